@@ -1,0 +1,135 @@
+/**
+ * The API conventions in one place. A route is declared once, with its zod schemas, its auth
+ * wrapper and its handler; the same declaration validates requests, answers problem+json,
+ * logs, and feeds the OpenAPI document.
+ *
+ * @example
+ * export const getMe = api.route({
+ *   method: 'GET', path: '/api/v1/me', operationId: 'getMe', summary: 'Who am I', tags: ['Identity'],
+ *   auth: withUser({ roles: 'any' }),
+ *   response: { status: 200, description: 'The caller', schema: ZMe },
+ *   handler: async ({ actor }) => me(actor),
+ * });
+ * // app/api/v1/me/route.ts
+ * export const GET = getMe.handle;
+ */
+import type { z } from 'zod';
+import { assertUserAllowed, type TAuthSpec, type TPublicAuth, type TUserAuth } from './auth';
+import type { Logger } from './logger';
+import { parsePart, queryObject, readJsonBody } from './parse-input';
+import { errorToResponse } from './problem-response';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+import { bearerTokenOf, type TTokenVerifier, type TUserPrincipal } from './token-verifier';
+
+export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type TSchema = z.ZodType;
+type TInfer<S> = S extends TSchema ? z.infer<S> : undefined;
+
+export interface TRouteContext<TActor, A extends TAuthSpec, P, Q, B> {
+  request: Request;
+  requestId: string;
+  log: Logger;
+  params: TInfer<P>;
+  query: TInfer<Q>;
+  body: TInfer<B>;
+  actor: A extends TUserAuth ? TActor : null;
+}
+
+export interface TRouteDefinition<TActor, A extends TAuthSpec, P, Q, B, R extends TSchema | undefined> {
+  method: THttpMethod;
+  /** OpenAPI form, e.g. `/api/v1/audit-events/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  auth: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: R };
+  /** Extra error statuses worth documenting beyond the defaults (400, 401, 403, 500). */
+  errors?: number[];
+  handler: (context: TRouteContext<TActor, A, P, Q, B>) => Promise<R extends TSchema ? z.input<R> | Response : void | Response>;
+}
+
+export type TNextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type TRouteHandler = (request: Request, context?: TNextRouteContext) => Promise<Response>;
+
+// The registry stores routes of every shape; the handler's precise types only matter where it is defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TAnyRoute = TRouteDefinition<any, TAuthSpec, any, any, any, any> & { handle: TRouteHandler };
+
+export interface TApiOptions<TActor> {
+  log: Logger;
+  /** Called lazily on the first authenticated request, so that builds need no runtime configuration. */
+  tokenVerifier: () => TTokenVerifier;
+  /** Turns a verified principal into the app's actor (e.g. loads the profile and tenant row). */
+  resolveActor: (principal: TUserPrincipal, requestId: string) => Promise<TActor>;
+}
+
+export interface TApi<TActor> {
+  route<A extends TAuthSpec, P extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined, B extends TSchema | undefined = undefined, R extends TSchema | undefined = undefined>(
+    definition: TRouteDefinition<TActor, A, P, Q, B, R>,
+  ): TRouteDefinition<TActor, A, P, Q, B, R> & { handle: TRouteHandler };
+  readonly routes: readonly TAnyRoute[];
+}
+
+export function createApi<TActor>(options: TApiOptions<TActor>): TApi<TActor> {
+  const routes: TAnyRoute[] = [];
+  return {
+    routes,
+    route(definition) {
+      const handle = makeHandler(definition as unknown as TAnyRoute, options);
+      const route = { ...definition, handle };
+      routes.push(route as TAnyRoute);
+      return route;
+    },
+  };
+}
+
+async function authenticate<TActor>(auth: TUserAuth | TPublicAuth, request: Request, requestId: string, options: TApiOptions<TActor>) {
+  if (auth.kind === 'public') return { actor: null, subject: undefined };
+  const principal = await options.tokenVerifier()(bearerTokenOf(request));
+  assertUserAllowed(principal, auth);
+  return { actor: await options.resolveActor(principal, requestId), subject: principal.subject };
+}
+
+function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TRouteHandler {
+  return async (request, nextContext) => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const url = new URL(request.url);
+    const log = options.log.child({ requestId });
+    let response: Response;
+    let subject: string | undefined;
+    try {
+      const auth = await authenticate(route.auth, request, requestId, options);
+      subject = auth.subject;
+      const rawParams = nextContext ? await nextContext.params : {};
+      const params = route.params ? parsePart('params', route.params, rawParams) : undefined;
+      const query = route.query ? parsePart('query', route.query, queryObject(url)) : undefined;
+      const body = route.body ? parsePart('body', route.body, await readJsonBody(request)) : undefined;
+      const result = await route.handler({ request, requestId, log, params, query, body, actor: auth.actor });
+      response = result instanceof Response ? result : jsonResponse(route, result, log);
+    } catch (error) {
+      response = errorToResponse(error, { requestId, instance: url.pathname, log });
+    }
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    log.info({ method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started), sub: subject }, 'request');
+    return response;
+  };
+}
+
+/** Responses are checked against their declared schema, so the OpenAPI document never lies. */
+function jsonResponse(route: TAnyRoute, result: unknown, log: Logger): Response {
+  if (route.response.status === 204) return new Response(null, { status: 204 });
+  const schema = route.response.schema as TSchema | undefined;
+  if (!schema) return Response.json(result, { status: route.response.status });
+  const checked = schema.safeParse(result);
+  if (!checked.success) {
+    log.error({ operationId: route.operationId, issues: checked.error.issues }, 'response does not match its schema');
+    throw new Error(`${route.operationId}: response does not match its declared schema`);
+  }
+  return Response.json(checked.data, { status: route.response.status });
+}
