@@ -3,3 +3,5 @@ export * from './demo-realm';
 export * from './errors';
 export * from './problem';
 export * from './pagination';
+export * from './audit';
+export * from './jobs';

@@ -1,0 +1,3 @@
+import { getAuditEventRoute } from '@/server/routes';
+
+export const GET = getAuditEventRoute.handle;

@@ -1,0 +1,3 @@
+import { listAuditEventsRoute } from '@/server/routes';
+
+export const GET = listAuditEventsRoute.handle;

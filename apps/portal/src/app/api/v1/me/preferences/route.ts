@@ -1,0 +1,3 @@
+import { putPreferencesRoute } from '@/server/routes';
+
+export const PUT = putPreferencesRoute.handle;

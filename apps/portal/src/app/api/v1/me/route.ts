@@ -1,0 +1,3 @@
+import { getMeRoute } from '@/server/routes';
+
+export const GET = getMeRoute.handle;

@@ -1,0 +1,24 @@
+/**
+ * The portal's configuration, validated once. Read `process.env` nowhere else.
+ * Server-only: the browser receives the public part through `publicConfig()`.
+ */
+import { z } from 'zod';
+
+const ZPortalEnv = z.object({
+  OIDC_ISSUER: z.string().url().default('http://localhost:3001'),
+  OIDC_CLIENT_ID: z.string().min(1).default('mecport-portal'),
+  OIDC_AUDIENCE: z.string().min(1).default('mecport-api'),
+  OIDC_TENANT_CLAIM: z.string().min(1).default('tenant'),
+  /** `oidc`: keycloak-js in generic OIDC mode (dev IdP); `keycloak`: realm mode against a Keycloak issuer `<url>/realms/<realm>`. */
+  OIDC_MODE: z.enum(['oidc', 'keycloak']).default('oidc'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type TPortalEnv = z.infer<typeof ZPortalEnv>;
+
+let cached: TPortalEnv | undefined;
+
+/** Parsed lazily so that `next build` does not need runtime configuration. */
+export function portalEnv(): TPortalEnv {
+  cached ??= ZPortalEnv.parse(process.env);
+  return cached;
+}

@@ -1,0 +1,14 @@
+/** Gives every request and response an x-request-id, so browser, logs and API errors line up. */
+import { REQUEST_ID_HEADER, requestIdOf } from '@mecport/http/request-id';
+import { NextResponse, type NextRequest } from 'next/server';
+
+export function proxy(request: NextRequest): NextResponse {
+  const requestId = requestIdOf(request);
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -1,0 +1,19 @@
+import { portalEnv } from '@/env';
+
+/** What the browser needs to log in; never contains a secret. */
+export interface TPublicAuthConfig {
+  mode: 'oidc' | 'keycloak';
+  issuer: string;
+  clientId: string;
+  /** Keycloak base URL and realm, derived from an issuer of the form `<url>/realms/<realm>` (realm mode only). */
+  keycloak?: { url: string; realm: string };
+}
+
+export function publicAuthConfig(): TPublicAuthConfig {
+  const env = portalEnv();
+  const base = { mode: env.OIDC_MODE, issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID };
+  if (env.OIDC_MODE !== 'keycloak') return base;
+  const match = /^(.*)\/realms\/([^/]+)\/?$/.exec(env.OIDC_ISSUER);
+  if (!match) throw new Error(`OIDC_MODE=keycloak needs OIDC_ISSUER of the form <url>/realms/<realm>, got ${env.OIDC_ISSUER}`);
+  return { ...base, keycloak: { url: match[1]!, realm: match[2]! } };
+}

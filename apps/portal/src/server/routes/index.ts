@@ -1,0 +1,4 @@
+/** Every API route, in the order the OpenAPI document lists them. Add new route modules here. */
+export * from './health';
+export * from './me';
+export * from './audit';

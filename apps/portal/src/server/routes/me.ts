@@ -1,0 +1,22 @@
+import { ZMe, ZPreferencesUpdate } from '@mecport/contracts';
+import { getMe, updatePreferences } from '@mecport/core';
+import { getPrisma } from '@mecport/db';
+import { withUser } from '@mecport/http';
+import { api } from '../api';
+
+export const getMeRoute = api.route({
+  method: 'GET', path: '/api/v1/me', operationId: 'getMe', tags: ['Identity'],
+  summary: 'The signed-in caller: subject, name, tenant, roles and preferences',
+  auth: withUser({ roles: 'any' }),
+  response: { status: 200, description: 'The caller', schema: ZMe },
+  handler: ({ actor }) => getMe(getPrisma(), actor),
+});
+
+export const putPreferencesRoute = api.route({
+  method: 'PUT', path: '/api/v1/me/preferences', operationId: 'putMyPreferences', tags: ['Identity'],
+  summary: 'Change the caller\'s preferences (UI language); recorded in the audit trail',
+  auth: withUser({ roles: 'any' }),
+  body: ZPreferencesUpdate,
+  response: { status: 200, description: 'The caller with the new preferences', schema: ZMe },
+  handler: ({ actor, body, requestId }) => updatePreferences(getPrisma(), actor, body, requestId),
+});

@@ -1,0 +1,29 @@
+/**
+ * Every job the worker runs: its contract (from @mecport/contracts), its handler and, optionally,
+ * a schedule. Add a job by adding its contract and one entry here.
+ */
+import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
+import { pruneAuditEvents } from '@mecport/core';
+import type { PrismaClient } from '@mecport/db';
+import type { Logger } from 'pino';
+
+export interface TJobDeps { prisma: PrismaClient; log: Logger }
+
+export interface TJobDefinition<N extends TJobName> {
+  name: N;
+  handler: (payload: TJobPayload<N>, deps: TJobDeps) => Promise<Record<string, unknown>>;
+  /** Cron expression (UTC) and the payload it sends. */
+  schedule?: { cron: string; payload: (config: { auditRetentionDays: number }) => TJobPayload<N> };
+}
+
+export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
+  'audit.prune': {
+    name: 'audit.prune',
+    handler: async ({ retentionDays }, { prisma }) => ({ deleted: await pruneAuditEvents(prisma, retentionDays) }),
+    schedule: { cron: '17 3 * * *', payload: ({ auditRetentionDays }) => ({ retentionDays: auditRetentionDays }) },
+  },
+};
+
+export function parsePayload<N extends TJobName>(name: N, data: unknown): TJobPayload<N> {
+  return JOBS[name].parse(data) as TJobPayload<N>;
+}

@@ -1,0 +1,35 @@
+/** Starts pg-boss on the shared Postgres, creates the queues, and works every registered job. */
+import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
+import { PgBoss } from 'pg-boss';
+import { JOB_DEFINITIONS, parsePayload, type TJobDeps } from './registry';
+
+export interface TRunnerOptions { databaseUrl: string; auditRetentionDays: number; deps: TJobDeps; schedules?: boolean }
+
+export async function startJobRunner(options: TRunnerOptions): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss' });
+  boss.on('error', (err) => options.deps.log.error({ err }, 'pg-boss error'));
+  await boss.start();
+  for (const name of Object.keys(JOB_DEFINITIONS) as TJobName[]) {
+    const definition = JOB_DEFINITIONS[name];
+    await boss.createQueue(name);
+    await boss.work(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      const results = [];
+      for (const job of jobs) {
+        const payload = parsePayload(name, job.data);
+        const result = await definition.handler(payload as never, options.deps);
+        options.deps.log.info({ job: name, id: job.id, result }, 'job done');
+        results.push(result);
+      }
+      return results;
+    });
+    if (options.schedules !== false && definition.schedule) {
+      await boss.schedule(name, definition.schedule.cron, definition.schedule.payload({ auditRetentionDays: options.auditRetentionDays }), { tz: 'UTC' });
+    }
+  }
+  return boss;
+}
+
+/** Validates on enqueue, so a bad payload fails at the caller instead of in the worker. */
+export async function enqueue<N extends TJobName>(boss: PgBoss, name: N, payload: TJobPayload<N>): Promise<string | null> {
+  return boss.send(name, JOBS[name].parse(payload) as object);
+}

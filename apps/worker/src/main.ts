@@ -1,0 +1,20 @@
+/** The worker process: background jobs on pg-boss. Stops gracefully on SIGINT/SIGTERM. */
+import { createPrismaClient } from '@mecport/db';
+import { createLogger } from '@mecport/http';
+import { workerEnv } from './env';
+import { startJobRunner } from './jobs/runner';
+
+const env = workerEnv();
+const log = createLogger('worker', env.LOG_LEVEL);
+const prisma = createPrismaClient(env.DATABASE_URL);
+const boss = await startJobRunner({ databaseUrl: env.DATABASE_URL, auditRetentionDays: env.AUDIT_RETENTION_DAYS, deps: { prisma, log } });
+log.info('worker ready');
+
+async function shutdown(signal: string): Promise<void> {
+  log.info({ signal }, 'worker stopping');
+  await boss.stop({ graceful: true, timeout: 10_000 });
+  await prisma.$disconnect();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,12 @@
+/**
+ * Background job contracts: name and payload schema of every job, shared by whoever enqueues
+ * (portal, worker schedules) and the worker that runs them. Payloads are validated on both sides.
+ */
+import { z } from 'zod';
+
+export const JOBS = {
+  'audit.prune': z.object({ retentionDays: z.number().int().min(1).max(36500) }).strict(),
+} as const;
+
+export type TJobName = keyof typeof JOBS;
+export type TJobPayload<N extends TJobName> = z.infer<(typeof JOBS)[N]>;

@@ -1,0 +1,46 @@
+/** Reads a tenant's audit trail, newest first, with keyset (cursor) pagination. */
+import { AppError, type TAuditEvent, type TAuditQuery } from '@mecport/contracts';
+import type { PrismaClient } from '@mecport/db';
+
+interface TAuditRow { id: string; createdAt: Date; actorSubject: string; actorName: string; action: string; targetType: string; targetId: string | null; data: unknown; requestId: string | null }
+
+function toEvent(row: TAuditRow): TAuditEvent {
+  const data = row.data && typeof row.data === 'object' && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
+  return { id: row.id, at: row.createdAt.toISOString(), actor: { subject: row.actorSubject, name: row.actorName }, action: row.action, target: { type: row.targetType, id: row.targetId }, data, requestId: row.requestId };
+}
+
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError('validation', 'query.cursor: not a cursor this API issued', { errors: [{ in: 'query', field: 'cursor', message: 'not a cursor this API issued' }] });
+  }
+  return { createdAt, id };
+}
+
+export async function listAuditEvents(prisma: PrismaClient, tenantId: string, query: TAuditQuery): Promise<{ items: TAuditEvent[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await prisma.auditEvent.findMany({
+    where: {
+      tenantId,
+      ...(query.action ? { action: query.action } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toEvent), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/** Another tenant's event answers 404, exactly like a missing one, so ids leak nothing. */
+export async function getAuditEvent(prisma: PrismaClient, tenantId: string, id: string): Promise<TAuditEvent> {
+  const row = await prisma.auditEvent.findFirst({ where: { id, tenantId } });
+  if (!row) throw new AppError('not-found', `No audit event ${id} in your tenant`);
+  return toEvent(row);
+}

@@ -1,0 +1,24 @@
+/** Configuration of `npm start`, validated once (see the README's configuration table). */
+import { z } from 'zod';
+
+const ZStartEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORTAL_URL: z.string().url().optional(),
+  DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  OIDC_ISSUER: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  MECPORT_SKIP_BUILD: z.enum(['0', '1']).default('0'),
+  MECPORT_SEED: z.enum(['0', '1']).default('1'),
+});
+
+export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; issuer: string; startDevIdp: boolean };
+
+export function startConfig(): TStartConfig {
+  const env = ZStartEnv.parse(process.env);
+  return {
+    ...env,
+    portalUrl: env.PORTAL_URL ?? `http://localhost:${env.PORT}`,
+    issuer: env.OIDC_ISSUER ?? `http://localhost:${env.DEV_IDP_PORT}`,
+    startDevIdp: !env.OIDC_ISSUER,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm start`: the whole portal on embedded defaults, in one command.
+ *
+ *   1. build what needs building (turbo, cached after the first run)
+ *   2. the database: DATABASE_URL, or an embedded PostgreSQL with its data under .data/
+ *   3. migrations and demo data
+ *   4. the dev IdP (unless OIDC_ISSUER points at a real one), the worker, the portal
+ *   5. the demo logins; Ctrl-C stops every process started here
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { DEMO_PASSWORD, DEMO_USERS } from '@mecport/contracts';
+import { createPrismaClient, resolveDatabase } from '@mecport/db';
+import { migrate } from '@mecport/db/migrate';
+import { seed } from '@mecport/db/seed';
+import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
+import { startConfig } from './lib/start-config';
+
+const root = path.resolve(import.meta.dirname, '..');
+const config = startConfig();
+const children: TChild[] = [];
+let stopDatabase: (() => Promise<void>) | undefined;
+let stopping = false;
+
+function step(message: string): void {
+  process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    step('stopping');
+    await Promise.all(children.map((c) => stopChild(c)));
+    await stopDatabase?.();
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+function build(): void {
+  if (config.MECPORT_SKIP_BUILD === '1') return;
+  step('building (cached after the first run)');
+  const result = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error('the build failed (see above)');
+}
+
+function launch(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): TChild {
+  const child = startChild(name, command, args, { cwd: path.join(root, cwd), env: { ...process.env, ...env }, index: children.length });
+  child.process.once('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`\x1b[31m${name} exited (${signal ?? code}); stopping everything\x1b[0m\n`);
+    void shutdown(1);
+  });
+  children.push(child);
+  return child;
+}
+
+function isDead(child: TChild): () => boolean {
+  return () => child.process.exitCode !== null || child.process.signalCode !== null;
+}
+
+function printBanner(databaseNote: string): void {
+  const users = DEMO_USERS.map((u) => `    ${u.username.padEnd(22)} ${u.roles.join(',').padEnd(12)} ${u.tenant}`).join('\n');
+  process.stdout.write(`
+\x1b[1;32mMECport is up\x1b[0m
+  portal        ${config.portalUrl}
+  API reference ${config.portalUrl}/api-docs   (OpenAPI: ${config.portalUrl}/api/openapi.json)
+  identity      ${config.issuer}${config.startDevIdp ? '   (dev IdP)' : ''}
+  database      ${databaseNote}
+${config.startDevIdp ? `
+  Demo logins (password for all: ${DEMO_PASSWORD})
+    user                   role         tenant
+${users}
+
+  A token for scripts: npm run -s token -- operator
+` : ''}
+Press Ctrl-C to stop.
+`);
+}
+
+async function main(): Promise<void> {
+  build();
+  step('starting the database');
+  const database = await resolveDatabase();
+  stopDatabase = database.stop;
+  step('applying migrations');
+  for (const name of await migrate(database.url)) process.stdout.write(`  applied ${name}\n`);
+  if (config.MECPORT_SEED === '1') {
+    step('loading demo data');
+    const prisma = createPrismaClient(database.url);
+    await seed(prisma);
+    await prisma.$disconnect();
+  }
+  const shared = { DATABASE_URL: database.url, OIDC_ISSUER: config.issuer, PORTAL_URL: config.portalUrl };
+  if (config.startDevIdp) {
+    step('starting the dev IdP');
+    const idp = launch('dev-idp', 'npx', ['tsx', 'src/main.ts'], 'apps/dev-idp', { ...shared, DEV_IDP_PORT: String(config.DEV_IDP_PORT), DEV_IDP_ISSUER: config.issuer });
+    await waitForHttp(`${config.issuer}/.well-known/openid-configuration`, { timeoutMs: 30_000, isDead: isDead(idp) });
+  }
+  step('starting the worker and the portal');
+  launch('worker', 'npx', ['tsx', 'src/main.ts'], 'apps/worker', shared);
+  const portal = launch('portal', 'npx', ['next', 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, NEXT_TELEMETRY_DISABLED: '1' });
+  await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
+  printBanner(database.embedded ? `embedded PostgreSQL (${database.url.replace(/:[^:@/]*@/, ':***@')})` : 'DATABASE_URL');
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`\x1b[31mnpm start failed: ${error instanceof Error ? error.message : String(error)}\x1b[0m\n`);
+  await shutdown(1);
+});
