@@ -1,0 +1,47 @@
+/**
+ * End-to-end tests: the whole stack started by `npm start` (embedded Postgres, dev IdP, worker,
+ * portal) on its own ports and data directory, driven in Debian's Chromium.
+ */
+import { defineConfig } from '@playwright/test';
+import { E2E } from './support/stack';
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: E2E.portalUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    },
+  },
+  webServer: {
+    // A fresh data directory per run; the build is done by turbo before this task starts.
+    command: `node -e "require('fs').rmSync('${E2E.dataDir}', { recursive: true, force: true })" && npm start`,
+    cwd: '..',
+    url: `${E2E.portalUrl}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGINT', timeout: 20_000 },
+    env: {
+      PORT: String(E2E.portalPort),
+      DEV_IDP_PORT: String(E2E.idpPort),
+      EMBEDDED_PG_PORT: String(E2E.pgPort),
+      MECPORT_DATA_DIR: E2E.dataDir,
+      MECPORT_SKIP_BUILD: '1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      OIDC_ISSUER: '',
+    },
+  },
+});

@@ -1,0 +1,26 @@
+/**
+ * Test fixtures: every page fails its test on any request to a host other than this machine,
+ * so the portal can never quietly depend on a CDN, a font service or a tile server.
+ */
+import { test as base, expect } from '@playwright/test';
+
+const LOCAL = /^(https?|wss?):\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
+
+export const test = base.extend<{ externalRequests: string[] }>({
+  externalRequests: [
+    async ({ page }, use) => {
+      const leaked: string[] = [];
+      await page.route(() => true, (route) => {
+        const url = route.request().url();
+        if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.fallback();
+        leaked.push(url);
+        return route.abort('blockedbyclient');
+      });
+      await use(leaked);
+      expect(leaked, 'requests to non-local hosts').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

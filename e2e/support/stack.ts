@@ -1,0 +1,9 @@
+/** Where the end-to-end stack runs: ports and data apart from a developer's own `npm start`. */
+export const E2E = {
+  portalPort: 3100,
+  idpPort: 3101,
+  pgPort: 54349,
+  dataDir: '.data/e2e',
+  get portalUrl() { return `http://localhost:${this.portalPort}`; },
+  get issuer() { return `http://localhost:${this.idpPort}`; },
+} as const;

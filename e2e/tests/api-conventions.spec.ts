@@ -1,0 +1,119 @@
+/** The API conventions of issue 2, checked over every route the OpenAPI document lists. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { TMe } from '@mecport/contracts';
+import { call, expectAuthMatrix, expectProblem, expectTenantIsolation } from '../support/auth-matrix';
+import { expect, test } from '../support/fixtures';
+import { concretePath, fetchOpenApi, operationsOf } from '../support/openapi';
+import { tokenFor } from '../support/tokens';
+
+const API_DIR = path.resolve(import.meta.dirname, '../../apps/portal/src/app/api/v1');
+
+/** `/api/v1/audit-events/[id]` on disk is `/api/v1/audit-events/{id}` in OpenAPI. */
+function routeFilesUnder(dir: string, prefix = '/api/v1'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile() && entry.name === 'route.ts') return [prefix];
+    if (!entry.isDirectory()) return [];
+    return routeFilesUnder(path.join(dir, entry.name), `${prefix}/${entry.name.replace(/^\[(.+)\]$/, '{$1}')}`);
+  });
+}
+
+test('GET /api/v1/me answers 401 problem+json without a token', async ({ request }) => {
+  const problem = await expectProblem(await request.get('/api/v1/me'), 401);
+  expect(problem.type).toBe('urn:mecport:problem:unauthenticated');
+  expect(problem.detail).toContain('Bearer');
+});
+
+test('GET /api/v1/me answers the operator with role and tenant for a CLI token', async ({ request }) => {
+  const response = await call(request, { method: 'GET', path: '/api/v1/me' }, await tokenFor('operator'));
+  expect(response.status()).toBe(200);
+  const me = (await response.json()) as TMe;
+  expect(me.roles).toEqual(['operator']);
+  expect(me.username).toBe('operator');
+  expect(me.tenant.slug).toBe('acme-mobile');
+  expect(me.tenant.name).toBe('Acme Mobile');
+});
+
+test('/api/openapi.json is valid OpenAPI 3.1 and documents every /api/v1 route file', async ({ request }) => {
+  const doc = await fetchOpenApi(request);
+  const result = await new Validator().validate(doc as unknown as object);
+  expect(result.errors ?? [], 'OpenAPI validation errors').toEqual([]);
+  expect(result.valid).toBe(true);
+  expect(doc.openapi).toMatch(/^3\.1\./);
+  const documented = Object.keys(doc.paths);
+  for (const file of routeFilesUnder(API_DIR)) expect(documented, `route file for ${file}`).toContain(file);
+  expect(documented).toEqual(expect.arrayContaining(['/api/health', '/api/v1/me', '/api/v1/me/preferences']));
+});
+
+test('every documented route enforces the roles it declares', async ({ request }) => {
+  const operations = operationsOf(await fetchOpenApi(request));
+  expect(operations.length).toBeGreaterThan(3);
+  for (const op of operations) {
+    const allowed = op.roles.includes('public') ? 'public' : op.roles.includes('any signed-in user') ? 'any' : (op.roles as never[]);
+    await expectAuthMatrix(request, { method: op.method, path: concretePath(op.path), allowed, body: op.bodySchema ? {} : undefined });
+  }
+});
+
+test('a malformed request to any route answers 400 problem+json naming the field', async ({ request }) => {
+  const admin = await tokenFor('admin');
+  let checked = 0;
+  for (const op of operationsOf(await fetchOpenApi(request))) {
+    const pathParam = op.parameters.find((p) => p.in === 'path');
+    const queryParam = op.parameters.find((p) => p.in === 'query' && (p.schema.type === 'integer' || p.schema.enum || p.schema.pattern));
+    const cases: { path: string; body?: unknown; field: string }[] = [];
+    if (pathParam) cases.push({ path: concretePath(op.path, 'not-a-uuid'), field: pathParam.name });
+    if (queryParam) cases.push({ path: `${concretePath(op.path)}?${queryParam.name}=!!bad!!`, field: queryParam.name });
+    if (op.bodySchema?.required?.length) cases.push({ path: concretePath(op.path), body: {}, field: op.bodySchema.required[0]! });
+    for (const c of cases) {
+      const token = op.roles.includes('public') ? undefined : admin;
+      const problem = await expectProblem(await call(request, { method: op.method, path: c.path, body: c.body ?? (op.bodySchema ? {} : undefined) }, token), 400);
+      expect(problem.errors?.map((e) => e.field), `${op.method} ${c.path}`).toContain(c.field);
+      expect(problem.detail).toContain(c.field);
+      checked += 1;
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(3);
+});
+
+test('a body that is not JSON, or has the wrong type, is refused clearly', async ({ request }) => {
+  const token = await tokenFor('developer');
+  const notJson = await request.fetch('/api/v1/me/preferences', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, data: '{"locale":', failOnStatusCode: false });
+  expect((await expectProblem(notJson, 400)).detail).toContain('not valid JSON');
+  const wrongType = await request.fetch('/api/v1/me/preferences', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, data: 'locale=en', failOnStatusCode: false });
+  await expectProblem(wrongType, 415);
+  const badLocale = await call(request, { method: 'PUT', path: '/api/v1/me/preferences', body: { locale: 'fr' } }, token);
+  expect((await expectProblem(badLocale, 400)).errors?.[0]?.field).toBe('locale');
+});
+
+test('unknown API paths answer 404 problem+json; every response has a request id', async ({ request }) => {
+  await expectProblem(await request.get('/api/v1/no-such-thing'), 404);
+  const page = await request.get('/');
+  expect(page.headers()['x-request-id']).toMatch(/.{8,}/);
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: 'up', checks: { database: { status: 'up' } } });
+});
+
+test('preferences change is audited, and audit events stay inside their tenant', async ({ request }) => {
+  const developer = await tokenFor('developer');
+  const changed = await call(request, { method: 'PUT', path: '/api/v1/me/preferences', body: { locale: 'zh-CN' } }, developer);
+  expect(changed.status()).toBe(200);
+  expect(((await changed.json()) as TMe).locale).toBe('zh-CN');
+  const me = (await (await call(request, { method: 'GET', path: '/api/v1/me' }, developer)).json()) as TMe;
+  expect(me.locale).toBe('zh-CN');
+  await call(request, { method: 'PUT', path: '/api/v1/me/preferences', body: { locale: 'en' } }, developer);
+
+  const page = await call(request, { method: 'GET', path: '/api/v1/audit-events?action=profile.preferences.update&limit=1' }, await tokenFor('admin'));
+  expect(page.status()).toBe(200);
+  const { items, nextCursor } = (await page.json()) as { items: { id: string; action: string; actor: { subject: string } }[]; nextCursor: string | null };
+  expect(items).toHaveLength(1);
+  expect(items[0]!.action).toBe('profile.preferences.update');
+  expect(nextCursor, 'two changes were made, so a second page exists').not.toBeNull();
+  const second = await call(request, { method: 'GET', path: `/api/v1/audit-events?action=profile.preferences.update&limit=1&cursor=${nextCursor}` }, await tokenFor('admin'));
+  const secondItems = ((await second.json()) as { items: { id: string }[] }).items;
+  expect(secondItems[0]?.id).not.toBe(items[0]!.id);
+  await expectTenantIsolation(request, { path: `/api/v1/audit-events/${items[0]!.id}`, owner: 'admin', stranger: 'globex-admin' });
+  const foreignList = await call(request, { method: 'GET', path: '/api/v1/audit-events?action=profile.preferences.update' }, await tokenFor('globex-admin'));
+  expect(((await foreignList.json()) as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(items[0]!.id);
+});
