@@ -1,0 +1,61 @@
+/**
+ * The OAuth 2.0 password grant (RFC 6749 §4.3) for the `mecport-cli` client, as Keycloak's
+ * "direct access grants": scripts, tests and benchmarks get a token for a demo user without a
+ * browser. The token is built exactly as the authorization-code flow builds it (same resource,
+ * audience, claims and signing key), so the API cannot tell the two apart.
+ *
+ *   POST /token  grant_type=password&client_id=mecport-cli&username=operator&password=…[&scope=openid]
+ */
+import { errors, type Provider, type ResourceServer } from 'oidc-provider';
+import { verifyCredentials } from './accounts';
+
+export const PASSWORD_GRANT = 'password';
+
+export interface TPasswordGrantOptions {
+  /** The resource indicator tokens are issued for, e.g. `urn:mecport:api`. */
+  resource: string;
+  /** What `features.resourceIndicators.getResourceServerInfo` answers for `resource`. */
+  resourceServer: ResourceServer;
+  /** OIDC scopes the provider supports; requested ones are recorded on the grant. */
+  oidcScopes: readonly string[];
+}
+
+interface TPasswordParams { username?: string; password?: string; scope?: string }
+
+/** Registers grant_type=password on `provider`; call before the first request. */
+export function registerPasswordGrant(provider: Provider, options: TPasswordGrantOptions): void {
+  provider.registerGrantType<TPasswordParams>(PASSWORD_GRANT, async (ctx) => {
+    const { client, params } = ctx.oidc;
+    if (!params.username || !params.password) throw new errors.InvalidRequest('missing required parameter(s) (username, password)');
+    const user = verifyCredentials(params.username, params.password);
+    if (!user) throw new errors.InvalidGrant('invalid username or password');
+
+    const requested = new Set((params.scope ?? '').split(' ').filter(Boolean));
+    const resourceServer = new provider.ResourceServer(options.resource, options.resourceServer);
+    const resourceScope = [...requested].filter((s) => resourceServer.scopes.has(s)).join(' ');
+    const oidcScope = [...requested].filter((s) => options.oidcScopes.includes(s)).join(' ');
+
+    const grant = new provider.Grant({ accountId: user.subject, clientId: client.clientId });
+    if (oidcScope) grant.addOIDCScope(oidcScope);
+    if (resourceScope) grant.addResourceScope(options.resource, resourceScope);
+    const grantId = await grant.save();
+
+    const token = new provider.AccessToken({
+      accountId: user.subject,
+      client,
+      grantId,
+      gty: PASSWORD_GRANT,
+      resourceServer,
+      scope: resourceScope || undefined,
+    });
+    ctx.oidc.entity('AccessToken', token);
+    const accessToken = await token.save();
+
+    ctx.body = {
+      access_token: accessToken,
+      expires_in: token.expiration,
+      token_type: token.tokenType,
+      ...(resourceScope ? { scope: resourceScope } : {}),
+    };
+  }, ['username', 'password', 'scope']);
+}
