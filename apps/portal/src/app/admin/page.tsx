@@ -1,0 +1,8 @@
+import { AreaPage } from '@/components/area-page';
+import { areaMetadata } from '@/i18n/page-metadata';
+
+export const generateMetadata = () => areaMetadata('admin');
+
+export default function Page() {
+  return <AreaPage areaId="admin" />;
+}
