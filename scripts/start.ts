@@ -10,7 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '@mecport/contracts';
-import { createPrismaClient, resolveDatabase } from '@mecport/db';
+import { createPrismaClient } from '@mecport/db';
+import { resolveDatabase } from '@mecport/db/embedded';
 import { migrate } from '@mecport/db/migrate';
 import { seed } from '@mecport/db/seed';
 import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';

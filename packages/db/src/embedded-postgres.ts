@@ -98,11 +98,11 @@ export function embeddedPostgresBinaries(): Promise<Binaries> {
   return binariesPromise;
 }
 
-/** Default data directory: EMBEDDED_PG_DATA_DIR (relative to the repo root) or `<repo>/.data/pg`. */
+/** Default data directory: EMBEDDED_PG_DATA_DIR, else `<MECPORT_DATA_DIR>/pg` (both relative to the repo root; default `<repo>/.data/pg`). */
 export function defaultEmbeddedDataDir(): string {
-  const configured = readDbEnv().EMBEDDED_PG_DATA_DIR;
+  const { EMBEDDED_PG_DATA_DIR: configured, MECPORT_DATA_DIR: dataRoot } = readDbEnv();
   const root = findRepoRoot();
-  return configured ? path.resolve(root, configured) : path.join(root, '.data', 'pg');
+  return configured ? path.resolve(root, configured) : path.resolve(root, dataRoot, 'pg');
 }
 
 async function lookupPostgresUser(): Promise<RunAs | undefined> {

@@ -17,6 +17,8 @@ const ZDbEnv = z.object({
   EMBEDDED_PG_PORT: ZPort.default(54329),
   /** Data directory of the embedded development Postgres; relative paths are resolved against the repo root. */
   EMBEDDED_PG_DATA_DIR: z.string().min(1).optional(),
+  /** MECport's local state directory (relative to the repo root); the embedded Postgres lives in its `pg/`. */
+  MECPORT_DATA_DIR: z.string().min(1).default('.data'),
 });
 
 export type TDbEnv = z.infer<typeof ZDbEnv>;
@@ -31,6 +33,7 @@ export function readDbEnv(source: NodeJS.ProcessEnv = process.env): TDbEnv {
     DATABASE_URL: blankToUndefined(source.DATABASE_URL),
     EMBEDDED_PG_PORT: blankToUndefined(source.EMBEDDED_PG_PORT),
     EMBEDDED_PG_DATA_DIR: blankToUndefined(source.EMBEDDED_PG_DATA_DIR),
+    MECPORT_DATA_DIR: blankToUndefined(source.MECPORT_DATA_DIR),
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -4,10 +4,10 @@
  */
 import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
 import { pruneAuditEvents } from '@mecport/core';
-import type { PrismaClient } from '@mecport/db';
+import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
 
-export interface TJobDeps { prisma: PrismaClient; log: Logger }
+export interface TJobDeps { prisma: DbClient; log: Logger }
 
 export interface TJobDefinition<N extends TJobName> {
   name: N;

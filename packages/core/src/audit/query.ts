@@ -1,6 +1,6 @@
 /** Reads a tenant's audit trail, newest first, with keyset (cursor) pagination. */
 import { AppError, type TAuditEvent, type TAuditQuery } from '@mecport/contracts';
-import type { PrismaClient } from '@mecport/db';
+import type { DbClient } from '@mecport/db';
 
 interface TAuditRow { id: string; createdAt: Date; actorSubject: string; actorName: string; action: string; targetType: string; targetId: string | null; data: unknown; requestId: string | null }
 
@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-export async function listAuditEvents(prisma: PrismaClient, tenantId: string, query: TAuditQuery): Promise<{ items: TAuditEvent[]; nextCursor: string | null }> {
+export async function listAuditEvents(prisma: DbClient, tenantId: string, query: TAuditQuery): Promise<{ items: TAuditEvent[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await prisma.auditEvent.findMany({
     where: {
@@ -39,7 +39,7 @@ export async function listAuditEvents(prisma: PrismaClient, tenantId: string, qu
 }
 
 /** Another tenant's event answers 404, exactly like a missing one, so ids leak nothing. */
-export async function getAuditEvent(prisma: PrismaClient, tenantId: string, id: string): Promise<TAuditEvent> {
+export async function getAuditEvent(prisma: DbClient, tenantId: string, id: string): Promise<TAuditEvent> {
   const row = await prisma.auditEvent.findFirst({ where: { id, tenantId } });
   if (!row) throw new AppError('not-found', `No audit event ${id} in your tenant`);
   return toEvent(row);

@@ -1,10 +1,10 @@
 /** Writes one audit entry; call it inside the same transaction as the change it records. */
-import type { Prisma } from '@mecport/db';
+import type { DbTransaction, Prisma } from '@mecport/db';
 import type { TActor } from '../identity/actor';
 
 export interface TAuditEntry { action: string; target: { type: string; id: string | null }; data?: Prisma.InputJsonObject; requestId?: string }
 
-export async function recordAudit(tx: Prisma.TransactionClient, actor: Pick<TActor, 'subject' | 'name' | 'tenant'>, entry: TAuditEntry): Promise<void> {
+export async function recordAudit(tx: DbTransaction, actor: Pick<TActor, 'subject' | 'name' | 'tenant'>, entry: TAuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       tenantId: actor.tenant.id, actorSubject: actor.subject, actorName: actor.name, action: entry.action,

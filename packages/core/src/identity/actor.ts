@@ -5,7 +5,7 @@
  */
 import type { TLocale, TRole } from '@mecport/contracts';
 import { AppError, ZLocale } from '@mecport/contracts';
-import type { PrismaClient } from '@mecport/db';
+import type { DbClient } from '@mecport/db';
 
 export interface TActor {
   subject: string;
@@ -30,7 +30,7 @@ function toActor(identity: TVerifiedIdentity, profile: { id: string; locale: str
 }
 
 /** One indexed read on the hot path; writes only when the profile is new or its tenant changed. */
-export async function resolveActor(prisma: PrismaClient, identity: TVerifiedIdentity): Promise<TActor> {
+export async function resolveActor(prisma: DbClient, identity: TVerifiedIdentity): Promise<TActor> {
   if (!identity.tenant) throw new AppError('forbidden', 'Your account belongs to no tenant');
   const existing = await prisma.userProfile.findUnique({ where: { subject: identity.subject }, include: { tenant: true } });
   if (existing && existing.tenant.slug === identity.tenant) return toActor(identity, existing);

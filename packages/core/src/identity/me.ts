@@ -1,6 +1,6 @@
 /** The caller's own view of themselves, and their preferences. */
 import type { TMe, TPreferencesUpdate } from '@mecport/contracts';
-import type { PrismaClient } from '@mecport/db';
+import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../audit/record';
 import type { TActor } from './actor';
 
@@ -9,7 +9,7 @@ export function meOf(actor: TActor): TMe {
 }
 
 /** Refreshes the profile from the token's claims (names change in the IdP) and records the visit. */
-export async function getMe(prisma: PrismaClient, actor: TActor): Promise<TMe> {
+export async function getMe(prisma: DbClient, actor: TActor): Promise<TMe> {
   await prisma.userProfile.update({
     where: { id: actor.profileId },
     data: { username: actor.username, displayName: actor.name, email: actor.email, lastSeenAt: new Date() },
@@ -17,7 +17,7 @@ export async function getMe(prisma: PrismaClient, actor: TActor): Promise<TMe> {
   return meOf(actor);
 }
 
-export async function updatePreferences(prisma: PrismaClient, actor: TActor, update: TPreferencesUpdate, requestId: string): Promise<TMe> {
+export async function updatePreferences(prisma: DbClient, actor: TActor, update: TPreferencesUpdate, requestId: string): Promise<TMe> {
   await prisma.$transaction(async (tx) => {
     await tx.userProfile.update({ where: { id: actor.profileId }, data: { locale: update.locale } });
     await recordAudit(tx, actor, { action: 'profile.preferences.update', target: { type: 'user-profile', id: actor.profileId }, data: { from: { locale: actor.locale }, to: update }, requestId });
