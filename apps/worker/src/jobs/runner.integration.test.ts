@@ -1,0 +1,46 @@
+import { getPrisma } from '@mecport/db';
+import { createLogger } from '@mecport/http';
+import type { PgBoss } from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueue, startJobRunner } from './runner';
+
+const prisma = getPrisma();
+let boss: PgBoss;
+
+beforeAll(async () => {
+  boss = await startJobRunner({ databaseUrl: process.env.DATABASE_URL!, auditRetentionDays: 365, deps: { prisma, log: createLogger('worker-test', 'silent') } });
+});
+afterAll(async () => {
+  await boss.stop({ graceful: true, timeout: 5000 });
+});
+
+async function waitForState(name: string, id: string): Promise<{ state: string; output: unknown }> {
+  for (let i = 0; i < 100; i += 1) {
+    const job = await boss.getJobById(name, id);
+    if (job && ['completed', 'failed'].includes(job.state)) return { state: job.state, output: job.output };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`job ${id} did not finish`);
+}
+
+describe('job runner', () => {
+  it('runs audit.prune through pg-boss and deletes only expired events', async () => {
+    const tenant = await prisma.tenant.create({ data: { slug: `w-${Date.now()}`, name: 'Worker test' } });
+    const base = { tenantId: tenant.id, actorSubject: 's', actorName: 'n', action: 'x.y', targetType: 't' };
+    await prisma.auditEvent.create({ data: { ...base, createdAt: new Date(Date.now() - 10 * 86_400_000) } });
+    await prisma.auditEvent.create({ data: base });
+    const id = await enqueue(boss, 'audit.prune', { retentionDays: 5 });
+    const result = await waitForState('audit.prune', id!);
+    expect(result.state).toBe('completed');
+    expect(await prisma.auditEvent.count({ where: { tenantId: tenant.id } })).toBe(1);
+  });
+
+  it('refuses an invalid payload at enqueue time', async () => {
+    await expect(enqueue(boss, 'audit.prune', { retentionDays: 0 })).rejects.toThrow();
+  });
+
+  it('schedules the daily prune', async () => {
+    const schedules = await boss.getSchedules();
+    expect(schedules.map((s) => s.name)).toContain('audit.prune');
+  });
+});
