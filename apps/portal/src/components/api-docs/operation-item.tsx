@@ -6,6 +6,10 @@ import { useTranslations } from 'next-intl';
 import type { THttpMethod, TOperationView } from './openapi-model';
 import { SchemaBlock } from './schema-block';
 
+/** Markers the portal's OpenAPI generator puts in `x-mecport-roles` instead of role ids. */
+const PUBLIC_MARKER = 'public';
+const ANY_USER_MARKER = 'any signed-in user';
+
 const METHOD_COLORS: Record<THttpMethod, string> = {
   get: 'blue', post: 'green', put: 'orange', patch: 'yellow', delete: 'red', head: 'gray', options: 'gray', trace: 'gray',
 };
@@ -15,15 +19,21 @@ export function MethodBadge({ method }: { method: THttpMethod }) {
   return <Badge variant="light" color={METHOD_COLORS[method]} w={72} radius="sm" data-testid="method-badge">{method.toUpperCase()}</Badge>;
 }
 
-/** Role ids as the API and the IdP spell them (`store-admin`), with the translated name as a tooltip. */
+/**
+ * Role ids as the API and the IdP spell them (`store-admin`), with the translated name as a tooltip.
+ * `[]` (or the marker `any signed-in user`) means any signed-in caller; the marker `public` means no sign-in.
+ */
 function RolesLine({ roles }: { roles: string[] | null }) {
   const t = useTranslations();
+  const isPublic = roles?.includes(PUBLIC_MARKER) ?? false;
+  const named = (roles ?? []).filter((r) => r !== PUBLIC_MARKER && r !== ANY_USER_MARKER);
   return (
     <Group gap="xs" data-testid="operation-roles">
       <Text size="sm" fw={600}>{t('apiDocs.requiredRoles')}:</Text>
       {roles === null && <Text size="sm">{t('apiDocs.rolesNotStated')}</Text>}
-      {roles?.length === 0 && <Text size="sm">{t('apiDocs.anySignedInUser')}</Text>}
-      {roles?.map((r) => {
+      {isPublic && <Text size="sm">{t('apiDocs.publicAccess')}</Text>}
+      {roles !== null && !isPublic && named.length === 0 && <Text size="sm">{t('apiDocs.anySignedInUser')}</Text>}
+      {named.map((r) => {
         const parsed = ZRole.safeParse(r);
         return (
           <Badge key={r} variant="light" color="grape" size="sm" tt="none" data-role={r} title={parsed.success ? t(`roles.${parsed.data}`) : undefined}>
