@@ -37,7 +37,7 @@ test('GET /api/v1/me answers the operator with role and tenant for a CLI token',
 
 test('/api/openapi.json is valid OpenAPI 3.1 and documents every /api/v1 route file', async ({ request }) => {
   const doc = await fetchOpenApi(request);
-  const result = await new Validator().validate(doc as unknown as object);
+  const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
   expect(result.errors ?? [], 'OpenAPI validation errors').toEqual([]);
   expect(result.valid).toBe(true);
   expect(doc.openapi).toMatch(/^3\.1\./);

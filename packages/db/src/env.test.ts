@@ -3,11 +3,13 @@ import { readDbEnv, requireDatabaseUrl } from './env';
 
 describe('readDbEnv', () => {
   it('defaults the embedded port and treats blank values as unset', () => {
-    expect(readDbEnv({ DATABASE_URL: '  ', EMBEDDED_PG_PORT: '' })).toEqual({ EMBEDDED_PG_PORT: 54329 });
+    expect(readDbEnv({ DATABASE_URL: '  ', EMBEDDED_PG_PORT: '' })).toEqual({ EMBEDDED_PG_PORT: 54329, MECPORT_DATA_DIR: '.data' });
     expect(readDbEnv({ EMBEDDED_PG_PORT: '6000', DATABASE_URL: 'postgresql://u:p@h:5432/d' })).toEqual({
       DATABASE_URL: 'postgresql://u:p@h:5432/d',
       EMBEDDED_PG_PORT: 6000,
+      MECPORT_DATA_DIR: '.data',
     });
+    expect(readDbEnv({ MECPORT_DATA_DIR: '.data/e2e' }).MECPORT_DATA_DIR).toBe('.data/e2e');
   });
   it('rejects malformed values with the variable name', () => {
     expect(() => readDbEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ connection URL/);
