@@ -15,13 +15,22 @@ import { resolveDatabase } from '@mecport/db/embedded';
 import { migrate } from '@mecport/db/migrate';
 import { seed } from '@mecport/db/seed';
 import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
-import { startConfig } from './lib/start-config';
+import { startConfig, type TStartConfig } from './lib/start-config';
 
 const root = path.resolve(import.meta.dirname, '..');
-const config = startConfig();
+const config = loadConfig();
 const children: TChild[] = [];
 let stopDatabase: (() => Promise<void>) | undefined;
 let stopping = false;
+
+function loadConfig(): TStartConfig {
+  try {
+    return startConfig();
+  } catch (error) {
+    process.stderr.write(`\x1b[31mnpm start: ${(error as Error).message}\x1b[0m\n`);
+    process.exit(1);
+  }
+}
 
 function step(message: string): void {
   process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);

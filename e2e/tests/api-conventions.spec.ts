@@ -78,7 +78,7 @@ test('a malformed request to any route answers 400 problem+json naming the field
 
 test('a body that is not JSON, or has the wrong type, is refused clearly', async ({ request }) => {
   const token = await tokenFor('developer');
-  const notJson = await request.fetch('/api/v1/me/preferences', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, data: '{"locale":', failOnStatusCode: false });
+  const notJson = await request.fetch('/api/v1/me/preferences', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, data: Buffer.from('{"locale":'), failOnStatusCode: false });
   expect((await expectProblem(notJson, 400)).detail).toContain('not valid JSON');
   const wrongType = await request.fetch('/api/v1/me/preferences', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, data: 'locale=en', failOnStatusCode: false });
   await expectProblem(wrongType, 415);

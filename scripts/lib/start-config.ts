@@ -14,7 +14,13 @@ const ZStartEnv = z.object({
 export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; issuer: string; startDevIdp: boolean };
 
 export function startConfig(): TStartConfig {
-  const env = ZStartEnv.parse(process.env);
+  // An empty variable means "not set", so `DATABASE_URL= npm start` still uses the embedded database.
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ZStartEnv.safeParse(present);
+  if (!parsed.success) {
+    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const env = parsed.data;
   return {
     ...env,
     portalUrl: env.PORTAL_URL ?? `http://localhost:${env.PORT}`,
