@@ -36,17 +36,26 @@ function step(message: string): void {
   process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
 }
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+let stopped: Promise<void> | undefined;
+
+/** Idempotent: a second signal while stopping waits for the first stop instead of cutting it short. */
+function shutdown(code: number): Promise<void> {
+  stopping = true;
+  stopped ??= (async () => {
     step('stopping');
     await Promise.all(children.map((c) => stopChild(c)));
-    await stopDatabase?.();
-  }
-  process.exit(code);
+    await stopDatabase?.().catch((error: unknown) => process.stderr.write(`could not stop the database: ${String(error)}\n`));
+    process.exit(code);
+  })();
+  return stopped;
 }
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0)); // on, not once: a terminal's Ctrl-C also reaches us relayed by npm and tsx
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// If whatever launched us (npm, a test runner) goes away without signalling us, clean up anyway:
+// an orphaned embedded Postgres would otherwise hold its port until someone kills it by hand.
+const launcher = process.ppid;
+setInterval(() => { if (process.ppid !== launcher) void shutdown(0); }, 1000).unref();
 
 function build(): void {
   if (config.MECPORT_SKIP_BUILD === '1') return;
