@@ -1,4 +1,5 @@
 /** Configuration of `npm start`, validated once (see the README's configuration table). */
+import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
 const ZStartEnv = z.object({
@@ -15,8 +16,7 @@ export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; issu
 
 export function startConfig(): TStartConfig {
   // An empty variable means "not set", so `DATABASE_URL= npm start` still uses the embedded database.
-  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = ZStartEnv.safeParse(present);
+  const parsed = ZStartEnv.safeParse(presentEnv(process.env));
   if (!parsed.success) {
     throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

@@ -2,6 +2,7 @@
  * Configuration of the dev IdP, validated once. Every other module receives plain values, so
  * tests can start the provider with their own settings and never touch `process.env`.
  */
+import { presentEnv } from '@mecport/contracts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -31,7 +32,7 @@ export interface TDevIdpEnv {
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): TDevIdpEnv {
-  const env = ZDevIdpEnv.parse(source);
+  const env = ZDevIdpEnv.parse(presentEnv(source));
   return {
     port: env.DEV_IDP_PORT,
     host: env.DEV_IDP_HOST,

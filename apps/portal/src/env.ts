@@ -2,6 +2,7 @@
  * The portal's configuration, validated once. Read `process.env` nowhere else.
  * Server-only: the browser receives the public part through `publicConfig()`.
  */
+import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
 const ZPortalEnv = z.object({
@@ -19,6 +20,6 @@ let cached: TPortalEnv | undefined;
 
 /** Parsed lazily so that `next build` does not need runtime configuration. */
 export function portalEnv(): TPortalEnv {
-  cached ??= ZPortalEnv.parse(process.env);
+  cached ??= ZPortalEnv.parse(presentEnv(process.env));
   return cached;
 }

@@ -1,4 +1,5 @@
 /** The worker's configuration, validated once. */
+import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
 export const ZWorkerEnv = z.object({
@@ -9,5 +10,5 @@ export const ZWorkerEnv = z.object({
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 
 export function workerEnv(): TWorkerEnv {
-  return ZWorkerEnv.parse(process.env);
+  return ZWorkerEnv.parse(presentEnv(process.env));
 }

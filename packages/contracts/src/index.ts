@@ -5,3 +5,4 @@ export * from './problem';
 export * from './pagination';
 export * from './audit';
 export * from './jobs';
+export * from './env-values';
