@@ -51,3 +51,19 @@ describe('me and preferences', () => {
     expect(events[0]).toMatchObject({ action: 'profile.preferences.update', actorSubject: actor.subject, requestId: 'req-12345678', data: { from: { locale: 'en' }, to: { locale: 'zh-CN' } } });
   });
 });
+
+describe('visits', () => {
+  it('writes lastSeenAt at most once a minute unless the claims changed', async () => {
+    const actor = await resolveActor(prisma, freshIdentity());
+    const seen = async () => (await prisma.userProfile.findUniqueOrThrow({ where: { id: actor.profileId } })).lastSeenAt.getTime();
+    const t0 = new Date(Date.now() + 120_000);
+    await getMe(prisma, actor, t0);
+    expect(await seen()).toBe(t0.getTime());
+    await getMe(prisma, actor, new Date(t0.getTime() + 10_000));
+    expect(await seen(), 'a visit 10 s later writes nothing').toBe(t0.getTime());
+    await getMe(prisma, { ...actor, email: 'new@example.test' }, new Date(t0.getTime() + 20_000));
+    expect(await seen(), 'changed claims are written at once').toBe(t0.getTime() + 20_000);
+    await getMe(prisma, { ...actor, email: 'new@example.test' }, new Date(t0.getTime() + 90_000));
+    expect(await seen(), 'a visit after the granularity is recorded').toBe(t0.getTime() + 90_000);
+  });
+});

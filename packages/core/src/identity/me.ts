@@ -8,11 +8,24 @@ export function meOf(actor: TActor): TMe {
   return { subject: actor.subject, username: actor.username, name: actor.name, email: actor.email, tenant: actor.tenant, roles: actor.roles, locale: actor.locale };
 }
 
+/** How stale `lastSeenAt` may get before a visit refreshes it; keeps `/me` from writing on every call. */
+const LAST_SEEN_GRANULARITY_MS = 60_000;
+
 /** Refreshes the profile from the token's claims (names change in the IdP) and records the visit. */
-export async function getMe(prisma: DbClient, actor: TActor): Promise<TMe> {
-  await prisma.userProfile.update({
-    where: { id: actor.profileId },
-    data: { username: actor.username, displayName: actor.name, email: actor.email, lastSeenAt: new Date() },
+export async function getMe(prisma: DbClient, actor: TActor, now = new Date()): Promise<TMe> {
+  const fields = { username: actor.username, displayName: actor.name, email: actor.email };
+  // An UPDATE that matches no row writes nothing: only changed claims or a stale visit cost a write.
+  await prisma.userProfile.updateMany({
+    where: {
+      id: actor.profileId,
+      OR: [
+        { lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_GRANULARITY_MS) } },
+        { username: { not: fields.username } },
+        { displayName: { not: fields.displayName } },
+        fields.email === null ? { email: { not: null } } : { OR: [{ email: null }, { email: { not: fields.email } }] },
+      ],
+    },
+    data: { ...fields, lastSeenAt: now },
   });
   return meOf(actor);
 }
