@@ -10,7 +10,8 @@ import { useAuth } from '@/auth/auth-provider';
 import { useViewer } from '@/auth/use-viewer';
 import { areaAccess, areaById, type TAreaId } from '@/navigation/areas';
 
-export function AreaPage({ areaId }: { areaId: TAreaId }) {
+/** `children` is what already works in the area; it shows below the notice to viewers who may use it. */
+export function AreaPage({ areaId, children }: { areaId: TAreaId; children?: React.ReactNode }) {
   const t = useTranslations();
   const format = useFormatter();
   const { status, me, login } = useAuth();
@@ -59,6 +60,7 @@ export function AreaPage({ areaId }: { areaId: TAreaId }) {
           <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />} title={t('notBuilt.title')} data-testid="area-not-built">
             {t('notBuilt.body')}
           </Alert>
+          {children}
         </Stack>
       );
     }
