@@ -31,6 +31,7 @@ function readSchemaModels(): SchemaModel[] {
   const source = readFileSync(path.join(findRepoRoot(), 'prisma', 'schema.prisma'), 'utf8');
   const models: SchemaModel[] = [];
   const modelNames = [...source.matchAll(/^model (\w+) \{/gm)].map((m) => m[1] as string);
+  const enumNames = [...source.matchAll(/^enum (\w+) \{/gm)].map((m) => m[1] as string);
   for (const block of source.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
     const body = (block[2] as string).split('\n').map((l) => l.replace(/\/\/.*$/, '').trim()).filter(Boolean);
     const table = /@@map\("([^"]+)"\)/.exec(block[2] as string)?.[1] ?? (block[1] as string);
@@ -38,25 +39,28 @@ function readSchemaModels(): SchemaModel[] {
     const byField = new Map<string, string>();
     const uniques: string[] = [];
     for (const line of body) {
-      const field = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
+      // name Type[]? attrs, where Type may be Unsupported("pgtype")
+      const field = /^(\w+)\s+(\w+)(?:\("([^"]*)"\))?(\[\])?(\?)?\s*(.*)$/.exec(line);
       if (!field || line.startsWith('@@')) continue;
-      const [, name, type, list, optional, attrs] = field as unknown as [string, string, string, string | undefined, string | undefined, string];
-      if (list || modelNames.includes(type)) continue; // relation fields have no column
+      const [, name, type, unsupported, list, optional, attrs] = field as unknown as [string, string, string, string | undefined, string | undefined, string | undefined, string];
+      if (modelNames.includes(type)) continue; // relation fields have no column
       const column = /@map\("([^"]+)"\)/.exec(attrs)?.[1] ?? name;
       byField.set(name, column);
       const pgType =
+        list ? 'ARRAY' :
+        type === 'Unsupported' ? (unsupported ?? 'unmapped Unsupported') :
+        enumNames.includes(type) ? 'USER-DEFINED' :
         type === 'String' ? (attrs.includes('@db.Uuid') ? 'uuid' : 'text') :
         type === 'DateTime' ? (attrs.includes('@db.Timestamptz') ? 'timestamp with time zone' : 'timestamp without time zone') :
-        type === 'Json' ? 'jsonb' : type === 'Int' ? 'integer' : type === 'Boolean' ? 'boolean' : `unmapped ${type}`;
-      // uuid() and @updatedAt are filled in by the client, not by a column default.
+        type === 'Json' ? 'jsonb' : type === 'Int' ? 'integer' : type === 'BigInt' ? 'bigint' : type === 'Boolean' ? 'boolean' : `unmapped ${type}`;
+      // uuid() and @updatedAt are filled in by the client, not by a column default. Prisma's scalar lists are nullable columns.
       const hasDefault = /@default\((?!uuid\(\))/.test(attrs);
-      columns.push({ column, type: pgType, nullable: Boolean(optional), hasDefault });
+      columns.push({ column, type: pgType, nullable: Boolean(optional) || Boolean(list), hasDefault });
       if (/@unique\b/.test(attrs)) uniques.push(`${table}_${column}_key`);
     }
-    const indexes = [...(block[2] as string).matchAll(/@@index\(\[([^\]]+)\]/g)].map((m) => {
-      const cols = (m[1] as string).split(',').map((f) => byField.get(f.trim().replace(/\(.*\)$/, '')) ?? f.trim());
-      return `${table}_${cols.join('_')}_idx`;
-    });
+    const fieldList = (list: string) => list.split(',').map((f) => byField.get(f.trim().replace(/\(.*\)$/, '')) ?? f.trim());
+    const indexes = [...(block[2] as string).matchAll(/@@index\(\[([^\]]+)\]/g)].map((m) => `${table}_${fieldList(m[1] as string).join('_')}_idx`);
+    uniques.push(...[...(block[2] as string).matchAll(/@@unique\(\[([^\]]+)\]/g)].map((m) => `${table}_${fieldList(m[1] as string).join('_')}_key`));
     models.push({ model: block[1] as string, table, columns, uniques, indexes });
   }
   return models;
@@ -86,7 +90,14 @@ describe('schema.prisma and the migrations', () => {
         "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' ORDER BY conname",
       );
       expect(fks).toEqual([
+        { conname: 'app_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
+        { conname: 'app_version_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
+        { conname: 'app_version_package_digest_fkey', def: 'FOREIGN KEY (package_digest) REFERENCES package_blob(digest) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'audit_event_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
+        { conname: 'comment_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
+        { conname: 'download_app_version_id_fkey', def: 'FOREIGN KEY (app_version_id) REFERENCES app_version(id) ON UPDATE CASCADE ON DELETE CASCADE' },
+        { conname: 'download_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
+        { conname: 'rating_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
         { conname: 'user_profile_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
       ]);
     } finally {
