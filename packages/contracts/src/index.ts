@@ -6,3 +6,6 @@ export * from './pagination';
 export * from './audit';
 export * from './jobs';
 export * from './env-values';
+export * from './store-app';
+export * from './store-catalog';
+export * from './appd-summary';
