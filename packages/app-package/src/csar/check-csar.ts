@@ -247,7 +247,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
     plan.push({ entry, path, algorithm, label: source.algorithm.value, hash: source.hash.value.trim().toLowerCase(), line: source.line });
   }
   if (withoutDigest.length > 0) checks.warn('manifest.no-digest', `${withoutDigest.length} of ${result.sourceCount} Sources carry no Algorithm/Hash: ${withoutDigest.slice(0, 5).join(', ')}${withoutDigest.length > 5 ? ', …' : ''}`, { file: found.path });
-  result.digestsComplete = result.sourceCount > 0 && withoutDigest.length === 0 && plan.length === result.sourceCount;
+  result.digestsComplete = result.sourceCount > 0 && withoutDigest.length === 0;
   plan.sort((a, b) => a.entry.raw.relativeOffsetOfLocalHeader - b.entry.raw.relativeOffsetOfLocalHeader);
   ctx.progress.expect(plan.reduce((sum, p) => sum + p.entry.size, 0));
   for (const item of plan) {

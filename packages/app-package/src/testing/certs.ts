@@ -31,7 +31,8 @@ export interface TCertificateOptions {
 function name(commonName: string, organization?: string): pkijs.RelativeDistinguishedNames {
   const values = [new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: commonName }) })];
   if (organization) values.unshift(new pkijs.AttributeTypeAndValue({ type: '2.5.4.10', value: new asn1js.Utf8String({ value: organization }) }));
-  return new pkijs.RelativeDistinguishedNames({ typesAndValues: values });
+  // One RDN per attribute (pkijs would put them all in one multi-valued RDN).
+  return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: values.map((v) => new asn1js.Set({ value: [v.toSchema()] })) }).toBER(false));
 }
 
 export function makeCertificate(options: TCertificateOptions): TTestCertificate {
