@@ -183,7 +183,7 @@ describe('mecport-pkg CLI', () => {
     const validate = await run(process.execPath, [bin, 'validate', join(dir, 'cli.signed.zip'), '--trust', caPath]);
     expect(validate.stdout).toContain('signature  signed by CN=ACME Edge Apps, O=ACME: trusted');
     expect(validate.stdout).toMatch(/result {5}valid: \d+ pass, 0 warn, 0 fail/);
-    const refused = await run(process.execPath, [bin, 'validate', join(import.meta.dirname, '../../../../shared/samples/edgegallery/ARNoMfTosca.csar')]).catch((e: { code: number; stdout: string }) => e);
+    const refused = await run(process.execPath, [bin, 'validate', join(import.meta.dirname, '../test-data/edgegallery/ARNoMfTosca.csar')]).catch((e: { code: number; stdout: string }) => e);
     expect((refused as { code: number }).code).toBe(1);
     expect((refused as { stdout: string }).stdout).toContain('FAIL  layout.tosca-metadata');
   });

@@ -7,7 +7,7 @@ import { CheckList } from './report';
 import { parseCms, pemOrDer } from './security/cms';
 import { SafeZip } from './zip/safe-zip';
 
-const SAMPLES = join(import.meta.dirname, '../../../../shared/samples/edgegallery');
+const SAMPLES = join(import.meta.dirname, '../test-data/edgegallery');
 const sample = (name: string) => join(SAMPLES, name);
 const fails = (r: TValidationReport) => r.checks.filter((c) => c.status === 'fail');
 const warned = (r: TValidationReport, id: string) => r.checks.filter((c) => c.status === 'warn' && c.id === id);
