@@ -11,7 +11,7 @@ export const PUBLISHABLE_STATUSES: readonly TAppVersionStatus[] = ['validated', 
 export function assertPublishable(version: { id: string; version: string; status: string }): void {
   if (!PUBLISHABLE_STATUSES.includes(version.status as TAppVersionStatus)) {
     throw new AppError('conflict', `Version ${version.version} is ${version.status}; only ${PUBLISHABLE_STATUSES.join(' or ')} versions can be published`, {
-      extensions: { status: version.status },
+      extensions: { versionStatus: version.status },
     });
   }
 }

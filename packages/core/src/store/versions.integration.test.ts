@@ -54,7 +54,8 @@ describe('registering versions', () => {
 describe('the publish gate', () => {
   it('lets validated and certified versions through, and nothing else', () => {
     for (const status of ['validated', 'certified']) expect(() => assertPublishable({ id: 'x', version: '1', status })).not.toThrow();
-    for (const status of ['draft', 'in_certification', 'published', 'deprecated']) expect(() => assertPublishable({ id: 'x', version: '1', status })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    // (extensions are spread into the problem body: a key named `status` would replace the HTTP status)
+    for (const status of ['draft', 'in_certification', 'published', 'deprecated']) expect(() => assertPublishable({ id: 'x', version: '1', status })).toThrow(expect.objectContaining({ code: 'conflict', extensions: { versionStatus: status } }));
   });
 
   it('publishes a validated version, audited, and refuses a draft or an in-certification one', async () => {
