@@ -2,3 +2,5 @@
 export * from './health';
 export * from './me';
 export * from './audit';
+export * from './store-catalog';
+export * from './store-apps';

@@ -1,0 +1,3 @@
+import { deprecateVersionRoute } from '@/server/routes';
+
+export const POST = deprecateVersionRoute.handle;

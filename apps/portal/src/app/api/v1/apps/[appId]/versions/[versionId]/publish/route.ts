@@ -1,0 +1,3 @@
+import { publishVersionRoute } from '@/server/routes';
+
+export const POST = publishVersionRoute.handle;

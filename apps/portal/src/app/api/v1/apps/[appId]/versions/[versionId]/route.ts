@@ -1,0 +1,3 @@
+import { deleteVersionRoute } from '@/server/routes';
+
+export const DELETE = deleteVersionRoute.handle;

@@ -1,0 +1,3 @@
+import { listVersionsRoute } from '@/server/routes';
+
+export const GET = listVersionsRoute.handle;

@@ -1,0 +1,3 @@
+import { deleteCommentRoute } from '@/server/routes';
+
+export const DELETE = deleteCommentRoute.handle;

@@ -1,0 +1,4 @@
+import { addCommentRoute, listCommentsRoute } from '@/server/routes';
+
+export const GET = listCommentsRoute.handle;
+export const POST = addCommentRoute.handle;

@@ -1,0 +1,3 @@
+import { putRatingRoute } from '@/server/routes';
+
+export const PUT = putRatingRoute.handle;

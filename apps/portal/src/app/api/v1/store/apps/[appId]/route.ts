@@ -1,0 +1,3 @@
+import { getStoreAppRoute } from '@/server/routes';
+
+export const GET = getStoreAppRoute.handle;

@@ -1,0 +1,3 @@
+import { listCatalogRoute } from '@/server/routes';
+
+export const GET = listCatalogRoute.handle;
