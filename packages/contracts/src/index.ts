@@ -9,3 +9,4 @@ export * from './env-values';
 export * from './store-app';
 export * from './store-catalog';
 export * from './appd-summary';
+export * from './demo-store';
