@@ -34,7 +34,8 @@ export function errorToResponse(error: unknown, context: { requestId: string; in
   if (error instanceof AppError) {
     const headers: Record<string, string> = error.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {};
     return problemResponse(
-      { type: problemType(error.code), title: TITLES[error.code], status: error.status, detail: error.message, instance: context.instance, requestId: context.requestId, ...(error.errors ? { errors: error.errors } : {}), ...error.extensions },
+      // Extensions first, so that none can overwrite a standard member such as `status`.
+      { ...error.extensions, type: problemType(error.code), title: TITLES[error.code], status: error.status, detail: error.message, instance: context.instance, requestId: context.requestId, ...(error.errors ? { errors: error.errors } : {}) },
       headers,
     );
   }
