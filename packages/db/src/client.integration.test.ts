@@ -98,6 +98,9 @@ describe('schema.prisma and the migrations', () => {
         { conname: 'download_app_version_id_fkey', def: 'FOREIGN KEY (app_version_id) REFERENCES app_version(id) ON UPDATE CASCADE ON DELETE CASCADE' },
         { conname: 'download_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'rating_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
+        { conname: 'upload_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
+        { conname: 'upload_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
+        { conname: 'upload_version_id_fkey', def: 'FOREIGN KEY (version_id) REFERENCES app_version(id) ON UPDATE CASCADE ON DELETE SET NULL' },
         { conname: 'user_profile_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
       ]);
     } finally {
