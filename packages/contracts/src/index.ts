@@ -10,3 +10,4 @@ export * from './store-app';
 export * from './store-catalog';
 export * from './appd-summary';
 export * from './demo-store';
+export * from './mec010';

@@ -19,3 +19,4 @@ export * from './store/record-download';
 export * from './store/appd-summary';
 export * from './store/store-app-detail';
 export * from './store/catalog';
+export * from './mec010';

@@ -4,3 +4,4 @@ export * from './me';
 export * from './audit';
 export * from './store-catalog';
 export * from './store-apps';
+export * from './mec010-app-packages';

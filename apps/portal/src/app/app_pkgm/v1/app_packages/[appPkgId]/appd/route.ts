@@ -1,0 +1,3 @@
+import { mec010GetAppPackageAppd } from '@/server/routes';
+
+export const GET = mec010GetAppPackageAppd;

@@ -1,0 +1,3 @@
+import { mec010GetAppPackageContent } from '@/server/routes';
+
+export const GET = mec010GetAppPackageContent;

@@ -1,0 +1,3 @@
+import { mec010GetAppPackage } from '@/server/routes';
+
+export const GET = mec010GetAppPackage;

@@ -1,0 +1,3 @@
+export * from './app-pkg-info';
+export * from './query';
+export * from './app-packages';
