@@ -7,6 +7,7 @@ export * from './audit';
 export * from './jobs';
 export * from './env-values';
 export * from './store-app';
+export * from './uploads';
 export * from './store-catalog';
 export * from './appd-summary';
 export * from './demo-store';

@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 export const JOBS = {
   'audit.prune': z.object({ retentionDays: z.number().int().min(1).max(36500) }).strict(),
+  /** Validate a completed upload's staged file and register it as a version (or fail it). */
+  'package.validate': z.object({ uploadId: z.string().uuid() }).strict(),
 } as const;
 
 export type TJobName = keyof typeof JOBS;

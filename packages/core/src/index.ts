@@ -19,4 +19,5 @@ export * from './store/record-download';
 export * from './store/appd-summary';
 export * from './store/store-app-detail';
 export * from './store/catalog';
+export * from './uploads';
 export * from './mec010';

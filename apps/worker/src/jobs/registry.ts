@@ -3,11 +3,19 @@
  * a schedule. Add a job by adding its contract and one entry here.
  */
 import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
+import { createBlobStore, storagePaths, type TBlobStore } from '@mecport/blob-store';
 import { pruneAuditEvents } from '@mecport/core';
+import { validateUpload } from '@mecport/core/uploads/validate';
 import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
 
-export interface TJobDeps { prisma: DbClient; log: Logger }
+export interface TJobStorage { blobs: TBlobStore; uploadsDir: string }
+/** `storage` defaults to MECPORT_DATA_DIR's blob store and upload staging directory. */
+export interface TJobDeps { prisma: DbClient; log: Logger; storage?: TJobStorage }
+
+export function defaultStorage(dataDir?: string): TJobStorage {
+  return { blobs: createBlobStore({ dataDir }), uploadsDir: storagePaths(dataDir).uploadsDir };
+}
 
 export interface TJobDefinition<N extends TJobName> {
   name: N;
@@ -21,6 +29,13 @@ export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
     name: 'audit.prune',
     handler: async ({ retentionDays }, { prisma }) => ({ deleted: await pruneAuditEvents(prisma, retentionDays) }),
     schedule: { cron: '17 3 * * *', payload: ({ auditRetentionDays }) => ({ retentionDays: auditRetentionDays }) },
+  },
+  'package.validate': {
+    name: 'package.validate',
+    handler: async ({ uploadId }, { prisma, log, storage }) => {
+      const { blobs, uploadsDir } = storage ?? defaultStorage();
+      return validateUpload({ db: prisma, blobs, uploadsDir, log }, uploadId);
+    },
   },
 };
 

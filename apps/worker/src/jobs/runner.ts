@@ -26,6 +26,10 @@ export async function startJobRunner(options: TRunnerOptions): Promise<PgBoss> {
       await boss.schedule(name, definition.schedule.cron, definition.schedule.payload({ auditRetentionDays: options.auditRetentionDays }), { tz: 'UTC' });
     }
   }
+  // Uploads completed while no job could be sent (or whose job was lost) are validated now; the job skips any that moved on.
+  const stranded = await options.deps.prisma.upload.findMany({ where: { state: 'validating' }, select: { id: true } });
+  for (const { id } of stranded) await enqueue(boss, 'package.validate', { uploadId: id });
+  if (stranded.length > 0) options.deps.log.info({ count: stranded.length }, 'queued validation of stranded uploads');
   return boss;
 }
 
