@@ -13,6 +13,10 @@ const ZPortalEnv = z.object({
   /** `oidc`: keycloak-js in generic OIDC mode (dev IdP); `keycloak`: realm mode against a Keycloak issuer `<url>/realms/<realm>`. */
   OIDC_MODE: z.enum(['oidc', 'keycloak']).default('oidc'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The application database; the upload endpoint sends the validation job through pg-boss on it. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// connection URL').optional(),
+  /** Largest package the resumable upload endpoint accepts, in bytes (default 8 GiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(8 * 1024 ** 3),
 });
 export type TPortalEnv = z.infer<typeof ZPortalEnv>;
 

@@ -11,4 +11,6 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
+// Not the resumable upload endpoint: a proxy makes Next buffer request bodies (10 MB cap), and
+// its route handlers set x-request-id themselves.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/uploads).*)'] };

@@ -57,6 +57,7 @@ export const ZUpload = z
   .meta({ id: 'Upload' });
 export type TUpload = z.infer<typeof ZUpload>;
 export const ZUploadPage = ZPage(ZUpload).meta({ id: 'UploadPage' });
+export type TUploadPage = z.infer<typeof ZUploadPage>;
 
 export const ZUploadListQuery = ZPageQuery;
 export const ZAppUploadParams = z.object({ appId: z.string().uuid(), uploadId: z.string().uuid() });

@@ -4,3 +4,5 @@ export * from './mappers';
 export * from './blob-gc';
 export * from './architecture';
 export * from './job-queue';
+export * from './staging';
+export * from './download';

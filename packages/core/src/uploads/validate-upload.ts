@@ -9,8 +9,6 @@
  * @example
  * await validateUpload({ db, blobs, uploadsDir, log }, uploadId); // { state: 'validated', versionId }
  */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { validatePackage, type TProgress, type TValidateOptions, type TValidationReport } from '@mecport/app-package';
 import type { TBlobStore } from '@mecport/blob-store';
 import { AppError, type TUploadProgress, type TUploadReport } from '@mecport/contracts';
@@ -20,6 +18,7 @@ import type { TActor } from '../identity/actor';
 import { registerVersion } from '../store/register-version';
 import { storeArchitecture } from './architecture';
 import { removeBlobFileIfUnreferencedLocked, withDigestLock } from './blob-gc';
+import { removeStagedFiles, stagedFiles } from './staging';
 
 export interface TValidateUploadDeps {
   db: DbClient;
@@ -39,15 +38,6 @@ export type TValidateUploadResult =
   | { state: 'skipped'; reason: string };
 
 type TUploadRow = NonNullable<Awaited<ReturnType<DbClient['upload']['findUnique']>>>;
-
-/** The staged file of an upload and the tus file store's metadata file beside it. */
-export function stagedFiles(uploadsDir: string, uploadId: string): string[] {
-  return [path.join(uploadsDir, uploadId), path.join(uploadsDir, `${uploadId}.json`)];
-}
-
-export async function removeStagedFiles(uploadsDir: string, uploadId: string): Promise<void> {
-  await Promise.all(stagedFiles(uploadsDir, uploadId).map((file) => rm(file, { force: true })));
-}
 
 /** The uploader as the audit trail and registerVersion see them (their roles do not matter here). */
 async function uploaderActor(db: DbClient, upload: TUploadRow): Promise<TActor> {
@@ -76,7 +66,7 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
   if (!upload) return { state: 'skipped', reason: 'no such upload' };
   if (upload.state !== 'validating') return { state: 'skipped', reason: `upload is ${upload.state}` };
   const actor = await uploaderActor(db, upload);
-  const [staged] = stagedFiles(uploadsDir, uploadId) as [string];
+  const [staged] = stagedFiles(uploadsDir, uploadId);
 
   const fail = async (error: string, report: TUploadReport | null): Promise<TValidateUploadResult> => {
     await db.$transaction(async (tx) => {

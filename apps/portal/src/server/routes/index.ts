@@ -4,4 +4,7 @@ export * from './me';
 export * from './audit';
 export * from './store-catalog';
 export * from './store-apps';
+export * from './uploads';
+export * from './uploads-tus';
+export * from './store-download';
 export * from './mec010-app-packages';

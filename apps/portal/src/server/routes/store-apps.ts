@@ -1,6 +1,7 @@
 /** The developer workspace's API: the tenant's apps, their versions, publishing and deprecating. */
 import { ZApp, ZAppCreate, ZAppListQuery, ZAppPage, ZAppParams, ZAppUpdate, ZAppVersion, ZAppVersionPage, ZAppVersionParams } from '@mecport/contracts';
-import { createApp, deleteVersion, deprecateVersion, getApp, listTenantApps, listVersions, publishVersion, updateApp } from '@mecport/core';
+import { createBlobStore } from '@mecport/blob-store';
+import { createApp, deleteVersion, deprecateVersion, getApp, listTenantApps, listVersions, publishVersion, removeBlobIfUnreferenced, updateApp } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
@@ -67,9 +68,10 @@ export const deleteVersionRoute = api.route({
   response: { status: 204, description: 'Deleted' },
   errors: [404, 409],
   handler: async ({ actor, params, requestId, log }) => {
-    const { freedDigest } = await deleteVersion(getPrisma(), actor, params.appId, params.versionId, requestId);
-    // The blob store (upload) removes the file; until it exists there is no file to remove.
-    if (freedDigest) log.info({ digest: freedDigest }, 'package blob freed');
+    const db = getPrisma();
+    const { freedDigest } = await deleteVersion(db, actor, params.appId, params.versionId, requestId);
+    // After the commit, and only if no upload re-created the PackageBlob row meanwhile (checked under the digest's lock).
+    if (freedDigest) log.info({ digest: freedDigest, fileRemoved: await removeBlobIfUnreferenced(db, createBlobStore(), freedDigest) }, 'package blob freed');
   },
 });
 

@@ -1,0 +1,3 @@
+import { getUploadRoute } from '@/server/routes';
+
+export const GET = getUploadRoute.handle;

@@ -1,0 +1,3 @@
+import { listUploadsRoute } from '@/server/routes';
+
+export const GET = listUploadsRoute.handle;

@@ -1,0 +1,3 @@
+import { downloadPackageRoute } from '@/server/routes';
+
+export const GET = downloadPackageRoute.handle;
