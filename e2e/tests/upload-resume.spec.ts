@@ -5,7 +5,7 @@
  * OpenAPI walker cannot cover for HEAD, and cancel.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPackage } from '@mecport/app-package';
@@ -17,6 +17,8 @@ import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 
 const ENDPOINT = `${E2E.portalUrl}/api/v1/uploads`;
+/** The stack's data directory (blobs/, uploads/), as `npm start` resolves E2E.dataDir against the repo root. */
+const DATA_DIR = path.resolve(import.meta.dirname, '../..', E2E.dataDir);
 const CHUNK = 512 * 1024;
 const work = mkdtempSync(path.join(tmpdir(), 'mecport-e2e-upload-'));
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,14 +32,25 @@ async function newApp(request: TRequest, token: string): Promise<TApp> {
   return (await response.json()) as TApp;
 }
 
-/** A real package of a few MB: the hello-mec example plus an incompressible artefact. */
-async function bigPackage(): Promise<string> {
-  const dir = path.join(work, 'pkg');
+/** A real package with a unique digest: the hello-mec example plus an incompressible artefact (a few MB by default). */
+async function bigPackage(payloadBytes = 5 * 1024 * 1024 + 123): Promise<string> {
+  const name = randomUUID();
+  const dir = path.join(work, name);
   cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
-  writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(5 * 1024 * 1024 + 123));
-  const out = path.join(work, 'big.csar');
+  writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
+  const out = path.join(work, `${name}.csar`);
   await buildPackage({ dir, out });
   return out;
+}
+
+/** Uploads a file in one go and waits for its validation to end. */
+async function uploadAndWait(request: TRequest, token: string, appId: string, file: string, version: string): Promise<TUpload> {
+  let url = '';
+  await new Promise<void>((resolve, reject) => {
+    const upload: tus.Upload = new tus.Upload(createReadStream(file), tusOptions(token, file, { metadata: { appId, version, filename: path.basename(file) }, onError: reject, onSuccess: () => { url = upload.url ?? ''; resolve(); } }));
+    upload.start();
+  });
+  return pollUpload(request, token, appId, url.split('/').at(-1)!, (u) => u.state === 'failed' || u.state === 'validated');
 }
 
 function tusOptions(token: string, file: string, extra: Partial<tus.UploadOptions>): tus.UploadOptions {
@@ -205,16 +218,25 @@ test('the tus endpoint: 401 without a token, 403 for other roles, 404 across ten
 test('a refused package fails with its report and becomes no version', async ({ request }) => {
   const developer = await tokenFor('developer');
   const app = await newApp(request, developer);
-  const file = path.resolve(import.meta.dirname, '../../packages/app-package/test-data/edgegallery/sampleapp.csar');
-  let url = '';
-  await new Promise<void>((resolve, reject) => {
-    const upload: tus.Upload = new tus.Upload(createReadStream(file), tusOptions(developer, file, { metadata: { appId: app.id, version: '0.1.0', filename: 'sampleapp.csar' }, onError: reject, onSuccess: () => { url = upload.url ?? ''; resolve(); } }));
-    upload.start();
-  });
-  const done = await pollUpload(request, developer, app.id, url.split('/').at(-1)!, (u) => u.state === 'failed' || u.state === 'validated');
+  const done = await uploadAndWait(request, developer, app.id, path.resolve(import.meta.dirname, '../../packages/app-package/test-data/edgegallery/sampleapp.csar'), '0.1.0');
   expect(done.state).toBe('failed');
   expect(done.error).toMatch(/manifest\.digest/);
   expect(done.report?.checks.filter((c) => c.status === 'fail').map((c) => c.file).sort()).toEqual(['APPD/Definition/MainServiceTemplate.yaml', 'Artifacts/Deployment/Charts/positioning-service.tgz']);
   const versions = (await (await call(request, { method: 'GET', path: `/api/v1/apps/${app.id}/versions` }, developer)).json()) as { items: TAppVersion[] };
   expect(versions.items).toEqual([]);
+  expect(existsSync(path.join(DATA_DIR, 'uploads', done.id)), 'the staged file is gone').toBe(false);
+});
+
+test('deleting a validated version removes its package file from the blob store', async ({ request }) => {
+  const developer = await tokenFor('developer');
+  const app = await newApp(request, developer);
+  const done = await uploadAndWait(request, developer, app.id, await bigPackage(4096), '3.0.0');
+  expect(done.state, done.error ?? '').toBe('validated');
+  const version = ((await (await call(request, { method: 'GET', path: `/api/v1/apps/${app.id}/versions` }, developer)).json()) as { items: TAppVersion[] }).items[0]!;
+  const blob = path.join(DATA_DIR, 'blobs', 'sha256', version.packageDigest.slice(0, 2), version.packageDigest);
+  expect(existsSync(blob)).toBe(true);
+  expect(existsSync(path.join(DATA_DIR, 'uploads', done.id)), 'the staged file is gone').toBe(false);
+  expect((await call(request, { method: 'DELETE', path: `/api/v1/apps/${app.id}/versions/${version.id}` }, developer)).status()).toBe(204);
+  expect(existsSync(blob), 'the freed blob file is removed after the commit').toBe(false);
+  await expectProblem(await call(request, { method: 'GET', path: `/api/v1/store/apps/${app.id}/versions/${version.id}/package` }, developer), 404);
 });
