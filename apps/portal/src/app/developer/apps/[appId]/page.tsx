@@ -1,0 +1,17 @@
+import { Suspense } from 'react';
+import { DeveloperAppPage } from '@/components/developer/developer-app-page';
+import { DeveloperGate } from '@/components/developer/developer-gate';
+import { areaMetadata } from '@/i18n/page-metadata';
+
+export const generateMetadata = () => areaMetadata('developer');
+
+export default async function Page({ params }: { params: Promise<{ appId: string }> }) {
+  const { appId } = await params;
+  return (
+    <DeveloperGate>
+      <Suspense>
+        <DeveloperAppPage appId={appId} />
+      </Suspense>
+    </DeveloperGate>
+  );
+}
