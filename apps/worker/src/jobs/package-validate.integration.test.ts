@@ -44,13 +44,14 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Stages `file` as a completed upload (what the tus endpoint leaves behind) and runs the job. */
-async function validate(file: string, version: string) {
+async function validate(file: string, version: string, target: { appId: string; tenantId: string } = { appId: app.id, tenantId: app.tenantId }, beforeJob?: (id: string) => Promise<void>) {
   const id = randomUUID();
   mkdirSync(storage.uploadsDir, { recursive: true });
   copyFileSync(file, path.join(storage.uploadsDir, id));
   writeFileSync(path.join(storage.uploadsDir, `${id}.json`), JSON.stringify({ id }));
   const size = statSync(file).size;
-  await prisma.upload.create({ data: { id, appId: app.id, tenantId: app.tenantId, version, filename: path.basename(file), size: BigInt(size), offset: BigInt(size), state: 'validating', createdBy: subject } });
+  await prisma.upload.create({ data: { id, appId: target.appId, tenantId: target.tenantId, version, filename: path.basename(file), size: BigInt(size), offset: BigInt(size), state: 'validating', createdBy: subject } });
+  await beforeJob?.(id);
   const jobId = await enqueue(boss, 'package.validate', { uploadId: id });
   for (let i = 0; i < 300; i += 1) {
     const job = await boss.getJobById('package.validate', jobId!);
@@ -171,6 +172,35 @@ describe('package.validate', () => {
     expect(failed.map((c) => c.message).join(' ')).toMatch(/TOSCA\.meta/);
     expect(failed.map((c) => c.message).join(' ')).toMatch(/manifest/i);
     await expectNothingLeft(ar);
+  });
+
+  it('removes the blob it created when the database step fails', async () => {
+    const entries = await entriesOf(built);
+    const unique = path.join(work, 'unique.csar');
+    // Same content, different archive bytes (stored instead of deflated): a digest no blob has yet.
+    writeFileSync(unique, rawZip(entries.map((e) => ({ name: e.name, data: e.data, method: 0 }))));
+    const otherTenant = await prisma.tenant.create({ data: { slug: `other-${randomUUID().slice(0, 8)}`, name: 'Other' } });
+    // An upload row whose tenant does not own the app: registerVersion refuses it after the blob was written.
+    const upload = await validate(unique, '4.0.0', { appId: app.id, tenantId: otherTenant.id });
+    expect(upload.state).toBe('failed');
+    expect(upload.error).toMatch(/No app .* in your tenant/);
+    await expectNothingLeft(upload);
+  });
+
+  it('adopts the version its own earlier attempt registered (the worker stopped between the two commits)', async () => {
+    const entries = await entriesOf(built);
+    const again = path.join(work, 'again.csar');
+    writeFileSync(again, rawZip(entries.map((e) => ({ name: e.name, data: e.data, method: 8 }))));
+    let registered = '';
+    const upload = await validate(again, '5.0.0', undefined, async () => {
+      // What the first attempt committed before it stopped: the blob and the version, not the upload's new state.
+      const put = await storage.blobs.putFromFile(again);
+      const { registerVersion } = await import('@mecport/core');
+      const actor = { subject, username: 'dev', name: 'Dee Veloper', email: null, roles: [], profileId: '', locale: 'en' as const, tenant: { id: app.tenantId, slug: 'x', name: 'x' } };
+      const report = await (await import('@mecport/app-package')).validatePackage(again);
+      registered = (await registerVersion(prisma, actor, { appId: app.id, version: '5.0.0', digest: put.digest, size: put.size, appd: report.appd as unknown as Record<string, unknown>, architecture: 'x86_64', report: { checks: report.checks } })).id;
+    });
+    expect(upload).toMatchObject({ state: 'validated', versionId: registered });
   });
 
   it('skips an upload that is not validating (a job for a cancelled or finished upload does nothing)', async () => {

@@ -113,34 +113,38 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
   const architecture = storeArchitecture(codec.architectures);
   if (!architecture) return fail(`The package declares ${codec.architectures.join(', ')}; the store takes one of x86_64 or aarch64`, report);
 
-  // 2. A version name is used once per app (versions are immutable).
+  // 2. A version name is used once per app (versions are immutable). A version with these very bytes,
+  //    registered after this upload began and claimed by no upload, is this job's own earlier attempt
+  //    (the worker stopped between the two commits): it is adopted instead of refused.
   const existing = await db.appVersion.findFirst({ where: { appId: upload.appId, version: upload.version } });
-  if (existing) {
-    return fail(`App ${upload.appId} already has a version ${upload.version}; versions are immutable, upload the package under a new version`, report);
-  }
-
-  // 3. Blob and version, under the digest's lock; a blob this attempt created goes again if the database step fails.
-  writeProgress({ phase: 'store', bytesDone: 0, bytesTotal: codec.size });
-  await pending;
   let versionId: string;
-  try {
-    versionId = await withDigestLock(db, codec.sha256, async () => {
-      const put = await blobs.putFromFile(staged, { link: true });
-      try {
-        if (put.digest !== codec.sha256) throw new AppError('conflict', 'The staged file changed while it was validated; upload it again');
-        const version = await registerVersion(db, actor, {
-          appId: upload.appId, version: upload.version, digest: put.digest, size: put.size, appd: codec.appd as unknown as Record<string, unknown>, architecture, report: { checks: report.checks },
-        });
-        return version.id;
-      } catch (error) {
-        if (put.created) await removeBlobFileIfUnreferencedLocked(db, blobs, put.digest);
-        throw error;
-      }
-    });
-  } catch (error) {
-    if (error instanceof AppError) return fail(error.message, report);
-    deps.log?.warn({ uploadId, err: error }, 'storing the validated package failed');
-    return fail('Storing the package failed; upload it again', report);
+  if (existing) {
+    const own = existing.packageDigest === codec.sha256 && existing.createdAt >= upload.createdAt && !(await db.upload.findFirst({ where: { versionId: existing.id }, select: { id: true } }));
+    if (!own) return fail(`App ${upload.appId} already has a version ${upload.version}; versions are immutable, upload the package under a new version`, report);
+    versionId = existing.id;
+  } else {
+    // 3. Blob and version, under the digest's lock; a blob this attempt created goes again if the database step fails.
+    writeProgress({ phase: 'store', bytesDone: 0, bytesTotal: codec.size });
+    await pending;
+    try {
+      versionId = await withDigestLock(db, codec.sha256, async () => {
+        const put = await blobs.putFromFile(staged, { link: true });
+        try {
+          if (put.digest !== codec.sha256) throw new AppError('conflict', 'The staged file changed while it was validated; upload it again');
+          const version = await registerVersion(db, actor, {
+            appId: upload.appId, version: upload.version, digest: put.digest, size: put.size, appd: codec.appd as unknown as Record<string, unknown>, architecture, report: { checks: report.checks },
+          });
+          return version.id;
+        } catch (error) {
+          if (put.created) await removeBlobFileIfUnreferencedLocked(db, blobs, put.digest);
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.message, report);
+      deps.log?.warn({ uploadId, err: error }, 'storing the validated package failed');
+      return fail('Storing the package failed; upload it again', report);
+    }
   }
 
   // 4. The upload points at its version; the staged file goes.
