@@ -4,7 +4,7 @@
  * file (copied into e2e/fixtures/etsi-mec with its licence). Where that v2.1.1 file has a
  * placeholder or an evident copy-paste error, ERRATA below patches the schema, each with its reason.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TProblem } from '@mecport/contracts';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -12,10 +12,12 @@ import addFormatsPlugin from 'ajv-formats';
 import { parse } from 'yaml';
 import { call, expectProblem } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
+import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 
 const SPEC_FILE = path.resolve(import.meta.dirname, '../fixtures/etsi-mec/MEC010-2_AppPkgMgmt.yaml');
 const BASE = '/app_pkgm/v1';
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const DEAD_ID = '00000000-0000-4000-8000-00000000dead';
 
 type TSchema = Record<string, unknown>;
@@ -176,13 +178,47 @@ test.describe('MEC 010-2 app package management northbound', () => {
     await expectSpecProblem(await call(request, { method: 'GET', path: `${BASE}/app_packages/${packages[0]!.id}/appd` }, await tokenFor('tester')), 403);
   });
 
-  test('GET /app_packages/{appPkgId}/package_content: 404 for unknown, and a plain 501 until the blob store exists', async ({ request }) => {
+  test('GET /app_packages/{appPkgId}/package_content streams the package with Range support; a missing file is a spec 404', async ({ request }) => {
     await expectSpecProblem(await call(request, { method: 'GET', path: `${BASE}/app_packages/${DEAD_ID}/package_content` }, operator), 404);
     await expectSpecProblem(await call(request, { method: 'GET', path: `${BASE}/app_packages/${packages[0]!.id}/package_content` }, await tokenFor('tester')), 403);
-    const response = await call(request, { method: 'GET', path: packages[0]!._links.appPkgContent.href }, operator);
-    const problem = await expectProblem(response, 501);
-    expectValid('/components/schemas/ProblemDetails', problem);
-    expect(problem.detail).toBe('package content is not available yet: the blob store arrives with the upload pipeline');
+    // The demo data's digests have no files on disk.
+    const [withFile, withoutFile] = [packages[0]!, packages[1]!];
+    const missing = await expectSpecProblem(await call(request, { method: 'GET', path: withoutFile._links.appPkgContent.href }, operator), 404);
+    expect(missing.detail).toContain(`sha256 ${withoutFile.checksum.hash}) is not in the blob store`);
+
+    // Put a file where the blob store of the e2e stack keeps this package (test only: demo digests are not of real content).
+    const digest = withFile.checksum.hash;
+    const blobFile = path.join(REPO_ROOT, E2E.dataDir, 'blobs', 'sha256', digest.slice(0, 2), digest);
+    const bytes = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4096, 7), Buffer.from('end of package')]);
+    mkdirSync(path.dirname(blobFile), { recursive: true });
+    writeFileSync(blobFile, bytes);
+    try {
+      const href = withFile._links.appPkgContent.href;
+      const fetchWith = (headers: Record<string, string>) => request.fetch(href, { headers: { authorization: `Bearer ${operator}`, ...headers }, failOnStatusCode: false });
+      const whole = await fetchWith({});
+      expect(whole.status()).toBe(200);
+      // Next 16's sendResponse drops Content-Length from route handler responses (chunked); Content-Range and packageSize carry the size.
+      expect(whole.headers()).toMatchObject({ 'content-type': 'application/zip', 'accept-ranges': 'bytes', etag: `"${digest}"` });
+      expect(whole.headers()['content-disposition']).toMatch(/^attachment; filename=".+\.zip"$/);
+      expect(Buffer.compare(await whole.body(), bytes)).toBe(0);
+
+      const part = await fetchWith({ range: 'bytes=4-13' });
+      expect(part.status()).toBe(206);
+      expect(part.headers()['content-range']).toBe(`bytes 4-13/${bytes.length}`);
+      expect(Buffer.compare(await part.body(), bytes.subarray(4, 14))).toBe(0);
+      const tail = await fetchWith({ range: 'bytes=-14' });
+      expect(tail.status()).toBe(206);
+      expect((await tail.body()).toString()).toBe('end of package');
+      expect((await fetchWith({ range: 'bytes=4-13', 'if-range': '"stale"' })).status()).toBe(200);
+
+      const beyond = await fetchWith({ range: `bytes=${bytes.length}-` });
+      expect(beyond.headers()['content-range']).toBe(`bytes */${bytes.length}`);
+      const unsatisfiable = await expectProblem(beyond, 416);
+      expectValid('/components/schemas/ProblemDetails', unsatisfiable);
+      await expectSpecProblem(await fetchWith({ accept: 'application/json' }), 406);
+    } finally {
+      rmSync(blobFile, { force: true });
+    }
   });
 
   test('the northbound is in /api/openapi.json with its roles', async ({ request }) => {

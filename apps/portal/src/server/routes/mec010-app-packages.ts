@@ -8,9 +8,11 @@
  * declares `instance` (and `type`) with `format: uri`.
  */
 import {
-  AppError, MEC010_BASE_PATH, ZMec010AppD, ZMec010AppPackagesQuery, ZMec010AppPkgInfo, ZMec010AppPkgInfoList, ZMec010AppPkgParams,
+  MEC010_BASE_PATH, ZMec010AppD, ZMec010AppPackagesQuery, ZMec010AppPkgInfo, ZMec010AppPkgInfoList, ZMec010AppPkgParams,
 } from '@mecport/contracts';
-import { findPublishedPackage, getAppPackage, getAppPackageAppd, listAppPackages } from '@mecport/core';
+import { Readable } from 'node:stream';
+import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
+import { findAppPackageContent, getAppPackage, getAppPackageAppd, listAppPackages, parseByteRange, type TAppPackageContent } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { PROBLEM_CONTENT_TYPE, problemResponse, withUser, type TRouteHandler } from '@mecport/http';
 import { api } from '../api';
@@ -106,18 +108,46 @@ export const mec010GetAppPackageAppdRoute = api.route({
   },
 });
 
+/**
+ * The package file with HTTP ranges (the store download route's rules, core's parseByteRange):
+ * one range 206 + Content-Range, past the end 416 problem+json with `bytes *\/size`, a stale
+ * If-Range or anything else the whole file.
+ */
+async function packageResponse(request: Request, requestId: string, content: TAppPackageContent): Promise<Response> {
+  const ifRange = request.headers.get('if-range');
+  const range = !ifRange || ifRange === content.etag ? parseByteRange(request.headers.get('range'), content.size) : null;
+  if (range === 'unsatisfiable') {
+    return problemResponse(
+      { type: 'urn:mecport:problem:range-not-satisfiable', title: 'Range not satisfiable', status: 416, detail: `The range ${request.headers.get('range')} is outside the package (${content.size} bytes)`, instance: new URL(request.url).href, requestId },
+      { 'content-range': `bytes */${content.size}`, 'accept-ranges': 'bytes' },
+    );
+  }
+  const { start, end } = range ?? { start: 0, end: content.size - 1 };
+  const headers = new Headers({
+    'accept-ranges': 'bytes', etag: content.etag, 'cache-control': 'private, no-transform', 'content-type': 'application/zip',
+    'content-disposition': `attachment; filename="${content.filename}"`, 'content-length': String(content.size === 0 ? 0 : end - start + 1),
+  });
+  if (range) headers.set('content-range', `bytes ${start}-${end}/${content.size}`);
+  const stream = content.size === 0 ? Readable.from([]) : await content.open(start, end);
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status: range ? 206 : 200, headers });
+}
+
+let blobs: TBlobStore | undefined;
+/** Created on first use, so that builds need no runtime configuration. */
+const blobStore = () => (blobs ??= createBlobStore());
+
 export const mec010GetAppPackageContentRoute = api.route({
   method: 'GET', path: `${MEC010_BASE_PATH}/app_packages/{appPkgId}/package_content`, operationId: 'mec010GetAppPackageContent', tags,
-  summary: 'MEC 010-2: the package file (zip) of an onboarded application package — not available yet (501)',
-  description: `${AUTH_NOTE} Will stream the package zip from the blob store with Range support (200/206/416). Until the blob store arrives with the upload pipeline, a published package answers 501 problem+json; an unknown or unpublished one answers 404.`,
+  summary: 'MEC 010-2: the package file (zip) of an onboarded application package, with Range support',
+  description: `${AUTH_NOTE} Streams the package (application/zip) from the blob store. One \`Range: bytes=...\` answers 206 with Content-Range, a range past the end 416 problem+json with \`Content-Range: bytes */size\`; several ranges, or an \`If-Range\` other than the ETag (the quoted sha256), get the whole file. 404 for an unknown, unpublished or deprecated package, and for one whose file is missing from the blob store (the demo data has none).`,
   auth,
   params: ZMec010AppPkgParams,
-  response: { status: 200, description: 'The package zip (application/zip) — not served yet: answers 501 for now' },
-  errors: [404, 406, 501],
+  response: { status: 200, description: 'The package zip (application/zip); 206 with Content-Range for a single byte range' },
+  errors: [404, 406, 416],
   handler: async ({ request, requestId, params }) => {
-    await findPublishedPackage(getPrisma(), params.appPkgId);
+    const content = await findAppPackageContent(getPrisma(), blobStore(), params.appPkgId);
     if (!accepts(request, 'application/zip')) return notAcceptable(request, requestId, ['application/zip']);
-    throw new AppError('not-implemented', 'package content is not available yet: the blob store arrives with the upload pipeline');
+    return packageResponse(request, requestId, content);
   },
 });
 
