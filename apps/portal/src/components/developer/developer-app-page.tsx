@@ -76,6 +76,7 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
   }, [apiFetch, appId]);
 
   useEffect(() => { void loadApp(); void loadVersions(null); }, [loadApp, loadVersions]);
+  const reloadVersions = useCallback(() => { void loadVersions(null); }, [loadVersions]);
 
   const act = async () => {
     if (!pending) return;
@@ -185,7 +186,7 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
         {nextVersions && <Button variant="light" w="fit-content" onClick={() => void loadVersions(nextVersions)}>{t('apps.more')}</Button>}
       </Stack>
 
-      <UploadSection />
+      <UploadSection appId={app.id} onVersionsChanged={reloadVersions} />
 
       <Stack gap="sm" component="section" data-testid="listing-section">
         <Title order={2} size="h3">{t('app.listing')}</Title>

@@ -1,0 +1,109 @@
+/**
+ * Uploading a version through the developer workspace: the tus upload with its progress, the
+ * validation report, then publishing and deleting versions behind confirmations; and cancelling
+ * an upload after confirming.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildPackage } from '@mecport/app-package';
+import type { TApp } from '@mecport/contracts';
+import { call } from '../support/auth-matrix';
+import { expect, test } from '../support/fixtures';
+import { signIn } from '../support/sign-in';
+import { tokenFor } from '../support/tokens';
+
+const work = mkdtempSync(path.join(tmpdir(), 'mecport-e2e-upload-ui-'));
+test.afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The hello-mec example with an incompressible artefact, so every package has its own digest. */
+async function helloPackage(payloadBytes = 256 * 1024): Promise<string> {
+  const name = randomUUID();
+  const dir = path.join(work, name);
+  cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
+  const out = path.join(work, `hello-${name.slice(0, 8)}.csar`);
+  await buildPackage({ dir, out });
+  return out;
+}
+
+async function newApp(request: Parameters<typeof call>[0]): Promise<TApp> {
+  const slug = `ui-upload-${Date.now().toString(36)}`;
+  const response = await call(request, { method: 'POST', path: '/api/v1/apps', body: { slug, name: `UI upload ${slug}`, provider: 'Acme', category: 'other' } }, await tokenFor('developer'));
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as TApp;
+}
+
+test('a developer uploads a version, reads its validation report, publishes it and deletes another after confirming', async ({ page, request }) => {
+  const app = await newApp(request);
+  const [first, second] = [await helloPackage(), await helloPackage()];
+  await signIn(page, 'developer', `/developer/apps/${app.id}`);
+  const section = page.getByTestId('upload-section');
+  await expect(section).toHaveAttribute('data-tus', '1.0.0');
+
+  // the version is checked before anything is sent
+  await section.locator('input[type="file"]').setInputFiles(first);
+  await section.getByRole('textbox', { name: 'Version' }).fill('../1');
+  await section.getByTestId('upload-start').click();
+  await expect(section.getByText('1-64 letters, digits')).toBeVisible();
+
+  await section.getByRole('textbox', { name: 'Version' }).fill('1.0.0');
+  await section.getByTestId('upload-start').click();
+  await expect(section.getByTestId('upload-done')).toBeVisible({ timeout: 30_000 });
+  const row = section.getByTestId('upload-row').filter({ hasText: '1.0.0' });
+  await expect(row).toHaveAttribute('data-state', 'validated', { timeout: 30_000 });
+  await row.getByTestId('upload-report-toggle').click();
+  await expect(row.getByTestId('report-check').first()).toBeVisible();
+  await expect(row.locator('[data-testid="report-check"][data-status="fail"]')).toHaveCount(0);
+
+  const version = page.getByTestId('version-row').filter({ hasText: '1.0.0' });
+  await expect(version.getByTestId('version-status')).toHaveAttribute('data-status', 'validated', { timeout: 15_000 });
+  await expect(version.getByTestId('validation-counts')).toContainText(/[1-9]\d* pass/);
+
+  // a second version, deleted after confirming
+  await section.locator('input[type="file"]').setInputFiles(second);
+  await section.getByRole('textbox', { name: 'Version' }).fill('1.0.1');
+  await section.getByTestId('upload-start').click();
+  const other = page.getByTestId('version-row').filter({ hasText: '1.0.1' });
+  await expect(other.getByTestId('version-status')).toHaveAttribute('data-status', 'validated', { timeout: 30_000 });
+  await other.getByTestId('version-delete').click();
+  await page.getByRole('dialog', { name: 'Delete version 1.0.1?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(other).toHaveCount(0);
+
+  // publish 1.0.0 after confirming: it is in the store
+  await version.getByTestId('version-publish').click();
+  await page.getByRole('dialog', { name: 'Publish version 1.0.0?' }).getByRole('button', { name: 'Publish' }).click();
+  await expect(version.getByTestId('version-status')).toHaveAttribute('data-status', 'published');
+  await page.getByRole('link', { name: 'View in the store' }).click();
+  await expect(page.getByTestId('store-app-version')).toContainText('1.0.0');
+  await expect(page.getByTestId('download-button')).toBeVisible();
+
+  // deprecate it after confirming: the store stops showing the app (and the demo catalog stays as other tests expect it)
+  await page.goto(`/developer/apps/${app.id}`);
+  await version.getByTestId('version-deprecate').click();
+  await page.getByRole('dialog', { name: 'Deprecate version 1.0.0?' }).getByRole('button', { name: 'Deprecate' }).click();
+  await expect(version.getByTestId('version-status')).toHaveAttribute('data-status', 'deprecated');
+  expect((await request.get(`/api/v1/store/apps/${app.id}`)).status()).toBe(404);
+});
+
+test('a developer pauses, resumes and cancels an upload after confirming', async ({ page, request }) => {
+  const app = await newApp(request);
+  const big = await helloPackage(120 * 1024 * 1024);
+  await signIn(page, 'developer', `/developer/apps/${app.id}`);
+  const section = page.getByTestId('upload-section');
+  await section.locator('input[type="file"]').setInputFiles(big);
+  await section.getByRole('textbox', { name: 'Version' }).fill('9.9.9');
+  await section.getByTestId('upload-start').click();
+  const progress = section.getByTestId('upload-progress');
+  await expect(progress).toHaveAttribute('data-phase', 'uploading');
+  await section.getByTestId('upload-pause').click();
+  await expect(progress).toHaveAttribute('data-phase', 'paused');
+  await section.getByTestId('upload-resume').click();
+  await expect(progress).toHaveAttribute('data-phase', /uploading|done/);
+  if ((await progress.getAttribute('data-phase')) === 'uploading') {
+    await section.getByTestId('upload-cancel').click();
+    await page.getByRole('dialog', { name: 'Cancel this upload?' }).getByRole('button', { name: 'Cancel upload' }).click();
+    await expect(section.getByTestId('upload-progress')).toHaveCount(0);
+  }
+});
