@@ -1,7 +1,7 @@
 'use client';
 /** One app in the catalog: icon, name in the UI language, provider, category, tags, rating, downloads, certified badge. */
 import type { TCatalogItem } from '@mecport/contracts';
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconCertificate, IconDownload } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
@@ -37,15 +37,16 @@ export function CatalogCard({ item }: { item: TCatalogItem }) {
         </Group>
         {excerpt && <Text size="sm" lineClamp={2}>{excerpt}</Text>}
         {item.tags.length > 0 && (
-          <Group gap={4} aria-label={t('catalog.tags')}>
+          <Group gap={4} role="group" aria-label={t('catalog.tags')}>
             {item.tags.slice(0, 5).map((tag) => <Badge key={tag} size="xs" variant="outline" color="blue" tt="none">{tag}</Badge>)}
           </Group>
         )}
         <Group justify="space-between" mt="auto" pt="xs">
           <RatingStars rating={item.rating} size="xs" />
-          <Group gap={4} wrap="nowrap" aria-label={t('catalog.downloads', { count: item.downloads })}>
+          <Group gap={4} wrap="nowrap">
             <IconDownload size={14} aria-hidden="true" />
             <Text size="sm" c="dimmed" aria-hidden="true" data-testid="catalog-card-downloads">{format.number(item.downloads)}</Text>
+            <VisuallyHidden>{t('catalog.downloads', { count: item.downloads })}</VisuallyHidden>
           </Group>
         </Group>
         <Text size="xs" c="dimmed">v{item.latestVersion.version} · {item.architectures.join(', ')}</Text>
