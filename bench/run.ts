@@ -3,6 +3,7 @@ import os from 'node:os';
 import { apiLatency } from './api-latency.bench';
 import { buildBenchPackage, packageValidation, removeBenchPackage } from './package-validation.bench';
 import { startStack, stopStack } from './stack';
+import { storeSearch } from './store-search.bench';
 import { upload } from './upload.bench';
 
 process.stdout.write(`MECport benchmarks on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
@@ -13,6 +14,7 @@ try {
   try {
     await apiLatency();
     await upload(stack, pkg);
+    await storeSearch();
   } finally {
     await stopStack(stack);
   }
