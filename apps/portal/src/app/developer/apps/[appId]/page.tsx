@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { DeveloperAppPage } from '@/components/developer/developer-app-page';
-import { DeveloperGate } from '@/components/developer/developer-gate';
+import { AreaGate } from '@/components/area-gate';
 import { areaMetadata } from '@/i18n/page-metadata';
 
 export const generateMetadata = () => areaMetadata('developer');
@@ -8,10 +8,10 @@ export const generateMetadata = () => areaMetadata('developer');
 export default async function Page({ params }: { params: Promise<{ appId: string }> }) {
   const { appId } = await params;
   return (
-    <DeveloperGate>
+    <AreaGate areaId="developer">
       <Suspense>
         <DeveloperAppPage appId={appId} />
       </Suspense>
-    </DeveloperGate>
+    </AreaGate>
   );
 }

@@ -1,13 +1,13 @@
 import { CreateApp } from '@/components/developer/create-app';
-import { DeveloperGate } from '@/components/developer/developer-gate';
+import { AreaGate } from '@/components/area-gate';
 import { areaMetadata } from '@/i18n/page-metadata';
 
 export const generateMetadata = () => areaMetadata('developer');
 
 export default function Page() {
   return (
-    <DeveloperGate>
+    <AreaGate areaId="developer">
       <CreateApp />
-    </DeveloperGate>
+    </AreaGate>
   );
 }

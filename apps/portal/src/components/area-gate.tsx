@@ -1,24 +1,26 @@
 'use client';
 /**
- * The developer area's access check (like AreaPage's, without its "not built yet" notice): a
- * loader while the session loads, a sign-in prompt for anonymous visitors, the roles it needs
- * for anyone else, and `children` for developers and admins.
+ * The access check every area shares: a loader while the session loads, a sign-in prompt for
+ * anonymous visitors, the roles it needs for anyone else, and `children` for those who may use
+ * it (public areas always). Denied states keep the area's <h1> so the page still says where it is.
  */
 import { Alert, Button, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconLock, IconLogin } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useAuth } from '@/auth/auth-provider';
 import { useViewer } from '@/auth/use-viewer';
-import { areaAccess, areaById } from '@/navigation/areas';
+import { areaAccess, areaById, type TAreaId } from '@/navigation/areas';
 
-export function DeveloperGate({ children }: { children: React.ReactNode }) {
+export function AreaGate({ areaId, children }: { areaId: TAreaId; children: React.ReactNode }) {
   const t = useTranslations();
   const format = useFormatter();
   const { status, me, login } = useAuth();
   const viewer = useViewer();
-  const title = t('areas.developer.title');
+  const area = areaById(areaId);
+  const title = t(`areas.${areaId}.title`);
+  if (area.roles === 'everyone') return <>{children}</>;
 
-  let body: React.ReactNode = null;
+  let body: React.ReactNode;
   if (status === 'loading') {
     body = (
       <div role="status" data-testid="area-loading">
@@ -29,7 +31,7 @@ export function DeveloperGate({ children }: { children: React.ReactNode }) {
   } else if (status === 'authenticated' && !me) {
     body = <Alert color="red" variant="light" data-testid="area-profile-missing">{t('auth.profileMissing')}</Alert>;
   } else {
-    const access = areaAccess(areaById('developer'), viewer);
+    const access = areaAccess(area, viewer);
     if (access.kind === 'allowed') return <>{children}</>;
     if (access.kind === 'sign-in') {
       body = (
@@ -46,7 +48,7 @@ export function DeveloperGate({ children }: { children: React.ReactNode }) {
     }
   }
   return (
-    <Stack gap="lg" maw={860} data-testid="area-developer">
+    <Stack gap="lg" maw={860} data-testid={`area-${areaId}`}>
       <Title order={1}>{title}</Title>
       {body}
     </Stack>
