@@ -10,12 +10,12 @@
 import {
   MEC010_BASE_PATH, ZMec010AppD, ZMec010AppPackagesQuery, ZMec010AppPkgInfo, ZMec010AppPkgInfoList, ZMec010AppPkgParams,
 } from '@mecport/contracts';
-import { Readable } from 'node:stream';
 import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
-import { findAppPackageContent, getAppPackage, getAppPackageAppd, listAppPackages, parseByteRange, type TAppPackageContent } from '@mecport/core';
+import { findAppPackageContent, getAppPackage, getAppPackageAppd, listAppPackages } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { PROBLEM_CONTENT_TYPE, problemResponse, withUser, type TRouteHandler } from '@mecport/http';
 import { api } from '../api';
+import { packageFileResponse } from '../package-file-response';
 
 const tags = ['MEC 010-2 app package management'];
 const auth = withUser({ roles: ['operator', 'store-admin', 'admin'] });
@@ -108,29 +108,6 @@ export const mec010GetAppPackageAppdRoute = api.route({
   },
 });
 
-/**
- * The package file with HTTP ranges (the store download route's rules, core's parseByteRange):
- * one range 206 + Content-Range, past the end 416 problem+json with `bytes *\/size`, a stale
- * If-Range or anything else the whole file.
- */
-async function packageResponse(request: Request, requestId: string, content: TAppPackageContent): Promise<Response> {
-  const ifRange = request.headers.get('if-range');
-  const range = !ifRange || ifRange === content.etag ? parseByteRange(request.headers.get('range'), content.size) : null;
-  if (range === 'unsatisfiable') {
-    return problemResponse(
-      { type: 'urn:mecport:problem:range-not-satisfiable', title: 'Range not satisfiable', status: 416, detail: `The range ${request.headers.get('range')} is outside the package (${content.size} bytes)`, instance: new URL(request.url).href, requestId },
-      { 'content-range': `bytes */${content.size}`, 'accept-ranges': 'bytes' },
-    );
-  }
-  const { start, end } = range ?? { start: 0, end: content.size - 1 };
-  const headers = new Headers({
-    'accept-ranges': 'bytes', etag: content.etag, 'cache-control': 'private, no-transform', 'content-type': 'application/zip',
-    'content-disposition': `attachment; filename="${content.filename}"`, 'content-length': String(content.size === 0 ? 0 : end - start + 1),
-  });
-  if (range) headers.set('content-range', `bytes ${start}-${end}/${content.size}`);
-  const stream = content.size === 0 ? Readable.from([]) : await content.open(start, end);
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status: range ? 206 : 200, headers });
-}
 
 let blobs: TBlobStore | undefined;
 /** Created on first use, so that builds need no runtime configuration. */
@@ -147,7 +124,7 @@ export const mec010GetAppPackageContentRoute = api.route({
   handler: async ({ request, requestId, params }) => {
     const content = await findAppPackageContent(getPrisma(), blobStore(), params.appPkgId);
     if (!accepts(request, 'application/zip')) return notAcceptable(request, requestId, ['application/zip']);
-    return packageResponse(request, requestId, content);
+    return packageFileResponse(request, requestId, content, { instance: new URL(request.url).href });
   },
 });
 
