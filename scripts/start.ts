@@ -21,7 +21,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const config = loadConfig();
 const children: TChild[] = [];
 let stopDatabase: (() => Promise<void>) | undefined;
-let stopping = false;
 
 function loadConfig(): TStartConfig {
   try {
@@ -40,7 +39,6 @@ let stopped: Promise<void> | undefined;
 
 /** Idempotent: a second signal while stopping waits for the first stop instead of cutting it short. */
 function shutdown(code: number): Promise<void> {
-  stopping = true;
   stopped ??= (async () => {
     step('stopping');
     await Promise.all(children.map((c) => stopChild(c)));
@@ -67,7 +65,7 @@ function build(): void {
 function launch(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): TChild {
   const child = startChild(name, command, args, { cwd: path.join(root, cwd), env: { ...process.env, ...env }, index: children.length });
   child.process.once('exit', (code, signal) => {
-    if (stopping) return;
+    if (stopped) return;
     process.stderr.write(`\x1b[31m${name} exited (${signal ?? code}); stopping everything\x1b[0m\n`);
     void shutdown(1);
   });
