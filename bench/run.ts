@@ -1,4 +1,7 @@
-/** `npm run bench`: starts the stack on benchmark ports, runs every benchmark, prints the figures. */
+/**
+ * `npm run bench`: starts the stack on benchmark ports, runs every benchmark, prints the figures.
+ * `BENCH_ONLY=validation,api,upload,search` runs a subset (while working on one figure).
+ */
 import os from 'node:os';
 import { apiLatency } from './api-latency.bench';
 import { buildBenchPackage, packageValidation, removeBenchPackage } from './package-validation.bench';
@@ -6,18 +9,24 @@ import { startStack, stopStack } from './stack';
 import { storeSearch } from './store-search.bench';
 import { upload } from './upload.bench';
 
+const only = new Set((process.env.BENCH_ONLY ?? 'validation,api,upload,search').split(',').map((s) => s.trim()));
+const wants = (name: string): boolean => only.has(name);
+
 process.stdout.write(`MECport benchmarks on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+const needsPackage = wants('validation') || wants('upload');
 try {
-  const pkg = await buildBenchPackage();
-  await packageValidation(pkg);
-  const stack = await startStack();
-  try {
-    await apiLatency();
-    await upload(stack, pkg);
-    await storeSearch();
-  } finally {
-    await stopStack(stack);
+  const pkg = needsPackage ? await buildBenchPackage() : undefined;
+  if (pkg && wants('validation')) await packageValidation(pkg);
+  if (wants('api') || wants('upload') || wants('search')) {
+    const stack = await startStack();
+    try {
+      if (wants('api')) await apiLatency();
+      if (pkg && wants('upload')) await upload(stack, pkg);
+      if (wants('search')) await storeSearch();
+    } finally {
+      await stopStack(stack);
+    }
   }
 } finally {
-  removeBenchPackage();
+  if (needsPackage) removeBenchPackage();
 }
