@@ -12,3 +12,7 @@ export * from './store-catalog';
 export * from './appd-summary';
 export * from './demo-store';
 export * from './mec010';
+export * from './mp1-rules';
+export * from './edge-channel';
+export * from './process-bundle';
+export * from './edge-node';
