@@ -8,7 +8,12 @@ export const JOBS = {
   'audit.prune': z.object({ retentionDays: z.number().int().min(1).max(36500) }).strict(),
   /** Validate a completed upload's staged file and register it as a version (or fail it). */
   'package.validate': z.object({ uploadId: z.string().uuid() }).strict(),
+  /** Cancel uploads untouched for `maxIdleHours` and delete their staged files (and old orphans). */
+  'upload.expire': z.object({ maxIdleHours: z.number().positive().max(8760) }).strict(),
 } as const;
+
+/** How long an abandoned upload keeps its staged bytes unless UPLOAD_EXPIRY_HOURS says otherwise. */
+export const UPLOAD_EXPIRY_HOURS_DEFAULT = 24;
 
 export type TJobName = keyof typeof JOBS;
 export type TJobPayload<N extends TJobName> = z.infer<(typeof JOBS)[N]>;

@@ -8,6 +8,7 @@ import { pruneAuditEvents } from '@mecport/core';
 import { validateUpload } from '@mecport/core/uploads/validate';
 import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
+import { runUploadExpiry, UPLOAD_EXPIRE_CRON } from './upload-expire';
 
 export interface TJobStorage { blobs: TBlobStore; uploadsDir: string }
 /** `storage` defaults to MECPORT_DATA_DIR's blob store and upload staging directory. */
@@ -17,11 +18,14 @@ export function defaultStorage(dataDir?: string): TJobStorage {
   return { blobs: createBlobStore({ dataDir }), uploadsDir: storagePaths(dataDir).uploadsDir };
 }
 
+/** What scheduled payloads are made from (the worker's configuration). */
+export interface TScheduleConfig { auditRetentionDays: number; uploadExpiryHours: number }
+
 export interface TJobDefinition<N extends TJobName> {
   name: N;
   handler: (payload: TJobPayload<N>, deps: TJobDeps) => Promise<Record<string, unknown>>;
   /** Cron expression (UTC) and the payload it sends. */
-  schedule?: { cron: string; payload: (config: { auditRetentionDays: number }) => TJobPayload<N> };
+  schedule?: { cron: string; payload: (config: TScheduleConfig) => TJobPayload<N> };
 }
 
 export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
@@ -36,6 +40,11 @@ export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
       const { blobs, uploadsDir } = storage ?? defaultStorage();
       return validateUpload({ db: prisma, blobs, uploadsDir, log }, uploadId);
     },
+  },
+  'upload.expire': {
+    name: 'upload.expire',
+    handler: async (payload, { prisma, storage }) => runUploadExpiry(payload, { prisma, uploadsDir: (storage ?? defaultStorage()).uploadsDir }),
+    schedule: { cron: UPLOAD_EXPIRE_CRON, payload: ({ uploadExpiryHours }) => ({ maxIdleHours: uploadExpiryHours }) },
   },
 };
 

@@ -5,4 +5,5 @@ export * from './blob-gc';
 export * from './architecture';
 export * from './job-queue';
 export * from './staging';
+export * from './expire-uploads';
 export * from './download';
