@@ -1,14 +1,19 @@
 /**
  * Named auth wrappers, one per caller kind, declared where a route is defined:
  * `withUser({ roles: ['operator'] })`, `withUser({ roles: 'any' })`, `publicAccess()`.
- * Agents (node credentials) and peer stores (HTTP message signatures) get their own wrappers later.
+ * `withAgent()` is for MEP agents: a JWT the agent signs with its enrolled key; a route with a
+ * `nodeId` path parameter only accepts the agent of that node. Peer stores get their own later.
  */
 import { AppError, type TRole } from '@mecport/contracts';
 import type { TUserPrincipal } from './token-verifier';
 
 export interface TUserAuth { kind: 'user'; roles: readonly TRole[] | 'any' }
 export interface TPublicAuth { kind: 'public' }
-export type TAuthSpec = TUserAuth | TPublicAuth;
+export interface TAgentAuth { kind: 'agent' }
+export type TAuthSpec = TUserAuth | TPublicAuth | TAgentAuth;
+
+/** The node an agent's credentials belong to. */
+export interface TAgentPrincipal { nodeId: string; tenantId: string }
 
 export function withUser(options: { roles: readonly TRole[] | 'any' }): TUserAuth {
   return { kind: 'user', roles: options.roles };
@@ -16,6 +21,16 @@ export function withUser(options: { roles: readonly TRole[] | 'any' }): TUserAut
 
 export function publicAccess(): TPublicAuth {
   return { kind: 'public' };
+}
+
+export function withAgent(): TAgentAuth {
+  return { kind: 'agent' };
+}
+
+/** A node's credentials never reach another node's resources. */
+export function assertAgentOwnsNode(agent: TAgentPrincipal, params: unknown): void {
+  const nodeId = (params as { nodeId?: unknown } | undefined)?.nodeId;
+  if (nodeId !== undefined && nodeId !== agent.nodeId) throw new AppError('forbidden', 'These node credentials belong to another node');
 }
 
 /** 403 unless the principal has a tenant and one of the roles the route needs. */

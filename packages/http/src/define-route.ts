@@ -14,7 +14,7 @@
  * export const GET = getMe.handle;
  */
 import type { z } from 'zod';
-import { assertUserAllowed, type TAuthSpec, type TPublicAuth, type TUserAuth } from './auth';
+import { assertAgentOwnsNode, assertUserAllowed, type TAgentAuth, type TAgentPrincipal, type TAuthSpec, type TUserAuth } from './auth';
 import type { Logger } from './logger';
 import { parsePart, queryObject, readJsonBody } from './parse-input';
 import { errorToResponse } from './problem-response';
@@ -33,6 +33,7 @@ export interface TRouteContext<TActor, A extends TAuthSpec, P, Q, B> {
   query: TInfer<Q>;
   body: TInfer<B>;
   actor: A extends TUserAuth ? TActor : null;
+  agent: A extends TAgentAuth ? TAgentPrincipal : null;
 }
 
 export interface TRouteDefinition<TActor, A extends TAuthSpec, P, Q, B, R extends TSchema | undefined> {
@@ -66,6 +67,8 @@ export interface TApiOptions<TActor> {
   tokenVerifier: () => TTokenVerifier;
   /** Turns a verified principal into the app's actor (e.g. loads the profile and tenant row). */
   resolveActor: (principal: TUserPrincipal, requestId: string) => Promise<TActor>;
+  /** Verifies an agent-signed JWT (routes declared `withAgent()`); 401 when it is not one. */
+  agentVerifier?: () => (token: string | undefined) => Promise<TAgentPrincipal>;
 }
 
 export interface TApi<TActor> {
@@ -88,11 +91,16 @@ export function createApi<TActor>(options: TApiOptions<TActor>): TApi<TActor> {
   };
 }
 
-async function authenticate<TActor>(auth: TUserAuth | TPublicAuth, request: Request, requestId: string, options: TApiOptions<TActor>) {
-  if (auth.kind === 'public') return { actor: null, subject: undefined };
+async function authenticate<TActor>(auth: TAuthSpec, request: Request, requestId: string, options: TApiOptions<TActor>) {
+  if (auth.kind === 'public') return { actor: null, agent: null, subject: undefined };
+  if (auth.kind === 'agent') {
+    if (!options.agentVerifier) throw new Error('withAgent() routes need the api\'s agentVerifier');
+    const agent = await options.agentVerifier()(bearerTokenOf(request));
+    return { actor: null, agent, subject: `node:${agent.nodeId}` };
+  }
   const principal = await options.tokenVerifier()(bearerTokenOf(request));
   assertUserAllowed(principal, auth);
-  return { actor: await options.resolveActor(principal, requestId), subject: principal.subject };
+  return { actor: await options.resolveActor(principal, requestId), agent: null, subject: principal.subject };
 }
 
 function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TRouteHandler {
@@ -108,9 +116,10 @@ function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TR
       subject = auth.subject;
       const rawParams = nextContext ? await nextContext.params : {};
       const params = route.params ? parsePart('params', route.params, rawParams) : undefined;
+      if (auth.agent) assertAgentOwnsNode(auth.agent, params);
       const query = route.query ? parsePart('query', route.query, queryObject(url)) : undefined;
       const body = route.body ? parsePart('body', route.body, await readJsonBody(request)) : undefined;
-      const result = await route.handler({ request, requestId, log, params, query, body, actor: auth.actor });
+      const result = await route.handler({ request, requestId, log, params, query, body, actor: auth.actor, agent: auth.agent });
       response = result instanceof Response ? result : jsonResponse(route, result, log);
     } catch (error) {
       response = errorToResponse(error, { requestId, instance: url.pathname, log });

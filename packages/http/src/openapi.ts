@@ -20,10 +20,16 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 function problemResponses(route: TAnyRoute): Record<string, { description: string; content: Record<string, { schema: z.ZodType }> }> {
   const statuses = new Set<number>([400, 500, ...(route.errors ?? [])]);
   if (route.body) statuses.add(415);
-  if (route.auth.kind === 'user') [401, 403].forEach((s) => statuses.add(s));
+  if (route.auth.kind !== 'public') [401, 403].forEach((s) => statuses.add(s));
   return Object.fromEntries(
     [...statuses].sort().map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: ZProblem } } }]),
   );
+}
+
+function rolesOf(route: TAnyRoute): string[] {
+  if (route.auth.kind === 'public') return ['public'];
+  if (route.auth.kind === 'agent') return ['edge agent'];
+  return route.auth.roles === 'any' ? ['any signed-in user'] : [...route.auth.roles];
 }
 
 function operationOf(route: TAnyRoute): ZodOpenApiOperationObject {
@@ -35,8 +41,8 @@ function operationOf(route: TAnyRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     description: route.description,
     tags: route.tags,
-    security: route.auth.kind === 'user' ? [{ bearerAuth: [] }] : [],
-    'x-mecport-roles': route.auth.kind === 'user' ? (route.auth.roles === 'any' ? ['any signed-in user'] : [...route.auth.roles]) : ['public'],
+    security: route.auth.kind === 'user' ? [{ bearerAuth: [] }] : route.auth.kind === 'agent' ? [{ agentJwt: [] }] : [],
+    'x-mecport-roles': rolesOf(route),
     requestParams: { ...(route.params ? { path: route.params } : {}), ...(route.query ? { query: route.query } : {}) },
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body as z.ZodType } } } } : {}),
     responses: { [String(route.response.status)]: success, ...problemResponses(route) },
@@ -54,6 +60,8 @@ export function buildOpenApiDocument(routes: readonly TAnyRoute[], info: TOpenAp
     openapi: '3.1.0',
     info,
     paths,
-    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An OIDC access token from the dev IdP or Keycloak (`npm run token -- operator`)' } } },
+    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An OIDC access token from the dev IdP or Keycloak (`npm run token -- operator`)' },
+      agentJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A short-lived EdDSA JWT a MEP agent signs with the key it enrolled (kid = credentialId, aud = mecport-edge)' },
+    } },
   });
 }
