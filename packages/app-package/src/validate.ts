@@ -2,8 +2,9 @@
  * `validatePackage`: the one entry point a job runner calls on an uploaded file.
  *
  * Reads the archive by random access (never whole), hashes the package once for its own
- * sha256 while the entries are checked, and returns a report: every check
- * `pass | warn | fail` with a stable id, the parsed AppD, the signature verdicts.
+ * sha256 (on a second thread when it is large) while the entries are checked, and returns a
+ * report: every check `pass | warn | fail` with a stable id, the parsed AppD, the signature
+ * verdicts.
  * Content problems never throw: they are `fail` checks (`report.ok === false`). It throws
  * only for a missing file or a bad trust store (`AppError`).
  *
@@ -11,7 +12,7 @@
  *   const report = await validatePackage('/data/uploads/app.csar', { trust: [caPem] }, (p) => job.progress(p.bytesDone / p.bytesTotal));
  *   if (!report.ok) console.log(report.checks.filter((c) => c.status === 'fail'));
  */
-import { createHash, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import type { TAppD } from './appd/schema';
 import type { TJson } from './appd/tosca';
 import { ProgressCounter, type TContext, type TProgressCallback } from './context';
 import { checkCsar, type TCsarResult } from './csar/check-csar';
+import { digestFile } from './hash/digest-file';
 import { resolveLimits, type TLimits } from './limits';
 import { CheckList, type TCheck } from './report';
 import { checkCsarSignature, type TSignatureReport } from './security/check-signatures';
@@ -84,15 +86,6 @@ function loadTrust(trust: (string | Buffer)[] | undefined): X509Certificate[] {
     out.push(...certs);
   }
   return out;
-}
-
-async function hashFile(path: string, progress: ProgressCounter): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    progress.add(chunk.length, 'package');
-  }
-  return hash.digest('hex');
 }
 
 async function* counted(source: AsyncIterable<Buffer>, progress: ProgressCounter): AsyncGenerator<Buffer> {
@@ -174,7 +167,12 @@ export async function validatePackage(path: string, options: TValidateOptions = 
       zip.close();
     }
   };
-  const [sha256, result] = await Promise.all([hashFile(path, progress), inspect()]);
+  // The package's sha256 runs on its own thread while the entries are checked here; if checking throws, the thread stops.
+  const stopHashing = new AbortController();
+  const hashing = digestFile(path, { onBytes: (n) => progress.add(n, 'package'), signal: stopHashing.signal });
+  hashing.catch(() => undefined);
+  const result = await inspect().catch((error: unknown) => { stopHashing.abort(error); throw error; });
+  const sha256 = await hashing;
   if (besideCms && beside) {
     progress.expect(info.size);
     signatures.push(await checkCsarSignature(ctx, { path: beside.cms, bytes: besideCms }, besideCert && beside.cert ? { path: beside.cert, bytes: besideCert } : undefined, () => counted(createReadStream(path) as AsyncIterable<Buffer>, progress)));

@@ -3,7 +3,7 @@
  * Source digest (streamed), the option 1 signature and the AppD. Used for a plain package
  * and for the inner CSAR of an option 2 envelope.
  */
-import { createHash, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { posix } from 'node:path';
 import { loadAppd } from '../appd/load-appd';
 import type { TAppD } from '../appd/schema';
@@ -54,15 +54,6 @@ function findPrefix(ctx: TContext, zip: SafeZip): string {
     return `${top}/`;
   }
   return '';
-}
-
-async function hashEntry(ctx: TContext, zip: SafeZip, entry: TZipEntry, algorithm: string, shown: string): Promise<string> {
-  const hash = createHash(algorithm);
-  for await (const chunk of zip.stream(entry)) {
-    hash.update(chunk);
-    ctx.progress.add(chunk.length, 'entries', shown);
-  }
-  return hash.digest('hex');
 }
 
 /** Reads the manifest named by TOSCA.meta or found at the root; undefined (with checks) when there is none. */
@@ -252,7 +243,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
   ctx.progress.expect(plan.reduce((sum, p) => sum + p.entry.size, 0));
   for (const item of plan) {
     try {
-      const actual = await hashEntry(ctx, zip, item.entry, item.algorithm, item.path);
+      const actual = await zip.digest(item.entry, item.algorithm, (n) => ctx.progress.add(n, 'entries', item.path));
       if (actual === item.hash) checks.pass('manifest.digest', `${item.path}: ${item.label} digest matches`, { file: item.path });
       else checks.fail('manifest.digest', `${item.path}: ${item.label} digest mismatch (${at(item.line)} declares ${item.hash}, the file hashes to ${actual})`, { file: item.path });
     } catch (error) {
