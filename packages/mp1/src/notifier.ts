@@ -1,0 +1,80 @@
+/**
+ * Delivers notifications to the callbackReference an app subscribed with: fire-and-forget, so an
+ * API call never waits for a slow receiver, with a bounded retry (network errors, 429 and 5xx;
+ * other answers are final) and exponential backoff. `close()` abandons what is still pending.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TMp1Logger } from './logger';
+
+export interface TNotifierOptions {
+  /** Tries per notification, first included. */
+  attempts?: number;
+  /** Wait before the second try; doubled for each further one. */
+  retryDelayMs?: number;
+  /** Per try. */
+  timeoutMs?: number;
+}
+
+export class Notifier {
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly aborter = new AbortController();
+  private readonly attempts: number;
+  private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
+
+  constructor(options: TNotifierOptions = {}, private readonly log?: TMp1Logger) {
+    this.attempts = Math.max(1, options.attempts ?? 4);
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  send(url: string, body: unknown): void {
+    if (this.aborter.signal.aborted) return;
+    const delivery = this.deliver(url, JSON.stringify(body)).finally(() => this.inflight.delete(delivery));
+    this.inflight.add(delivery);
+  }
+
+  /** Resolves when every notification sent so far has been delivered or given up. */
+  async idle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  async close(): Promise<void> {
+    this.aborter.abort();
+    await this.idle();
+  }
+
+  private async deliver(url: string, body: string): Promise<void> {
+    let lastError = '';
+    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      if (attempt > 1) {
+        try {
+          await sleep(this.retryDelayMs * 2 ** (attempt - 2), undefined, { signal: this.aborter.signal });
+        } catch {
+          return;
+        }
+      }
+      const outcome = await this.post(url, body);
+      if (outcome === 'delivered' || outcome === 'closed') return;
+      lastError = outcome.error;
+      if (!outcome.retry) break;
+    }
+    this.log?.warn({ url, error: lastError }, 'Mp1 notification not delivered');
+  }
+
+  private async post(url: string, body: string): Promise<'delivered' | 'closed' | { error: string; retry: boolean }> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST', body, redirect: 'manual',
+        headers: { 'content-type': 'application/json' },
+        signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(this.timeoutMs)]),
+      });
+      await response.body?.cancel();
+      if (response.ok) return 'delivered';
+      return { error: `HTTP ${response.status}`, retry: response.status === 429 || response.status >= 500 };
+    } catch (e) {
+      if (this.aborter.signal.aborted) return 'closed';
+      return { error: (e as Error).message, retry: true };
+    }
+  }
+}

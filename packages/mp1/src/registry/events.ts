@@ -1,0 +1,20 @@
+/** Events the registry emits for its host (the MEP agent) and for the HTTP layer's notifier. */
+import type { TDnsRule, TOperationAction, TRuleState, TTrafficRule } from '../models/app-support';
+import type { TChangeType, TServiceInfo } from '../models/service-mgmt';
+
+export interface TRuleChange<R> { appInstanceId: string; rule: R; previousState: TRuleState }
+
+export type TMp1Events = {
+  /** An app changed a traffic rule's state through Mp1: apply it to the data plane. */
+  trafficRuleChanged: [TRuleChange<TTrafficRule>];
+  /** An app changed a DNS rule's state through Mp1: apply it to the DNS server. */
+  dnsRuleChanged: [TRuleChange<TDnsRule>];
+  /** The app instance POSTed confirm_ready. */
+  appReady: [{ appInstanceId: string }];
+  /** A service was registered, updated or deregistered (or went with its app instance). */
+  serviceChanged: [{ appInstanceId: string; service: TServiceInfo; changeType: TChangeType }];
+  /** `terminate()` began: the termination subscribers are to be notified. */
+  terminationStarted: [{ appInstanceId: string; operationAction: TOperationAction; maxGracefulTimeout: number }];
+  /** Something in `snapshot()` changed: persist it. */
+  stateChanged: [];
+};

@@ -1,0 +1,52 @@
+/**
+ * MEC 011 application support: the app's traffic and DNS rules. They come from the AppD (the
+ * host puts them in the registry); through Mp1 an app reads them and PUTs them back with a new
+ * `state`, the only attribute it may change.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { z } from 'zod';
+import { type TRoute, type TRouteContext, appOf } from '../http/route';
+import { json, parseInput, readJson, validationError } from '../http/input';
+import { APP_SUPPORT_BASE } from '../http/links';
+import { type TRuleState, ZDnsRule, ZTrafficRule } from '../models/app-support';
+
+const base = `${APP_SUPPORT_BASE}/applications/:appInstanceId`;
+
+/** Refuses a PUT whose id differs from the path or that changes anything but `state`; returns the new state. */
+function requestedState<R extends { state: TRuleState }>(stored: R, body: R, idField: keyof R & string, pathId: string): TRuleState {
+  if (body[idField] !== pathId) throw validationError([{ in: 'body', field: idField, message: `must be the rule id of the path (${pathId})` }]);
+  const changed = Object.keys({ ...stored, ...body }).filter((k) => k !== 'state' && !isDeepStrictEqual(stored[k as keyof R], body[k as keyof R]));
+  if (changed.length > 0) {
+    throw validationError(changed.map((field) => ({ in: 'body', field, message: 'only state may be changed through Mp1 (the rule itself comes from the AppD); send the rule as GET returns it' })));
+  }
+  return body.state;
+}
+
+async function ruleBody<S extends z.ZodType>(ctx: TRouteContext, schema: S): Promise<z.infer<S>> {
+  return parseInput('body', schema, await readJson(ctx.request));
+}
+
+export const ruleRoutes: TRoute[] = [
+  { method: 'GET', path: `${base}/traffic_rules`, scope: 'own-app', handle: (ctx) => json(ctx.registry.trafficRules(appOf(ctx))) },
+  { method: 'GET', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.trafficRule(appOf(ctx), ctx.params.trafficRuleId!)) },
+  {
+    method: 'PUT', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app',
+    handle: async (ctx) => {
+      const id = ctx.params.trafficRuleId!;
+      const stored = ctx.registry.trafficRule(appOf(ctx), id);
+      const state = requestedState(stored, await ruleBody(ctx, ZTrafficRule), 'trafficRuleId', id);
+      return json(ctx.registry.setTrafficRuleState(appOf(ctx), id, state));
+    },
+  },
+  { method: 'GET', path: `${base}/dns_rules`, scope: 'own-app', handle: (ctx) => json(ctx.registry.dnsRules(appOf(ctx))) },
+  { method: 'GET', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.dnsRule(appOf(ctx), ctx.params.dnsRuleId!)) },
+  {
+    method: 'PUT', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app',
+    handle: async (ctx) => {
+      const id = ctx.params.dnsRuleId!;
+      const stored = ctx.registry.dnsRule(appOf(ctx), id);
+      const state = requestedState(stored, await ruleBody(ctx, ZDnsRule), 'dnsRuleId', id);
+      return json(ctx.registry.setDnsRuleState(appOf(ctx), id, state));
+    },
+  },
+];

@@ -1,0 +1,65 @@
+/**
+ * A real local HTTP server that plays an app's notification endpoint: it records every POST
+ * (also into `recorded.notifications` for the conformance check) and answers as told.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { recorded } from './recorder';
+
+export interface TReceived { path: string; body: Record<string, unknown> }
+
+/** How to answer the n-th POST (1-based): a status, or hold the answer until `release()`. */
+export type TReplyPlan = (n: number) => number | 'hold';
+
+async function readText(req: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of req) text += String(chunk);
+  return text;
+}
+
+export async function startCallbackReceiver(plan: TReplyPlan = () => 204) {
+  const received: TReceived[] = [];
+  const waiters: { count: number; path?: string; resolve: () => void }[] = [];
+  const held: (() => void)[] = [];
+  let attempts = 0;
+  const matching = (path?: string) => received.filter((r) => path === undefined || r.path === path);
+
+  const server = createServer((req, res) => {
+    void readText(req).then((text) => {
+      attempts++;
+      const reply = plan(attempts);
+      const answer = (status: number) => res.writeHead(status).end();
+      if (reply === 'hold') return void held.push(() => answer(204));
+      if (reply >= 200 && reply < 300) {
+        const body = JSON.parse(text) as Record<string, unknown>;
+        received.push({ path: req.url ?? '/', body });
+        recorded.notifications.push({ callbackUrl: req.url ?? '/', body });
+        for (const w of waiters.filter((w) => matching(w.path).length >= w.count)) w.resolve();
+      }
+      answer(reply);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: (path = '/notify') => `${base}${path}`,
+    received,
+    get attempts() {
+      return attempts;
+    },
+    /** Resolves once `count` notifications (to `path`, if given) were accepted. */
+    waitFor(count: number, path?: string): Promise<TReceived[]> {
+      if (matching(path).length >= count) return Promise.resolve(matching(path));
+      return new Promise((resolve) => waiters.push({ count, path, resolve: () => resolve(matching(path)) }));
+    },
+    /** Answers every held POST. */
+    release() {
+      for (const answer of held.splice(0)) answer();
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
