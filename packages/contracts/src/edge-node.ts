@@ -42,7 +42,23 @@ export const ZNodeWrite = z.object({
 });
 export type TNodeWrite = z.infer<typeof ZNodeWrite>;
 export type TNodeWriteInput = z.input<typeof ZNodeWrite>;
-export const ZNodeUpdate = ZNodeWrite.partial();
+/** PATCH: only the fields sent change (no defaults are applied). */
+export const ZNodeUpdate = z.object({
+  name: ZNodeWrite.shape.name.optional(),
+  latitude: ZLatitude.optional(),
+  longitude: ZLongitude.optional(),
+  address: z.string().trim().max(300).optional(),
+  province: z.string().trim().max(60).optional(),
+  city: z.string().trim().max(60).optional(),
+  district: z.string().trim().max(60).optional(),
+  groupId: z.string().uuid().nullable().optional(),
+  labels: ZLabels.optional(),
+  capacity: ZNodeCapacity.nullable().optional(),
+  dataPlane: ZDataPlane.optional(),
+});
+export type TNodeUpdate = z.infer<typeof ZNodeUpdate>;
+export type TNodeListQuery = z.infer<typeof ZNodeListQuery>;
+export type TMapNodeQuery = z.infer<typeof ZMapNodeQuery>;
 
 export const ZEdgeNode = z
   .object({
@@ -132,3 +148,6 @@ export const ZNodeDetail = z
   })
   .meta({ id: 'EdgeNodeDetail' });
 export type TNodeDetail = z.infer<typeof ZNodeDetail>;
+
+export const ZNodeParams = z.object({ nodeId: z.string().uuid() });
+export const ZNodeGroupParams = z.object({ groupId: z.string().uuid() });

@@ -16,3 +16,4 @@ export * from './mp1-rules';
 export * from './edge-channel';
 export * from './process-bundle';
 export * from './edge-node';
+export * from './edge-deploy';

@@ -19,5 +19,7 @@ export * from './store/record-download';
 export * from './store/appd-summary';
 export * from './store/store-app-detail';
 export * from './store/catalog';
+export * from './store/catalog-cache';
 export * from './uploads';
 export * from './mec010';
+export * from './edge';

@@ -1,0 +1,31 @@
+/** Verifies the short-lived EdDSA JWT an agent signs with its enrolled key (kid = credentialId). */
+import { AppError, EDGE_TOKEN_AUDIENCE, EDGE_TOKEN_MAX_LIFETIME_SEC, ZEd25519PublicJwk } from '@mecport/contracts';
+import type { DbClient } from '@mecport/db';
+import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+
+const CLOCK_TOLERANCE_SEC = 30;
+const unauthenticated = (why: string) => new AppError('unauthenticated', `Node credentials refused: ${why}`);
+
+export async function verifyAgentToken(db: DbClient, token: string | undefined): Promise<{ nodeId: string; tenantId: string }> {
+  if (!token) throw unauthenticated('no token');
+  let kid: string | undefined;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    throw unauthenticated('not a JWT');
+  }
+  if (!kid || !/^[0-9a-f-]{36}$/.test(kid)) throw unauthenticated('no credential id (kid)');
+  // A revoked node has no credentialId, so its old kid finds nothing.
+  const node = await db.edgeNode.findUnique({ where: { credentialId: kid }, select: { id: true, tenantId: true, publicKey: true } });
+  const jwk = ZEd25519PublicJwk.safeParse(node?.publicKey);
+  if (!node || !jwk.success) throw unauthenticated('unknown or revoked credentials; re-enrol the node');
+  try {
+    const key = await importJWK({ ...jwk.data, alg: 'EdDSA' }, 'EdDSA');
+    const { payload } = await jwtVerify(token, key, { algorithms: ['EdDSA'], audience: EDGE_TOKEN_AUDIENCE, issuer: node.id, subject: node.id, clockTolerance: CLOCK_TOLERANCE_SEC, requiredClaims: ['exp', 'iat'] });
+    if ((payload.exp as number) - (payload.iat as number) > EDGE_TOKEN_MAX_LIFETIME_SEC) throw unauthenticated(`lifetime over ${EDGE_TOKEN_MAX_LIFETIME_SEC} s`);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unauthenticated((error as Error).message);
+  }
+  return { nodeId: node.id, tenantId: node.tenantId };
+}

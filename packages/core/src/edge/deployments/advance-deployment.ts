@@ -1,0 +1,108 @@
+/**
+ * Moves a deployment forward; safe to call any time, from any replica (the deployment row is
+ * locked). Starts the targets of the current batch, settles the ones whose node applied the
+ * change, rolls failed upgrades back, and stops after a failed batch when asked to.
+ */
+import type { DbClient, DbTransaction } from '@mecport/db';
+import { bumpDesiredRevision } from '../revision';
+
+/** A target still applying after this long fails (its node may be offline). */
+export const TARGET_TIMEOUT_MS = 10 * 60_000;
+const SETTLED = ['succeeded', 'failed', 'skipped', 'rolled_back'];
+
+type TDeploymentRow = { id: string; appId: string; appVersionId: string; kind: string; stopOnFailure: boolean; tenantId: string; createdBy: string };
+type TTargetRow = { nodeId: string; batch: number; status: string; appInstanceId: string | null; previousVersionId: string | null; revision: number | null; updatedAt: Date };
+
+async function startTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow): Promise<void> {
+  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
+  if (d.kind === 'upgrade') {
+    const current = await tx.appInstance.findFirst({ where: { nodeId: t.nodeId, appId: d.appId, terminatedAt: null, removedAt: null } });
+    if (!current || current.appVersionId === d.appVersionId) {
+      await tx.deploymentTarget.update({ where: key, data: { status: 'skipped', message: current ? 'already at this version' : 'no instance of the app on this node' } });
+      return;
+    }
+    await tx.appInstance.update({ where: { id: current.id }, data: { appVersionId: d.appVersionId, state: 'PENDING', deploymentId: d.id, ready: false } });
+    const revision = await bumpDesiredRevision(tx, t.nodeId);
+    await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: current.id, previousVersionId: current.appVersionId, revision } });
+    return;
+  }
+  const instance = await tx.appInstance.create({ data: { tenantId: d.tenantId, nodeId: t.nodeId, appId: d.appId, appVersionId: d.appVersionId, deploymentId: d.id, createdBy: d.createdBy } });
+  const revision = await bumpDesiredRevision(tx, t.nodeId);
+  await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: instance.id, revision } });
+}
+
+async function settleTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow): Promise<void> {
+  if (!t.appInstanceId) return;
+  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
+  const [instance, node] = await Promise.all([
+    tx.appInstance.findUnique({ where: { id: t.appInstanceId }, select: { state: true, message: true } }),
+    tx.edgeNode.findUnique({ where: { id: t.nodeId }, select: { appliedRevision: true } }),
+  ]);
+  const applied = node !== null && t.revision !== null && node.appliedRevision >= t.revision;
+  const state = instance?.state ?? 'FAILED';
+  const timedOut = Date.now() - t.updatedAt.getTime() > TARGET_TIMEOUT_MS;
+  if (applied && state === 'RUNNING') {
+    await tx.deploymentTarget.update({ where: key, data: { status: 'succeeded', message: null } });
+  } else if ((applied && (state === 'FAILED' || state === 'CRASH_LOOP')) || timedOut) {
+    const why = timedOut && !(applied && state !== 'RUNNING') ? 'timed out waiting for the node' : `instance ${state}: ${instance?.message ?? ''}`.trim();
+    await failTarget(tx, d, t, why);
+  }
+}
+
+async function failTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow, why: string): Promise<void> {
+  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
+  if (d.kind === 'upgrade' && t.previousVersionId && t.appInstanceId) {
+    await tx.appInstance.update({ where: { id: t.appInstanceId }, data: { appVersionId: t.previousVersionId, state: 'PENDING' } });
+    await bumpDesiredRevision(tx, t.nodeId);
+    await tx.deploymentTarget.update({ where: key, data: { status: 'rolled_back', message: `${why}; rolled back to the previous version` } });
+    return;
+  }
+  await tx.deploymentTarget.update({ where: key, data: { status: 'failed', message: why } });
+}
+
+async function finish(tx: DbTransaction, d: TDeploymentRow, targets: TTargetRow[]): Promise<void> {
+  const failed = targets.filter((t) => t.status === 'failed' || t.status === 'rolled_back').length;
+  const status = failed === 0 ? 'succeeded' : targets.every((t) => t.status === 'rolled_back' || t.status === 'skipped') && d.kind === 'upgrade' ? 'rolled_back' : 'failed';
+  await tx.deployment.update({ where: { id: d.id }, data: { status, finishedAt: new Date(), message: failed ? `${failed} node(s) failed` : null } });
+}
+
+/** One step: returns true when it changed something and another step may continue. */
+async function step(tx: DbTransaction, d: TDeploymentRow): Promise<boolean> {
+  const targets = await tx.deploymentTarget.findMany({ where: { deploymentId: d.id }, orderBy: [{ batch: 'asc' }, { nodeId: 'asc' }] });
+  const open = targets.filter((t) => !SETTLED.includes(t.status));
+  if (open.length === 0) { await finish(tx, d, targets); return false; }
+  const batch = Math.min(...open.map((t) => t.batch));
+  const inBatch = targets.filter((t) => t.batch === batch);
+  for (const t of inBatch) {
+    if (t.status === 'pending') await startTarget(tx, d, t);
+    else if (t.status === 'applying') await settleTarget(tx, d, t);
+  }
+  const after = await tx.deploymentTarget.findMany({ where: { deploymentId: d.id, batch } });
+  if (after.some((t) => !SETTLED.includes(t.status))) return false;
+  if (d.stopOnFailure && after.some((t) => t.status === 'failed' || t.status === 'rolled_back')) {
+    await tx.deploymentTarget.updateMany({ where: { deploymentId: d.id, status: 'pending' }, data: { status: 'skipped', message: 'an earlier batch failed (stop on failure)' } });
+  }
+  return true;
+}
+
+export async function advanceDeployment(db: DbClient, deploymentId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM deployment WHERE id = ${deploymentId}::uuid AND status = 'running' FOR UPDATE SKIP LOCKED`;
+    if (!locked) return;
+    const d = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
+    for (let i = 0; i < 1000 && (await step(tx, d)); i += 1);
+  });
+}
+
+/** After a node reported: advance the running deployments that target it. */
+export async function advanceDeploymentsOfNode(db: DbClient, nodeId: string): Promise<void> {
+  const rows = await db.deploymentTarget.findMany({ where: { nodeId, status: 'applying', deployment: { status: 'running' } }, select: { deploymentId: true } });
+  for (const { deploymentId } of rows) await advanceDeployment(db, deploymentId);
+}
+
+/** Safety net for the worker: every running deployment (timeouts, lost wake-ups). */
+export async function advanceRunningDeployments(db: DbClient): Promise<number> {
+  const rows = await db.deployment.findMany({ where: { status: 'running' }, select: { id: true } });
+  for (const { id } of rows) await advanceDeployment(db, id);
+  return rows.length;
+}

@@ -1,0 +1,46 @@
+/** Deployments of a tenant, newest first, and one with its per-node status. */
+import { AppError, TARGET_STATUSES, ZDeploymentTargetSpec, ZInstanceState, type TDeployment, type TDeploymentDetail } from '@mecport/contracts';
+import type { DbClient, Prisma } from '@mecport/db';
+import { decodeCursor, encodeCursor } from '../../audit/query';
+
+const include = { app: { select: { name: true } }, appVersion: { select: { version: true } }, targets: { select: { status: true } } } as const;
+type TRow = Prisma.DeploymentGetPayload<{ include: typeof include }>;
+
+function toDeployment(row: TRow): TDeployment {
+  const counts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as TDeployment['counts'];
+  for (const t of row.targets) if (t.status in counts) counts[t.status as keyof typeof counts] += 1;
+  return {
+    id: row.id, appId: row.appId, appName: row.app.name, appVersionId: row.appVersionId, version: row.appVersion.version, kind: row.kind === 'upgrade' ? 'upgrade' : 'install',
+    target: ZDeploymentTargetSpec.parse(row.target), batchSize: row.batchSize, stopOnFailure: row.stopOnFailure, status: row.status, message: row.message, counts,
+    createdBy: row.createdBy, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listDeployments(db: DbClient, tenantId: string, query: { limit: number; cursor?: string }): Promise<{ items: TDeployment[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await db.deployment.findMany({
+    where: { tenantId, ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1, include,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toDeployment), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+export async function getDeployment(db: DbClient, tenantId: string, deploymentId: string): Promise<TDeploymentDetail> {
+  const row = await db.deployment.findFirst({ where: { id: deploymentId, tenantId }, include });
+  if (!row) throw new AppError('not-found', `No deployment ${deploymentId} in your tenant`);
+  const targets = await db.deploymentTarget.findMany({ where: { deploymentId }, orderBy: [{ batch: 'asc' }, { nodeId: 'asc' }], include: { node: { select: { name: true } } } });
+  const instanceIds = targets.flatMap((t) => (t.appInstanceId ? [t.appInstanceId] : []));
+  const instances = new Map((await db.appInstance.findMany({ where: { id: { in: instanceIds } }, select: { id: true, state: true } })).map((i) => [i.id, i.state]));
+  return {
+    ...toDeployment(row),
+    targets: targets.map((t) => {
+      const state = ZInstanceState.safeParse(t.appInstanceId ? instances.get(t.appInstanceId) : undefined);
+      return {
+        nodeId: t.nodeId, nodeName: t.node.name, batch: t.batch, status: t.status as (typeof TARGET_STATUSES)[number], appInstanceId: t.appInstanceId,
+        instanceState: state.success ? state.data : null, message: t.message,
+      };
+    }),
+  };
+}

@@ -1,0 +1,25 @@
+/** edge_node rows to the contracts' shapes. */
+import { ZDataPlane, ZLabels, ZNodeCapacity, type TEdgeNode } from '@mecport/contracts';
+import { nodeStatusOf } from './node-status';
+
+export interface TEdgeNodeRow {
+  id: string; name: string; latitude: number; longitude: number; address: string; province: string; city: string; district: string;
+  groupId: string | null; labels: unknown; capacity: unknown; dataPlane: unknown; hostname: string | null; agentVersion: string | null;
+  enrolledAt: Date | null; revokedAt: Date | null; lastHeartbeatAt: Date | null; desiredRevision: number; appliedRevision: number; createdAt: Date;
+  group?: { name: string } | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toEdgeNode(row: TEdgeNodeRow, offlineAfterSec: number): TEdgeNode {
+  const labels = ZLabels.safeParse(row.labels);
+  const capacity = ZNodeCapacity.safeParse(row.capacity);
+  const dataPlane = ZDataPlane.safeParse(row.dataPlane);
+  return {
+    id: row.id, name: row.name, latitude: row.latitude, longitude: row.longitude, address: row.address, province: row.province, city: row.city,
+    district: row.district, groupId: row.groupId, groupName: row.group?.name ?? null, labels: labels.success ? labels.data : {},
+    capacity: capacity.success ? capacity.data : null, dataPlane: dataPlane.success ? dataPlane.data : { adapter: 'memory', settings: {} },
+    status: nodeStatusOf(row, offlineAfterSec), agentVersion: row.agentVersion, hostname: row.hostname, desiredRevision: row.desiredRevision,
+    appliedRevision: row.appliedRevision, lastHeartbeatAt: iso(row.lastHeartbeatAt), enrolledAt: iso(row.enrolledAt), createdAt: row.createdAt.toISOString(),
+  };
+}
