@@ -3,13 +3,14 @@
  *
  *   1. build what needs building (turbo, cached after the first run)
  *   2. the database: DATABASE_URL, or an embedded PostgreSQL with its data under .data/
- *   3. migrations and demo data
+ *   3. migrations and demo data (the realm's seed, then the demo store's packages through the upload path)
  *   4. the dev IdP (unless OIDC_ISSUER points at a real one), the worker, the portal
  *   5. the demo logins; Ctrl-C stops every process started here
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '@mecport/contracts';
+import { importDemoStore } from '@mecport/core/demo';
 import { createPrismaClient } from '@mecport/db';
 import { resolveDatabase } from '@mecport/db/embedded';
 import { migrate } from '@mecport/db/migrate';
@@ -107,7 +108,11 @@ async function main(): Promise<void> {
     step('loading demo data');
     const prisma = createPrismaClient(database.url);
     await seed(prisma);
-    await prisma.$disconnect();
+    const demo = await importDemoStore({ db: prisma }).finally(() => prisma.$disconnect());
+    if (demo.packagesUploaded + demo.blobsRestored > 0) {
+      process.stdout.write(`  demo store: ${demo.packagesUploaded} packages uploaded and validated, ${demo.versionsPublished} published, ${demo.blobsRestored} package files restored\n`);
+    }
+    for (const problem of demo.problems) process.stdout.write(`  \x1b[33mdemo store: ${problem}\x1b[0m\n`);
   }
   const shared = { DATABASE_URL: database.url, OIDC_ISSUER: config.issuer, PORTAL_URL: config.portalUrl };
   if (config.startDevIdp) {

@@ -4,7 +4,7 @@
  * file (copied into e2e/fixtures/etsi-mec with its licence). Where that v2.1.1 file has a
  * placeholder or an evident copy-paste error, ERRATA below patches the schema, each with its reason.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { TProblem } from '@mecport/contracts';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -111,7 +111,7 @@ test.describe('MEC 010-2 app package management northbound', () => {
       checksum: { algorithm: 'SHA-256', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, onboardingState: 'ONBOARDED', operationalState: 'ENABLED', usageState: 'NOT_IN_USE',
       userDefinedData: { architecture: 'x86_64', certified: true },
     });
-    expect(video.softwareImages).toEqual([expect.objectContaining({ id: 'edge-video-analytics-image', name: 'edge-video-analytics.qcow2', imagePath: 'Artifacts/Images/edge-video-analytics.qcow2' })]);
+    expect(video.softwareImages).toEqual([expect.objectContaining({ id: 'edge-video-analytics-image', name: 'edge-video-analytics', imagePath: 'Artifacts/Deployment/Kubernetes/edge-video-analytics.yaml' })]);
     const self = new URL(video._links.self.href);
     expect(self.pathname).toBe(`${BASE}/app_packages/${video.id}`);
     expect(video._links.appD.href).toBe(`${video._links.self.href}/appd`);
@@ -181,44 +181,43 @@ test.describe('MEC 010-2 app package management northbound', () => {
   test('GET /app_packages/{appPkgId}/package_content streams the package with Range support; a missing file is a spec 404', async ({ request }) => {
     await expectSpecProblem(await call(request, { method: 'GET', path: `${BASE}/app_packages/${DEAD_ID}/package_content` }, operator), 404);
     await expectSpecProblem(await call(request, { method: 'GET', path: `${BASE}/app_packages/${packages[0]!.id}/package_content` }, await tokenFor('tester')), 403);
-    // The demo data's digests have no files on disk.
+    // Where the e2e stack's blob store keeps a package (npm start put every demo package there).
+    const blobFile = (digest: string) => path.join(REPO_ROOT, E2E.dataDir, 'blobs', 'sha256', digest.slice(0, 2), digest);
     const [withFile, withoutFile] = [packages[0]!, packages[1]!];
-    const missing = await expectSpecProblem(await call(request, { method: 'GET', path: withoutFile._links.appPkgContent.href }, operator), 404);
-    expect(missing.detail).toContain(`sha256 ${withoutFile.checksum.hash}) is not in the blob store`);
-
-    // Put a file where the blob store of the e2e stack keeps this package (test only: demo digests are not of real content).
-    const digest = withFile.checksum.hash;
-    const blobFile = path.join(REPO_ROOT, E2E.dataDir, 'blobs', 'sha256', digest.slice(0, 2), digest);
-    const bytes = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4096, 7), Buffer.from('end of package')]);
-    mkdirSync(path.dirname(blobFile), { recursive: true });
-    writeFileSync(blobFile, bytes);
+    const away = `${blobFile(withoutFile.checksum.hash)}.away`;
+    renameSync(blobFile(withoutFile.checksum.hash), away);
     try {
-      const href = withFile._links.appPkgContent.href;
-      const fetchWith = (headers: Record<string, string>) => request.fetch(href, { headers: { authorization: `Bearer ${operator}`, ...headers }, failOnStatusCode: false });
-      const whole = await fetchWith({});
-      expect(whole.status()).toBe(200);
-      // Next 16's sendResponse drops Content-Length from route handler responses (chunked); Content-Range and packageSize carry the size.
-      expect(whole.headers()).toMatchObject({ 'content-type': 'application/zip', 'accept-ranges': 'bytes', etag: `"${digest}"` });
-      expect(whole.headers()['content-disposition']).toMatch(/^attachment; filename=".+\.zip"$/);
-      expect(Buffer.compare(await whole.body(), bytes)).toBe(0);
-
-      const part = await fetchWith({ range: 'bytes=4-13' });
-      expect(part.status()).toBe(206);
-      expect(part.headers()['content-range']).toBe(`bytes 4-13/${bytes.length}`);
-      expect(Buffer.compare(await part.body(), bytes.subarray(4, 14))).toBe(0);
-      const tail = await fetchWith({ range: 'bytes=-14' });
-      expect(tail.status()).toBe(206);
-      expect((await tail.body()).toString()).toBe('end of package');
-      expect((await fetchWith({ range: 'bytes=4-13', 'if-range': '"stale"' })).status()).toBe(200);
-
-      const beyond = await fetchWith({ range: `bytes=${bytes.length}-` });
-      expect(beyond.headers()['content-range']).toBe(`bytes */${bytes.length}`);
-      const unsatisfiable = await expectProblem(beyond, 416);
-      expectValid('/components/schemas/ProblemDetails', unsatisfiable);
-      await expectSpecProblem(await fetchWith({ accept: 'application/json' }), 406);
+      const missing = await expectSpecProblem(await call(request, { method: 'GET', path: withoutFile._links.appPkgContent.href }, operator), 404);
+      expect(missing.detail).toContain(`sha256 ${withoutFile.checksum.hash}) is not in the blob store`);
     } finally {
-      rmSync(blobFile, { force: true });
+      renameSync(away, blobFile(withoutFile.checksum.hash));
     }
+
+    const digest = withFile.checksum.hash;
+    const bytes = readFileSync(blobFile(digest));
+    const href = withFile._links.appPkgContent.href;
+    const fetchWith = (headers: Record<string, string>) => request.fetch(href, { headers: { authorization: `Bearer ${operator}`, ...headers }, failOnStatusCode: false });
+    const whole = await fetchWith({});
+    expect(whole.status()).toBe(200);
+    // Next 16's sendResponse drops Content-Length from route handler responses (chunked); Content-Range and packageSize carry the size.
+    expect(whole.headers()).toMatchObject({ 'content-type': 'application/zip', 'accept-ranges': 'bytes', etag: `"${digest}"` });
+    expect(whole.headers()['content-disposition']).toMatch(/^attachment; filename=".+\.zip"$/);
+    expect(Buffer.compare(await whole.body(), bytes)).toBe(0);
+
+    const part = await fetchWith({ range: 'bytes=4-13' });
+    expect(part.status()).toBe(206);
+    expect(part.headers()['content-range']).toBe(`bytes 4-13/${bytes.length}`);
+    expect(Buffer.compare(await part.body(), bytes.subarray(4, 14))).toBe(0);
+    const tail = await fetchWith({ range: 'bytes=-14' });
+    expect(tail.status()).toBe(206);
+    expect(Buffer.compare(await tail.body(), bytes.subarray(bytes.length - 14))).toBe(0);
+    expect((await fetchWith({ range: 'bytes=4-13', 'if-range': '"stale"' })).status()).toBe(200);
+
+    const beyond = await fetchWith({ range: `bytes=${bytes.length}-` });
+    expect(beyond.headers()['content-range']).toBe(`bytes */${bytes.length}`);
+    const unsatisfiable = await expectProblem(beyond, 416);
+    expectValid('/components/schemas/ProblemDetails', unsatisfiable);
+    await expectSpecProblem(await fetchWith({ accept: 'application/json' }), 406);
   });
 
   test('the northbound is in /api/openapi.json with its roles', async ({ request }) => {

@@ -1,7 +1,8 @@
 /**
- * The demo store: a dozen published apps across both demo tenants, some described in Chinese.
- * The seed loads them (with a published version, its AppD and a PackageBlob row each); tests
- * search for them. Demo only: the package files behind the digests do not exist on disk.
+ * The demo store: a dozen published apps across both demo tenants, some described in Chinese,
+ * and the EdgeGallery sample packages imported as drafts of a demo tenant. `npm start` builds each
+ * demo app's package from this data (packages/core/src/demo) and takes it through the same upload,
+ * validation and publish code as a real one; tests search for them.
  */
 import type { TAppCategory, TArchitecture } from './store-app';
 
@@ -87,33 +88,38 @@ export const DEMO_APPS: readonly DemoApp[] = [
   },
 ];
 
-/** A MEC 010-2 AppD projection for a demo app, as the package codec would produce it. */
-export function demoAppd(app: DemoApp, packageDigest: string): Record<string, unknown> {
-  const category = (name: string) => ({ href: `/example/catalogue/${name}`, id: name, name: name.toUpperCase(), version: '2.1.1' });
-  const transport = [{ transport: { type: 'REST_HTTP', protocol: 'HTTP', version: '2.0', security: { oAuth2Info: { grantTypes: ['OAUTH2_CLIENT_CREDENTIALS'], tokenEndpoint: 'https://mep.example/token' } } }, serializers: ['JSON'], labels: ['default'] }];
-  return {
-    appDId: `mecport-demo-${app.slug}`,
-    appName: app.name,
-    appProvider: app.provider,
-    appSoftVersion: app.version,
-    appDVersion: app.version,
-    appInfoName: app.nameZh ?? app.name,
-    appDescription: app.descriptionEn,
-    mecVersion: ['2.1.1'],
-    virtualComputeDescriptor: { virtualComputeDescId: `${app.slug}-vdu`, virtualCpu: { numVirtualCpu: 4, cpuArchitecture: app.architecture }, virtualMemory: { virtualMemSize: 8192 } },
-    swImageDescriptor: {
-      id: `${app.slug}-image`, name: `${app.slug}.qcow2`, version: app.version, checksum: { algorithm: 'SHA-256', hash: packageDigest },
-      containerFormat: 'bare', diskFormat: 'qcow2', minDisk: 20, minRam: 4096, size: 2048, swImage: `Artifacts/Images/${app.slug}.qcow2`,
-    },
-    appServiceRequired: app.services.required.map((name) => ({ serName: name, version: '2.1.1', serCategory: category(name), serTransportDependencies: transport })),
-    appServiceProduced: [{ serName: app.services.produced, version: app.version, serCategory: { name: app.category }, transportsSupported: transport }],
-    appFeatureRequired: [{ featureName: 'UserApps', version: '1.0' }],
-    appTrafficRule: [{
-      trafficRuleId: `${app.slug}-tr1`, filterType: 'FLOW', priority: 1, action: 'FORWARD_DECAPSULATED',
-      trafficFilter: [{ srcAddress: ['10.0.0.0/8'], dstAddress: ['192.168.10.10'], dstPort: ['443'], protocol: ['TCP'] }],
-      dstInterface: [{ interfaceType: 'IP', dstIPAddress: '192.168.10.10' }],
-    }],
-    appDNSRule: [{ dnsRuleId: `${app.slug}-dns1`, domainName: app.domain, ipAddressType: 'IP_V4', ipAddress: '192.168.10.10', ttl: 300 }],
-    appLatency: { maxLatency: 20_000_000 },
-  };
+/** An EdgeGallery sample package (packages/app-package/test-data/edgegallery) imported as an upload of a demo app. */
+export interface DemoSample {
+  tenant: string; slug: string; name: string; nameZh: string; provider: string; category: TAppCategory; descriptionEn: string; descriptionZh: string;
+  /** The sample's file name, and the version the upload declares. */
+  file: string; version: string;
+  /** What validation makes of it: a validated (unpublished) version, or a failed upload with its report. */
+  outcome: 'validated' | 'failed';
 }
+
+export const DEMO_SAMPLES: readonly DemoSample[] = [
+  {
+    tenant: 'acme-mobile', slug: 'eg-face-recognition', name: 'Face Recognition (EdgeGallery sample)', nameZh: '人脸识别（EdgeGallery 样例）', provider: 'Huawei', category: 'video-analytics',
+    descriptionEn: 'EdgeGallery\'s face recognition sample package, imported unchanged: it validates, with warnings for its legacy `app_*` manifest keys, its top folder and its missing digests.',
+    descriptionZh: 'EdgeGallery 的人脸识别样例包，原样导入：校验通过，但对旧式 `app_*` 清单键、顶层目录和缺失的摘要给出警告。',
+    file: 'face_recognition1.4.csar', version: '1.4', outcome: 'validated',
+  },
+  {
+    tenant: 'acme-mobile', slug: 'eg-positioning-service', name: 'Positioning Service (EdgeGallery sample)', nameZh: '定位服务（EdgeGallery 样例）', provider: 'EdgeGallery', category: 'other',
+    descriptionEn: 'EdgeGallery\'s app store test package: its CMS-signed manifest verifies, but the signer is not in this store\'s trust store.',
+    descriptionZh: 'EdgeGallery 应用商店的测试包：清单的 CMS 签名校验通过，但签名者不在本商店的信任列表中。',
+    file: 'test2048_1.0.csar', version: '1.0', outcome: 'validated',
+  },
+  {
+    tenant: 'acme-mobile', slug: 'eg-sample-app', name: 'Sample App (EdgeGallery sample)', nameZh: '样例应用（EdgeGallery 样例）', provider: 'EdgeGallery', category: 'other',
+    descriptionEn: 'EdgeGallery\'s MEC manager sample package. Its manifest gives both Sources one copy-pasted digest that matches neither file, so validation fails it.',
+    descriptionZh: 'EdgeGallery MEC 管理器的样例包。其清单为两个 Source 填写了同一个复制粘贴的摘要，与两个文件都不符，因此校验失败。',
+    file: 'sampleapp.csar', version: '1.0.0', outcome: 'failed',
+  },
+  {
+    tenant: 'acme-mobile', slug: 'eg-ar-no-manifest', name: 'AR App without manifest (EdgeGallery sample)', nameZh: '无清单的 AR 应用（EdgeGallery 样例）', provider: 'EdgeGallery', category: 'ar-vr',
+    descriptionEn: 'EdgeGallery\'s test platform sample without TOSCA.meta and without a manifest: the package is refused.',
+    descriptionZh: 'EdgeGallery 测试平台的样例，既没有 TOSCA.meta 也没有清单：该包被拒绝。',
+    file: 'ARNoMfTosca.csar', version: '1.0', outcome: 'failed',
+  },
+];

@@ -1,0 +1,14 @@
+/**
+ * `@mecport/core/demo`: the demo store, imported by `npm start` after the seed (a subpath of its
+ * own, so the portal never bundles the package builder).
+ *
+ * @example
+ * import { importDemoStore } from '@mecport/core/demo';
+ * await importDemoStore({ db: prisma });
+ */
+export { importDemoStore, type TDemoImportOptions } from './import-demo-store';
+export type { TDemoImportResult } from './demo-result';
+export { buildDemoPackage, DEMO_RELEASE_DATE } from './build-demo-package';
+export { demoAppFiles, writeDemoAppFolder } from './demo-app-folder';
+export { DEMO_SAMPLES_DIR } from './import-demo-samples';
+export { demoUploadId } from './demo-context';
