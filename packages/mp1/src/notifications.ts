@@ -17,7 +17,7 @@ export function wireNotifications(registry: Mp1Registry, notifier: Notifier, lin
         serviceReferences: [{ link: { href: links.service(service.serInstanceId) }, serName: service.serName, serInstanceId: service.serInstanceId, state: service.state, changeType }],
         _links: { subscription: { href: links.serviceSubscription(sub.appInstanceId, sub.subscriptionId) } },
       };
-      notifier.send(sub.subscription.callbackReference, notification);
+      notifier.send(sub.subscriptionId, sub.subscription.callbackReference, notification);
     }
   };
   const onTerminationStarted = ({ appInstanceId, operationAction, maxGracefulTimeout }: TMp1Events['terminationStarted'][0]) => {
@@ -26,7 +26,7 @@ export function wireNotifications(registry: Mp1Registry, notifier: Notifier, lin
         notificationType: 'AppTerminationNotification', operationAction, maxGracefulTimeout,
         _links: { subscription: { href: links.terminationSubscription(appInstanceId, sub.subscriptionId) }, confirmTermination: { href: links.appSupport(appInstanceId, 'confirm_termination') } },
       };
-      notifier.send(sub.subscription.callbackReference, notification);
+      notifier.send(sub.subscriptionId, sub.subscription.callbackReference, notification);
     }
   };
   registry.on('serviceChanged', onServiceChanged);

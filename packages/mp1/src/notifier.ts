@@ -1,7 +1,9 @@
 /**
  * Delivers notifications to the callbackReference an app subscribed with: fire-and-forget, so an
  * API call never waits for a slow receiver, with a bounded retry (network errors, 429 and 5xx;
- * other answers are final) and exponential backoff. `close()` abandons what is still pending.
+ * other answers are final) and exponential backoff. Notifications for one subscription go out in
+ * order (a REMOVED never overtakes its ADDED), at most MAX_QUEUED waiting; different
+ * subscriptions do not wait for each other. `close()` abandons what is still pending.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TMp1Logger } from './logger';
@@ -15,8 +17,12 @@ export interface TNotifierOptions {
   timeoutMs?: number;
 }
 
+/** Past this many undelivered notifications for one subscription (a dead receiver), new ones are dropped. */
+export const MAX_QUEUED = 100;
+
 export class Notifier {
   private readonly inflight = new Set<Promise<void>>();
+  private readonly queues = new Map<string, { tail: Promise<void>; length: number }>();
   private readonly aborter = new AbortController();
   private readonly attempts: number;
   private readonly retryDelayMs: number;
@@ -28,9 +34,19 @@ export class Notifier {
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
 
-  send(url: string, body: unknown): void {
+  /** Queues a notification; `queue` names the subscription whose notifications stay in order. */
+  send(queue: string, url: string, body: unknown): void {
     if (this.aborter.signal.aborted) return;
-    const delivery = this.deliver(url, JSON.stringify(body)).finally(() => this.inflight.delete(delivery));
+    const q = this.queues.get(queue) ?? { tail: Promise.resolve(), length: 0 };
+    if (q.length >= MAX_QUEUED) return void this.log?.warn({ url, queue }, 'Mp1 notification dropped: too many undelivered for this subscription');
+    const text = JSON.stringify(body);
+    const delivery: Promise<void> = q.tail.then(() => this.deliver(url, text)).finally(() => {
+      this.inflight.delete(delivery);
+      if (--q.length === 0) this.queues.delete(queue);
+    });
+    q.tail = delivery;
+    q.length++;
+    this.queues.set(queue, q);
     this.inflight.add(delivery);
   }
 

@@ -21,6 +21,7 @@ export async function startCallbackReceiver(plan: TReplyPlan = () => 204) {
   const received: TReceived[] = [];
   const waiters: { count: number; path?: string; resolve: () => void }[] = [];
   const held: (() => void)[] = [];
+  const heldWaiters: (() => void)[] = [];
   let attempts = 0;
   const matching = (path?: string) => received.filter((r) => path === undefined || r.path === path);
 
@@ -28,15 +29,19 @@ export async function startCallbackReceiver(plan: TReplyPlan = () => 204) {
     void readText(req).then((text) => {
       attempts++;
       const reply = plan(attempts);
-      const answer = (status: number) => res.writeHead(status).end();
-      if (reply === 'hold') return void held.push(() => answer(204));
-      if (reply >= 200 && reply < 300) {
-        const body = JSON.parse(text) as Record<string, unknown>;
-        received.push({ path: req.url ?? '/', body });
-        recorded.notifications.push({ callbackUrl: req.url ?? '/', body });
-        for (const w of waiters.filter((w) => matching(w.path).length >= w.count)) w.resolve();
-      }
-      answer(reply);
+      // A held POST is recorded when it is answered: that is when the MEP counts it delivered.
+      const accept = (status: number) => {
+        if (status >= 200 && status < 300) {
+          const body = JSON.parse(text) as Record<string, unknown>;
+          received.push({ path: req.url ?? '/', body });
+          recorded.notifications.push({ callbackUrl: req.url ?? '/', body });
+          for (const w of waiters.filter((w) => matching(w.path).length >= w.count)) w.resolve();
+        }
+        res.writeHead(status).end();
+      };
+      if (reply !== 'hold') return accept(reply);
+      held.push(() => accept(204));
+      for (const w of heldWaiters.splice(0)) w();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +57,10 @@ export async function startCallbackReceiver(plan: TReplyPlan = () => 204) {
     waitFor(count: number, path?: string): Promise<TReceived[]> {
       if (matching(path).length >= count) return Promise.resolve(matching(path));
       return new Promise((resolve) => waiters.push({ count, path, resolve: () => resolve(matching(path)) }));
+    },
+    /** Resolves once a POST is being held. */
+    untilHeld(): Promise<void> {
+      return held.length > 0 ? Promise.resolve() : new Promise((resolve) => heldWaiters.push(resolve));
     },
     /** Answers every held POST. */
     release() {

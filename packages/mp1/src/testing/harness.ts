@@ -18,7 +18,7 @@ export const dnsRule = (id: string, state: TDnsRule['state'] = 'INACTIVE'): TDns
 export type TApp = 'app-a' | 'app-b';
 type TCallOptions = { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string };
 
-export async function startMp1(options: Omit<TMp1ServerOptions, 'registry'> & { registry?: Mp1Registry } = {}) {
+export async function startMp1(options: Omit<TMp1ServerOptions, 'registry'> & { registry?: Mp1Registry; port?: number } = {}) {
   const registry = options.registry ?? new Mp1Registry();
   const credentials = { 'app-a': generateAppCredentials('app-a'), 'app-b': generateAppCredentials('app-b') };
   if (!options.registry) {
@@ -26,7 +26,7 @@ export async function startMp1(options: Omit<TMp1ServerOptions, 'registry'> & { 
     registry.addAppInstance({ appInstanceId: 'app-b', clientSecretHash: credentials['app-b'].clientSecretHash, trafficRules: [trafficRule('tr-b')], dnsRules: [] });
   }
   const mp1 = createMp1Server({ notifications: { attempts: 3, retryDelayMs: 10, timeoutMs: 2000 }, ...options, registry });
-  const url = await mp1.listen(0, '127.0.0.1');
+  const url = await mp1.listen(options.port ?? 0, '127.0.0.1');
 
   async function tokenFor(app: TApp): Promise<string> {
     const { clientId, clientSecret } = credentials[app];

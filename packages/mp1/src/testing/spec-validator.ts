@@ -73,7 +73,8 @@ export interface TResponseCheck { operation?: string; declared: boolean; errors:
 
 /** Checks one response; `pathname` is the URL path below the public URL (e.g. `/mec_app_support/v1/timing/current_time`). */
 export function checkResponse(method: string, pathname: string, status: number, contentType: string, body: unknown, text: string): TResponseCheck {
-  if (pathname === '/oauth2/token') {
+  // RFC 6749 answers for requests it covers; a wrong method is an HTTP problem like anywhere else.
+  if (pathname === '/oauth2/token' && method === 'POST') {
     return { operation: 'POST /oauth2/token', declared: true, errors: contentType.startsWith('application/json') ? check(status === 200 ? 'oauth-token' : 'oauth-error', body) : [`token endpoint answered ${contentType}`] };
   }
   const api = APIS.find((a) => pathname.startsWith(`${a.base}/`));
