@@ -14,9 +14,11 @@ import { tokenFor } from './tokens';
 export interface TMatrixCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  /** Roles the route allows, or 'any' signed-in user; 'public' needs no token at all. */
-  allowed: readonly TRole[] | 'any' | 'public';
+  /** Roles the route allows, or 'any' signed-in user; 'public' needs no token at all; 'agent' only node credentials. */
+  allowed: readonly TRole[] | 'any' | 'public' | 'agent';
   body?: unknown;
+  /** For 'agent' routes: a token of a node the path does not name, which must get 403. */
+  otherNodeToken?: string;
 }
 
 /** The demo user holding exactly `role` in the first tenant (acme-mobile) or the second (globex-telecom). */
@@ -50,6 +52,12 @@ export async function expectAuthMatrix(request: APIRequestContext, c: TMatrixCas
   }
   await expectProblem(await call(request, c), 401);
   await expectProblem(await call(request, c, 'not-a-jwt'), 401);
+  if (c.allowed === 'agent') {
+    // A user's access token is no node credential, whatever its roles.
+    for (const role of ROLES) await expectProblem(await call(request, c, await tokenFor(userFor(role))), 401);
+    if (c.otherNodeToken) await expectProblem(await call(request, c, c.otherNodeToken), 403);
+    return;
+  }
   for (const role of ROLES) {
     const response = await call(request, c, await tokenFor(userFor(role)));
     const allowed = c.allowed === 'any' || c.allowed.includes(role);

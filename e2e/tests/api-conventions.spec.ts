@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { TMe } from '@mecport/contracts';
+import { enrolTestAgent } from '../support/agent';
 import { call, expectAuthMatrix, expectProblem, expectTenantIsolation } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
 import { concretePath, fetchOpenApi, operationsOf } from '../support/openapi';
@@ -49,24 +50,30 @@ test('/api/openapi.json is valid OpenAPI 3.1 and documents every /api/v1 route f
 test('every documented route enforces the roles it declares', async ({ request }) => {
   const operations = operationsOf(await fetchOpenApi(request));
   expect(operations.length).toBeGreaterThan(3);
+  const agent = await enrolTestAgent(request);
   for (const op of operations) {
-    const allowed = op.roles.includes('public') ? 'public' : op.roles.includes('any signed-in user') ? 'any' : (op.roles as never[]);
-    await expectAuthMatrix(request, { method: op.method, path: concretePath(op.path), allowed, body: op.bodySchema ? {} : undefined });
+    const allowed = op.roles.includes('public') ? 'public' : op.roles.includes('edge agent') ? 'agent' : op.roles.includes('any signed-in user') ? 'any' : (op.roles as never[]);
+    const otherNodeToken = allowed === 'agent' ? await agent.token() : undefined;
+    await expectAuthMatrix(request, { method: op.method, path: concretePath(op.path), allowed, body: op.bodySchema ? {} : undefined, otherNodeToken });
   }
 });
 
 test('a malformed request to any route answers 400 problem+json naming the field', async ({ request }) => {
   const admin = await tokenFor('admin');
+  const agent = await enrolTestAgent(request);
   let checked = 0;
   for (const op of operationsOf(await fetchOpenApi(request))) {
+    const isAgentRoute = op.roles.includes('edge agent');
+    // An agent reaches only its own node's paths, so its cases name its node.
+    const concrete = (p: string) => (isAgentRoute ? p.replace('{nodeId}', agent.nodeId).replace(/\{[^}]+\}/g, '0'.repeat(64)) : concretePath(p));
     const pathParam = op.parameters.find((p) => p.in === 'path');
     const queryParam = op.parameters.find((p) => p.in === 'query' && (p.schema.type === 'integer' || p.schema.enum || p.schema.pattern));
     const cases: { path: string; body?: unknown; field: string }[] = [];
     if (pathParam) cases.push({ path: concretePath(op.path, 'not-a-uuid'), field: pathParam.name });
-    if (queryParam) cases.push({ path: `${concretePath(op.path)}?${queryParam.name}=!!bad!!`, field: queryParam.name });
-    if (op.bodySchema?.required?.length) cases.push({ path: concretePath(op.path), body: {}, field: op.bodySchema.required[0]! });
+    if (queryParam) cases.push({ path: `${concrete(op.path)}?${queryParam.name}=!!bad!!`, field: queryParam.name });
+    if (op.bodySchema?.required?.length) cases.push({ path: concrete(op.path), body: {}, field: op.bodySchema.required[0]! });
     for (const c of cases) {
-      const token = op.roles.includes('public') ? undefined : admin;
+      const token = op.roles.includes('public') ? undefined : isAgentRoute ? await agent.token() : admin;
       const problem = await expectProblem(await call(request, { method: op.method, path: c.path, body: c.body ?? (op.bodySchema ? {} : undefined) }, token), 400);
       expect(problem.errors?.map((e) => e.field), `${op.method} ${c.path}`).toContain(c.field);
       expect(problem.detail).toContain(c.field);

@@ -17,6 +17,14 @@ const ZPortalEnv = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// connection URL').optional(),
   /** Largest package the resumable upload endpoint accepts, in bytes (default 8 GiB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(8 * 1024 ** 3),
+  /** Seconds without a heartbeat after which a node shows offline. */
+  MECPORT_NODE_OFFLINE_AFTER_SEC: z.coerce.number().int().min(5).max(86_400).default(30),
+  /** How often agents send heartbeats, in seconds (sent to them in the desired state). */
+  MECPORT_HEARTBEAT_INTERVAL_SEC: z.coerce.number().int().min(1).max(3600).default(10),
+  /** The portal URL agents use in the enrolment command; by default the URL the operator's browser used. */
+  MECPORT_PUBLIC_URL: z.string().url().optional(),
+  /** How long an enrolment token stays valid, in seconds. */
+  MECPORT_ENROL_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(30 * 86_400).default(24 * 3600),
 });
 export type TPortalEnv = z.infer<typeof ZPortalEnv>;
 

@@ -2,7 +2,7 @@
  * The portal's API instance: the one place where the token verifier, the actor resolution and
  * the logger are wired. Routes are declared with `api.route(...)` in `./routes/`.
  */
-import { resolveActor, type TActor } from '@mecport/core';
+import { resolveActor, verifyAgentToken, type TActor } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { createApi, createTokenVerifier, type TTokenVerifier } from '@mecport/http';
 import { portalEnv } from '@/env';
@@ -18,4 +18,5 @@ export const api = createApi<TActor>({
     return verifier;
   },
   resolveActor: (principal) => resolveActor(getPrisma(), principal),
+  agentVerifier: () => (token) => verifyAgentToken(getPrisma(), token),
 });

@@ -8,3 +8,6 @@ export * from './uploads';
 export * from './uploads-tus';
 export * from './store-download';
 export * from './mec010-app-packages';
+export * from './edge-nodes';
+export * from './edge-channel';
+export * from './edge-deployments';

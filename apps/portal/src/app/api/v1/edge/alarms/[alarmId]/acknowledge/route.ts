@@ -1,0 +1,3 @@
+import { acknowledgeAlarmRoute } from '@/server/routes';
+
+export const POST = acknowledgeAlarmRoute.handle;

@@ -1,0 +1,3 @@
+import { clearAlarmRoute } from '@/server/routes';
+
+export const POST = clearAlarmRoute.handle;

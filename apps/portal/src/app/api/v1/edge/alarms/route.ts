@@ -1,0 +1,3 @@
+import { listAlarmsRoute } from '@/server/routes';
+
+export const GET = listAlarmsRoute.handle;

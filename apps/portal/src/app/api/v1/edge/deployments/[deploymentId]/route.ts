@@ -1,0 +1,3 @@
+import { getDeploymentRoute } from '@/server/routes';
+
+export const GET = getDeploymentRoute.handle;

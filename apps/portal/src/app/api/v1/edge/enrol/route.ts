@@ -1,0 +1,3 @@
+import { enrolRoute } from '@/server/routes';
+
+export const POST = enrolRoute.handle;

@@ -1,0 +1,3 @@
+import { getInstanceRoute } from '@/server/routes';
+
+export const GET = getInstanceRoute.handle;

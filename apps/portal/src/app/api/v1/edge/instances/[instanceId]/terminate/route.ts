@@ -1,0 +1,3 @@
+import { terminateInstanceRoute } from '@/server/routes';
+
+export const POST = terminateInstanceRoute.handle;

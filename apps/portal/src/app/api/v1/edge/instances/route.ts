@@ -1,0 +1,3 @@
+import { listInstancesRoute } from '@/server/routes';
+
+export const GET = listInstancesRoute.handle;

@@ -1,0 +1,3 @@
+import { deleteNodeGroupRoute } from '@/server/routes';
+
+export const DELETE = deleteNodeGroupRoute.handle;

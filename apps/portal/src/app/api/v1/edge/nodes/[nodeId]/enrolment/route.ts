@@ -1,0 +1,3 @@
+import { enrolmentTicketRoute } from '@/server/routes';
+
+export const POST = enrolmentTicketRoute.handle;

@@ -1,0 +1,3 @@
+import { heartbeatRoute } from '@/server/routes';
+
+export const POST = heartbeatRoute.handle;

@@ -1,0 +1,3 @@
+import { instanceLogsRoute } from '@/server/routes';
+
+export const POST = instanceLogsRoute.handle;

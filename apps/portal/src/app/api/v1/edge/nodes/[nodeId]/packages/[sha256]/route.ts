@@ -1,0 +1,4 @@
+import { nodePackageRoute } from '@/server/routes';
+
+export const dynamic = 'force-dynamic';
+export const GET = nodePackageRoute.handle;

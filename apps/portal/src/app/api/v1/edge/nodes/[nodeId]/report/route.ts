@@ -1,0 +1,3 @@
+import { nodeReportRoute } from '@/server/routes';
+
+export const POST = nodeReportRoute.handle;

@@ -1,0 +1,3 @@
+import { revokeNodeRoute } from '@/server/routes';
+
+export const POST = revokeNodeRoute.handle;

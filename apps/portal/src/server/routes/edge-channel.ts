@@ -1,0 +1,90 @@
+/**
+ * The edge channel as agents call it: enrol with a one-time token (public), then, signed with the
+ * node's own key, long-poll the desired state, report applied revisions, send heartbeats and log
+ * tails, and download the packages of their desired state.
+ */
+import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
+import { AppError, ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
+import { advanceDeploymentsOfNode, buildDesiredState, enrolAgent, readDesiredRevision, recordHeartbeat, recordLogTail, recordNodeReport } from '@mecport/core';
+import { getPrisma } from '@mecport/db';
+import { publicAccess, withAgent } from '@mecport/http';
+import { portalEnv } from '@/env';
+import { api } from '../api';
+import { revisionWatcher } from '../edge-options';
+import { packageFileResponse } from '../package-file-response';
+
+const agent = withAgent();
+const tags = ['Edge channel'];
+let blobs: TBlobStore | undefined;
+
+export const enrolRoute = api.route({
+  method: 'POST', path: '/api/v1/edge/enrol', operationId: 'enrolAgent', tags,
+  summary: 'An agent enrols with a one-time token and the public key it made; answers its node credentials',
+  auth: publicAccess(), body: ZEnrolRequest,
+  response: { status: 201, description: 'The node the agent now speaks for', schema: ZEnrolResponse },
+  handler: ({ body }) => enrolAgent(getPrisma(), body, { heartbeatIntervalSec: portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC }),
+});
+
+export const desiredStateRoute = api.route({
+  method: 'GET', path: '/api/v1/edge/nodes/{nodeId}/desired', operationId: 'getDesiredState', tags,
+  summary: 'The node\'s desired state once its revision is above `after` (long-poll up to `waitSec`, then 204)',
+  auth: agent, params: ZNodeParams, query: ZDesiredStateQuery,
+  response: { status: 200, description: 'A newer desired state', schema: ZDesiredState },
+  handler: async ({ request, params, query }) => {
+    const db = getPrisma();
+    const current = () => readDesiredRevision(db, params.nodeId);
+    const revision = await current();
+    const newer = revision > query.after || (await revisionWatcher().waitForChange(params.nodeId, query.after, query.waitSec * 1000, current, request.signal)) !== null;
+    if (!newer) return new Response(null, { status: 204 });
+    return buildDesiredState(db, params.nodeId, portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC);
+  },
+});
+
+export const nodeReportRoute = api.route({
+  method: 'POST', path: '/api/v1/edge/nodes/{nodeId}/report', operationId: 'reportNodeState', tags,
+  summary: 'The agent reports the revision it applied (or failed to) and every instance\'s state',
+  auth: agent, params: ZNodeParams, body: ZNodeReport,
+  response: { status: 204, description: 'Recorded' },
+  handler: async ({ agent: node, body }) => {
+    const db = getPrisma();
+    await recordNodeReport(db, node, body);
+    await advanceDeploymentsOfNode(db, node.nodeId);
+  },
+});
+
+export const heartbeatRoute = api.route({
+  method: 'POST', path: '/api/v1/edge/nodes/{nodeId}/heartbeat', operationId: 'nodeHeartbeat', tags,
+  summary: 'Metrics, instance states and Mp1 services, every heartbeat interval',
+  auth: agent, params: ZNodeParams, body: ZHeartbeat,
+  response: { status: 204, description: 'Recorded' },
+  handler: async ({ agent: node, body }) => {
+    const db = getPrisma();
+    await recordHeartbeat(db, node, body);
+    await advanceDeploymentsOfNode(db, node.nodeId);
+  },
+});
+
+export const instanceLogsRoute = api.route({
+  method: 'POST', path: '/api/v1/edge/nodes/{nodeId}/logs', operationId: 'pushInstanceLogs', tags,
+  summary: 'The last lines of an app instance\'s log (shown on its page)',
+  auth: agent, params: ZNodeParams, body: ZInstanceLogTail,
+  response: { status: 204, description: 'Recorded' },
+  handler: ({ agent: node, body }) => recordLogTail(getPrisma(), node.nodeId, body),
+});
+
+export const nodePackageRoute = api.route({
+  method: 'GET', path: '/api/v1/edge/nodes/{nodeId}/packages/{sha256}', operationId: 'downloadNodePackage', tags,
+  summary: 'A package of the node\'s desired state (Range requests answer 206)',
+  auth: agent, params: ZNodeParams.extend({ sha256: ZSha256Hex }),
+  response: { status: 200, description: 'The package file' },
+  errors: [404, 416],
+  handler: async ({ request, requestId, params }) => {
+    const wanted = await getPrisma().appInstance.findFirst({ where: { nodeId: params.nodeId, removedAt: null, appVersion: { packageDigest: params.sha256 } }, select: { id: true } });
+    if (!wanted) throw new AppError('not-found', 'No app instance of this node uses that package');
+    const store = (blobs ??= createBlobStore());
+    const stored = await store.stat(params.sha256);
+    if (!stored) throw new AppError('not-found', 'The package file is not in this store');
+    const file = { size: stored.size, etag: `"${params.sha256}"`, filename: `${params.sha256}.csar`, open: (from: number, to: number) => store.openRange(params.sha256, from, to) };
+    return packageFileResponse(request, requestId, file, { instance: new URL(request.url).pathname });
+  },
+});
