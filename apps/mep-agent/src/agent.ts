@@ -1,0 +1,229 @@
+/**
+ * The running agent (`mecport-agent run`): puts back what ran before (finishing or rolling
+ * back an interrupted revision, adopting the apps that survived), serves Mp1, then follows
+ * the portal through the edge channel and applies each newer revision. Without the portal it
+ * keeps everything as it is, also across its own restarts, and converges when it returns.
+ *
+ * @example const agent = new Agent({ dataDir, mp1Port: 8581, log, baseEnv: appBaseEnv() }); await agent.start();
+ */
+import { createPrivateKey } from 'node:crypto';
+import type { TDesiredState } from '@mecport/contracts';
+import { Backoff, Doorbell } from './channel/backoff';
+import { EdgeChannel, type TChannelState } from './channel/edge-channel';
+import { PortalClient } from './channel/portal-client';
+import { TokenSigner } from './channel/token-signer';
+import type { TPausePoint } from './env';
+import type { TLogger } from './log';
+import { HostMetrics } from './metrics/host-metrics';
+import { Mp1Host } from './mp1-host';
+import { PackageStore } from './packages/package-store';
+import { pauseAt } from './pause';
+import { Applier, type TApplyResult } from './reconcile/applier';
+import type { TRestartOptions } from './runtime/process-record';
+import { ProcessRuntime } from './runtime/process-runtime';
+import { isSameProcess, procIdentity } from './runtime/proc-info';
+import type { TCredentials } from './state/schemas';
+import { StateStore } from './state/state-store';
+import { AGENT_VERSION } from './version';
+
+export interface TAgentOptions {
+  dataDir: string;
+  mp1Port: number;
+  log: TLogger;
+  /** Variables the apps inherit (see env.ts appBaseEnv). */
+  baseEnv: Record<string, string>;
+  pauseAt?: TPausePoint;
+  /** Tests shorten these. */
+  restart?: Partial<TRestartOptions>;
+  channel?: { waitSec?: number; backoff?: { baseMs: number; maxMs: number } };
+  applyRetry?: { baseMs: number; maxMs: number };
+  logPushIntervalMs?: number;
+  credentialsPollMs?: number;
+}
+
+export class Agent {
+  readonly state: StateStore;
+  readonly runtime: ProcessRuntime;
+  readonly mp1: Mp1Host;
+  private readonly applier: Applier;
+  private readonly metrics: HostMetrics;
+  private readonly bell = new Doorbell();
+  private readonly log: TLogger;
+  private credentials: TCredentials | undefined;
+  private channel: EdgeChannel | undefined;
+  private client: PortalClient | undefined;
+  private desired: TDesiredState | undefined;
+  private permanentFailure: number | undefined;
+  private lastApply: { revision: number; outcome: 'applied' | 'failed'; message: string | null; at: string } | null = null;
+  private stopped = false;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly pushedLogs = new Map<string, string>();
+  private applyLoopDone: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: TAgentOptions) {
+    this.log = options.log;
+    this.state = new StateStore(options.dataDir);
+    this.runtime = new ProcessRuntime({ runtimeDir: this.state.paths.runtime, logsDir: this.state.paths.logs, baseEnv: options.baseEnv, log: this.log, restart: options.restart });
+    this.mp1 = new Mp1Host({ port: options.mp1Port, store: this.state, log: this.log.child({ component: 'mp1' }) });
+    this.metrics = new HostMetrics(this.state.dir);
+    this.applier = new Applier({
+      state: this.state,
+      runtime: this.runtime,
+      mp1: this.mp1,
+      packages: new PackageStore(this.state.paths.packages),
+      openPackage: () => this.client && ((ref) => (offset) => this.client!.openPackage(ref.path, offset)),
+      pause: pauseAt(options.pauseAt, this.state.dir, this.log),
+      log: this.log,
+    });
+  }
+
+  get channelState(): TChannelState | undefined {
+    return this.channel?.state;
+  }
+
+  async start(): Promise<void> {
+    const credentials = await this.state.readCredentials();
+    if (!credentials) throw new Error(`not enrolled: run \`mecport-agent enroll --portal <url> --token <token> --data-dir ${this.state.dir}\` first`);
+    await this.claimDataDir();
+    await this.runtime.load();
+    await this.mp1.start();
+    const recovered = await this.applier.recover();
+    const desired = await this.state.readDesired();
+    this.desired = desired?.nodeId === credentials.nodeId ? desired : undefined;
+    this.connect(credentials, await this.state.readPrivateKeyPem());
+    if (recovered) this.delivered(recovered);
+    this.applyLoopDone = this.applyLoop();
+    this.timers.push(setInterval(() => void this.pushLogs(), this.options.logPushIntervalMs ?? 10_000));
+    this.log.info('agent started', { nodeId: credentials.nodeId, portal: credentials.portalUrl, mp1: this.mp1.apiRoot, appliedRevision: this.applier.applied?.revision ?? -1 });
+  }
+
+  /** Stops the agent; the apps keep running (a restarted agent adopts them). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.bell.ring();
+    for (const timer of this.timers) clearInterval(timer);
+    await this.channel?.stop();
+    await this.applyLoopDone;
+    await this.runtime.detach();
+    await this.mp1.close();
+    await this.state.clearAgentPid();
+  }
+
+  /** Refuses a data dir another live agent uses: two agents would start every app twice. */
+  private async claimDataDir(): Promise<void> {
+    const other = await this.state.readAgentPid().catch(() => undefined);
+    if (other && other.pid !== process.pid && (await isSameProcess(other))) throw new Error(`another agent (pid ${other.pid}) runs on ${this.state.dir}`);
+    const me = await procIdentity(process.pid);
+    await this.state.writeAgentPid({ pid: process.pid, startTicks: me?.startTicks ?? '', bootId: me?.bootId ?? '', startedAt: new Date().toISOString(), mp1Url: `http://127.0.0.1:${this.options.mp1Port}` });
+  }
+
+  private connect(credentials: TCredentials, privateKeyPem: string): void {
+    this.credentials = credentials;
+    const key = createPrivateKey(privateKeyPem);
+    const signer = new TokenSigner(key, { nodeId: credentials.nodeId, credentialId: credentials.credentialId });
+    this.client = new PortalClient({ portalUrl: credentials.portalUrl, nodeId: credentials.nodeId, signer });
+    const sameNode = (doc: TDesiredState | undefined) => (doc?.nodeId === credentials.nodeId ? doc.revision : -1);
+    this.channel = new EdgeChannel({
+      client: this.client,
+      after: Math.max(sameNode(this.desired), sameNode(this.applier.applied)),
+      heartbeatIntervalSec: this.desired?.heartbeatIntervalSec ?? credentials.heartbeatIntervalSec,
+      agentVersion: AGENT_VERSION,
+      onDesired: (doc) => this.accept(doc),
+      heartbeat: () => this.heartbeat(),
+      onState: (state, message) => void this.channelChanged(state, message),
+      waitSec: this.options.channel?.waitSec,
+      backoff: this.options.channel?.backoff,
+      log: this.log.child({ component: 'channel' }),
+    });
+    this.channel.start();
+  }
+
+  /** A newer document from the portal: keep it (crash-safely) and let the apply loop take it. */
+  private async accept(document: TDesiredState): Promise<void> {
+    await this.state.writeDesired(document);
+    this.desired = document;
+    this.bell.ring();
+  }
+
+  /** Applies the newest document whenever it is ahead of the applied one; retries failures with backoff. */
+  private async applyLoop(): Promise<void> {
+    const retry = new Backoff(this.options.applyRetry ?? { baseMs: 5000, maxMs: 300_000 });
+    while (!this.stopped) {
+      const target = this.desired;
+      const applied = this.applier.applied;
+      const appliedRevision = applied && applied.nodeId === target?.nodeId ? applied.revision : -1;
+      if (!target || target.revision <= appliedRevision || target.revision === this.permanentFailure) {
+        await this.bell.wait();
+        continue;
+      }
+      this.log.info('applying a revision', { revision: target.revision, instances: target.appInstances.length });
+      const result = await this.applier.apply(target);
+      this.delivered(result);
+      if (result.report.outcome === 'applied') {
+        retry.reset();
+        continue;
+      }
+      if (result.permanent) this.permanentFailure = target.revision;
+      else await this.bell.wait(retry.next());
+    }
+  }
+
+  private delivered(result: TApplyResult): void {
+    const { appliedRevision, outcome, message } = result.report;
+    this.lastApply = { revision: appliedRevision, outcome, message, at: new Date().toISOString() };
+    this.channel?.report(result.report);
+    void this.writeChannelStatus(this.channel?.state ?? 'connecting', message);
+  }
+
+  private async heartbeat() {
+    return {
+      appliedRevision: this.applier.applied?.revision ?? -1,
+      metrics: await this.metrics.sample(),
+      instances: this.applier.statuses().slice(0, 500),
+      services: this.mp1.services().slice(0, 2000),
+    };
+  }
+
+  /** Log tails of the instances whose log changed, at most one push per instance per interval. */
+  private async pushLogs(): Promise<void> {
+    const channel = this.channel;
+    if (!channel || channel.state !== 'online') return;
+    for (const { spec } of this.runtime.instances()) {
+      const id = spec.appInstanceId;
+      const version = await this.runtime.logVersion(id);
+      if (!version || this.pushedLogs.get(id) === version) continue;
+      const lines = await this.runtime.logsTail(id, 200);
+      if (await channel.pushLogs({ appInstanceId: id, lines })) this.pushedLogs.set(id, version);
+    }
+  }
+
+  private async channelChanged(state: TChannelState, message: string | null): Promise<void> {
+    if (state === 'online') this.log.info('connected to the portal');
+    if (state === 'revoked') {
+      this.log.error(`the portal revoked this node's credentials (${message ?? '401'}). The apps keep running and Mp1 keeps serving, but nothing new arrives: re-enrol with a new token: npx mecport-agent enroll --portal ${this.credentials?.portalUrl ?? '<url>'} --token <new token> --data-dir ${this.state.dir} --force`);
+      this.watchForNewEnrolment();
+    }
+    await this.writeChannelStatus(state, message);
+  }
+
+  private async writeChannelStatus(state: TChannelState, message: string | null): Promise<void> {
+    await this.state.writeChannelStatus({ state, since: new Date().toISOString(), message, lastApply: this.lastApply }).catch((error: Error) => this.log.error('could not write channel.json', { error }));
+  }
+
+  /** After a revocation: once `enroll --force` wrote new credentials, connect with them. */
+  private watchForNewEnrolment(): void {
+    const revokedId = this.credentials?.credentialId;
+    const timer = setInterval(() => {
+      void (async () => {
+        const fresh = await this.state.readCredentials().catch(() => undefined);
+        if (!fresh || fresh.credentialId === revokedId || this.stopped) return;
+        clearInterval(timer);
+        this.log.info('new enrolment found: reconnecting', { nodeId: fresh.nodeId });
+        await this.channel?.stop();
+        this.connect(fresh, await this.state.readPrivateKeyPem());
+        this.bell.ring();
+      })();
+    }, this.options.credentialsPollMs ?? 5000);
+    this.timers.push(timer);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The agent's side of the edge-channel HTTP contract (`/api/v1/edge/...`), one method per route.
+ * Bodies are checked against the shared zod contracts in both directions. A 401 on any signed
+ * call throws CredentialsRevokedError: the portal withdrew this node's credentials.
+ *
+ * @example
+ *   const client = new PortalClient({ portalUrl, nodeId, signer });
+ *   const doc = await client.desired({ after: 4, waitSec: 30 }); // undefined when nothing newer came
+ */
+import type { IncomingMessage } from 'node:http';
+import {
+  ZDesiredState, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeReport,
+  type TDesiredState, type TEnrolRequest, type TEnrolResponse, type THeartbeat, type TInstanceLogTail, type TNodeReport,
+} from '@mecport/contracts';
+import { discardBody, httpRequest, readBody } from './http-client';
+import type { TokenSigner } from './token-signer';
+
+const EDGE = '/api/v1/edge';
+const CALL_TIMEOUT_MS = 15_000;
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+
+/** The portal answered with an error status (its problem+json detail in the message). */
+export class PortalError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'PortalError';
+  }
+}
+
+/** 401: the node's credentials were revoked (or never existed); only a new enrolment helps. */
+export class CredentialsRevokedError extends PortalError {
+  constructor(message: string) {
+    super(401, message);
+    this.name = 'CredentialsRevokedError';
+  }
+}
+
+async function failure(res: IncomingMessage, what: string): Promise<PortalError> {
+  let detail = res.statusMessage ?? '';
+  try {
+    const problem = JSON.parse((await readBody(res, 64 * 1024)).toString('utf8')) as { detail?: string; title?: string };
+    detail = problem.detail ?? problem.title ?? detail;
+  } catch {
+    // not problem+json: the status line says enough
+  }
+  const message = `${what}: ${res.statusCode} ${detail}`.trim();
+  return res.statusCode === 401 ? new CredentialsRevokedError(message) : new PortalError(res.statusCode ?? 0, message);
+}
+
+/** `path` under the portal URL, keeping a base path the portal may be served under (`https://x/mecport`). */
+export function urlUnder(base: string, path: string): URL {
+  return new URL(`${base.replace(/\/+$/, '')}${path}`);
+}
+
+async function json(res: IncomingMessage): Promise<unknown> {
+  return JSON.parse((await readBody(res, MAX_JSON_BYTES)).toString('utf8'));
+}
+
+/** POST /api/v1/edge/enrol: the only call without a bearer token. */
+export async function enrolNode(base: string, request: TEnrolRequest): Promise<TEnrolResponse> {
+  const res = await httpRequest(urlUnder(base, `${EDGE}/enrol`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(ZEnrolRequest.parse(request)),
+    timeoutMs: CALL_TIMEOUT_MS,
+  });
+  if (res.statusCode !== 201) throw await failure(res, 'enrolment refused');
+  return ZEnrolResponse.parse(await json(res));
+}
+
+export class PortalClient {
+  readonly portalUrl: string;
+  readonly nodeId: string;
+  private readonly signer: TokenSigner;
+
+  constructor(options: { portalUrl: string; nodeId: string; signer: TokenSigner }) {
+    this.portalUrl = options.portalUrl;
+    this.nodeId = options.nodeId;
+    this.signer = options.signer;
+  }
+
+  /** Long-poll: the first document with a revision above `after`, or undefined after `waitSec` (204). */
+  async desired(query: { after: number; waitSec: number }, signal?: AbortSignal): Promise<TDesiredState | undefined> {
+    const res = await this.call('GET', `desired?after=${query.after}&waitSec=${query.waitSec}`, undefined, signal, (query.waitSec + 15) * 1000);
+    if (res.statusCode === 204) {
+      await discardBody(res);
+      return undefined;
+    }
+    if (res.statusCode !== 200) throw await failure(res, 'desired state');
+    return ZDesiredState.parse(await json(res));
+  }
+
+  async report(report: TNodeReport, signal?: AbortSignal): Promise<void> {
+    await this.send('report', ZNodeReport.parse(report), signal);
+  }
+
+  async heartbeat(heartbeat: THeartbeat, signal?: AbortSignal): Promise<void> {
+    await this.send('heartbeat', ZHeartbeat.parse(heartbeat), signal);
+  }
+
+  async logs(tail: TInstanceLogTail, signal?: AbortSignal): Promise<void> {
+    await this.send('logs', ZInstanceLogTail.parse(tail), signal);
+  }
+
+  /**
+   * Opens the package download (`path` from the desired state), from byte `offset` on with a
+   * Range request. The caller reads the body; status is 200 (whole file) or 206 (the rest).
+   */
+  async openPackage(path: string, offset: number, signal?: AbortSignal): Promise<IncomingMessage> {
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.signer.token()}` };
+    if (offset > 0) headers.range = `bytes=${offset}-`;
+    const res = await httpRequest(urlUnder(this.portalUrl, path), { method: 'GET', headers, signal, timeoutMs: 60_000 });
+    if (res.statusCode !== 200 && res.statusCode !== 206) throw await failure(res, `package ${path}`);
+    return res;
+  }
+
+  private async send(route: string, body: unknown, signal?: AbortSignal): Promise<void> {
+    const res = await this.call('POST', route, JSON.stringify(body), signal, CALL_TIMEOUT_MS);
+    if (res.statusCode !== 204 && res.statusCode !== 200) throw await failure(res, route);
+    await discardBody(res);
+  }
+
+  private async call(method: 'GET' | 'POST', route: string, body: string | undefined, signal: AbortSignal | undefined, timeoutMs: number): Promise<IncomingMessage> {
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.signer.token()}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = urlUnder(this.portalUrl, `${EDGE}/nodes/${this.nodeId}/${route}`);
+    return httpRequest(url, { method, headers, body, signal, timeoutMs });
+  }
+}

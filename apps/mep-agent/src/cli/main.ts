@@ -1,0 +1,78 @@
+/**
+ * `mecport-agent`: enrol a node, run the agent, show its local state.
+ *
+ * @example
+ *   npx mecport-agent enroll --portal https://portal.example --token <one-time token>
+ *   npx mecport-agent run --mp1-port 8581
+ *   npx mecport-agent status
+ */
+import { parseArgs } from 'node:util';
+import { agentEnv } from '../env';
+import { runEnroll } from './enroll';
+import { runAgent } from './run';
+import { runStatus } from './status';
+
+const USAGE = `mecport-agent: the MEP agent of a MECport edge node
+
+  mecport-agent enroll --portal <url> --token <token> [--data-dir <dir>] [--name-hint <hostname>] [--force]
+      Makes the node's Ed25519 key pair, enrols with the portal's one-time token and keeps the
+      credentials in the data dir. --force replaces an existing enrolment (re-enrol).
+  mecport-agent run [--data-dir <dir>] [--mp1-port 8581]
+      Runs the agent: apps, Mp1 on 127.0.0.1:<mp1-port>, the edge channel to the portal.
+  mecport-agent status [--data-dir <dir>] [--json]
+      Prints the local state: enrolment, channel, revisions, app instances.
+
+  The data dir defaults to $MECPORT_AGENT_DATA_DIR, else .data/agent under the current directory.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      portal: { type: 'string' },
+      token: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'name-hint': { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'mp1-port': { type: 'string', default: '8581' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  const env = agentEnv();
+  const dataDir = values['data-dir'] ?? env.MECPORT_AGENT_DATA_DIR;
+  if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  switch (command) {
+    case 'enroll':
+    case 'enrol':
+      if (!values.portal || !values.token) throw new UsageError('enroll needs --portal <url> and --token <token>');
+      return runEnroll({ portalUrl: values.portal, token: values.token, dataDir, nameHint: values['name-hint'], force: values.force });
+    case 'run': {
+      const mp1Port = Number(values['mp1-port']);
+      if (!Number.isInteger(mp1Port) || mp1Port < 1 || mp1Port > 65535) throw new UsageError('--mp1-port must be a port number');
+      return runAgent({ dataDir, mp1Port, env });
+    }
+    case 'status':
+      return runStatus({ dataDir, json: values.json });
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    const usage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`mecport-agent: ${error.message}\n${usage ? `\n${USAGE}` : ''}`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

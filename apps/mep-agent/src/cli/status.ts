@@ -1,0 +1,57 @@
+/** `mecport-agent status`: the local state as the agent left it (works with the agent stopped, too). */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJson } from '../state/atomic-file';
+import { StateStore } from '../state/state-store';
+import { ZProcessRecord } from '../runtime/process-record';
+import { isSameProcess } from '../runtime/proc-info';
+
+async function collect(state: StateStore) {
+  const [credentials, applied, desired, journal, channel, agentPid] = await Promise.all([
+    state.readCredentials(), state.readApplied(), state.readDesired(), state.readJournal(), state.readChannelStatus(), state.readAgentPid(),
+  ]);
+  const instances = [];
+  for (const name of (await readdir(state.paths.runtime).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !n.startsWith('.'))) {
+    const record = await readJson(join(state.paths.runtime, name), ZProcessRecord).catch(() => undefined);
+    if (!record) continue;
+    const alive = record.process ? await isSameProcess(record.process) : false;
+    instances.push({
+      appInstanceId: record.spec.appInstanceId, appName: record.spec.appName, version: record.spec.version, state: record.state,
+      pid: record.process?.pid ?? null, alive, restarts: record.restarts, startedAt: record.startedAt, message: record.message,
+    });
+  }
+  return {
+    dataDir: state.dir,
+    enrolled: credentials ? { nodeId: credentials.nodeId, nodeName: credentials.nodeName, portalUrl: credentials.portalUrl, credentialId: credentials.credentialId, enrolledAt: credentials.enrolledAt } : null,
+    agent: agentPid && (await isSameProcess(agentPid)) ? { running: true, pid: agentPid.pid, since: agentPid.startedAt, mp1: agentPid.mp1Url } : { running: false },
+    channel: channel ?? null,
+    appliedRevision: applied?.revision ?? -1,
+    desiredRevision: desired?.revision ?? -1,
+    unfinishedRevision: journal?.target.revision ?? null,
+    instances,
+  };
+}
+
+export async function runStatus(options: { dataDir: string; json: boolean }): Promise<number> {
+  const s = await collect(new StateStore(options.dataDir));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`data dir    ${s.dataDir}`];
+  lines.push(s.enrolled ? `node        ${s.enrolled.nodeName} (${s.enrolled.nodeId}), portal ${s.enrolled.portalUrl}` : 'node        not enrolled (mecport-agent enroll --portal <url> --token <token>)');
+  lines.push(s.agent.running ? `agent       running, pid ${s.agent.pid} since ${s.agent.since}, Mp1 at ${s.agent.mp1}` : 'agent       not running');
+  if (s.channel) {
+    lines.push(`channel     ${s.channel.state} since ${s.channel.since}${s.channel.message ? `: ${s.channel.message}` : ''}`);
+    if (s.channel.state === 'revoked') lines.push('            the portal revoked this node: re-enrol with a new token (mecport-agent enroll ... --force)');
+    if (s.channel.lastApply) lines.push(`last apply  revision ${s.channel.lastApply.revision} ${s.channel.lastApply.outcome} at ${s.channel.lastApply.at}${s.channel.lastApply.message ? `: ${s.channel.lastApply.message}` : ''}`);
+  }
+  lines.push(`revisions   applied ${s.appliedRevision}, newest received ${s.desiredRevision}${s.unfinishedRevision !== null ? `, unfinished ${s.unfinishedRevision} (completed or rolled back at the next start)` : ''}`);
+  lines.push(`instances   ${s.instances.length}`);
+  for (const i of s.instances) {
+    const pid = i.pid === null ? 'no process' : `pid ${i.pid} ${i.alive ? 'alive' : 'gone'}`;
+    lines.push(`  ${i.appInstanceId}  ${i.appName} ${i.version}  ${i.state}  ${pid}  restarts ${i.restarts}${i.message ? `  (${i.message})` : ''}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

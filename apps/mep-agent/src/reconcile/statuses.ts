@@ -1,0 +1,36 @@
+/**
+ * Per-instance status for reports and heartbeats: every instance of the document in effect
+ * (or failing to prepare), with the runtime's state, restarts, Mp1 readiness, and the
+ * instances the runtime still has that the document no longer names.
+ */
+import type { TDesiredState, TInstanceStatus } from '@mecport/contracts';
+import type { TMp1Port } from '../mp1-host';
+import type { AppRuntime } from '../runtime/app-runtime';
+import type { TItemFailure } from './prepare';
+
+export function instanceStatuses(
+  document: TDesiredState | undefined,
+  runtime: AppRuntime,
+  mp1: TMp1Port,
+  failures: ReadonlyMap<string, TItemFailure>,
+  downloading: ReadonlySet<string>,
+): TInstanceStatus[] {
+  const out = new Map<string, TInstanceStatus>();
+  for (const desired of document?.appInstances ?? []) {
+    const id = desired.appInstanceId;
+    const found = runtime.get(id);
+    const base = { appInstanceId: id, restarts: found?.status.restarts ?? 0, ready: mp1.isReady(id), digestMismatch: false };
+    if (downloading.has(desired.package.sha256)) out.set(id, { ...base, state: 'DOWNLOADING', message: null });
+    else if (found) out.set(id, { ...base, state: found.status.state, message: found.status.message });
+    else out.set(id, { ...base, state: desired.desiredState === 'STOPPED' ? 'STOPPED' : 'PENDING', message: null });
+  }
+  for (const instance of runtime.instances()) {
+    const id = instance.spec.appInstanceId;
+    if (!out.has(id)) out.set(id, { appInstanceId: id, state: instance.status.state, restarts: instance.status.restarts, ready: mp1.isReady(id), message: instance.status.message, digestMismatch: false });
+  }
+  for (const failure of failures.values()) {
+    const previous = out.get(failure.appInstanceId);
+    out.set(failure.appInstanceId, { appInstanceId: failure.appInstanceId, state: 'FAILED', restarts: previous?.restarts ?? 0, ready: false, message: failure.message.slice(0, 2000), digestMismatch: failure.digestMismatch });
+  }
+  return [...out.values()];
+}
