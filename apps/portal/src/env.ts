@@ -2,7 +2,7 @@
  * The portal's configuration, validated once. Read `process.env` nowhere else.
  * Server-only: the browser receives the public part through `publicConfig()`.
  */
-import { presentEnv } from '@mecport/contracts';
+import { NODE_OFFLINE_AFTER_SEC_DEFAULT, presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
 const ZPortalEnv = z.object({
@@ -18,7 +18,7 @@ const ZPortalEnv = z.object({
   /** Largest package the resumable upload endpoint accepts, in bytes (default 8 GiB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(8 * 1024 ** 3),
   /** Seconds without a heartbeat after which a node shows offline. */
-  MECPORT_NODE_OFFLINE_AFTER_SEC: z.coerce.number().int().min(5).max(86_400).default(30),
+  MECPORT_NODE_OFFLINE_AFTER_SEC: z.coerce.number().int().min(5).max(86_400).default(NODE_OFFLINE_AFTER_SEC_DEFAULT),
   /** How often agents send heartbeats, in seconds (sent to them in the desired state). */
   MECPORT_HEARTBEAT_INTERVAL_SEC: z.coerce.number().int().min(1).max(3600).default(10),
   /** The portal URL agents use in the enrolment command; by default the URL the operator's browser used. */

@@ -7,7 +7,7 @@ import { startJobRunner } from './jobs/runner';
 const env = workerEnv();
 const log = createLogger('worker', env.LOG_LEVEL);
 const prisma = createPrismaClient(env.DATABASE_URL);
-const boss = await startJobRunner({ databaseUrl: env.DATABASE_URL, auditRetentionDays: env.AUDIT_RETENTION_DAYS, uploadExpiryHours: env.UPLOAD_EXPIRY_HOURS, deps: { prisma, log } });
+const boss = await startJobRunner({ databaseUrl: env.DATABASE_URL, auditRetentionDays: env.AUDIT_RETENTION_DAYS, uploadExpiryHours: env.UPLOAD_EXPIRY_HOURS, nodeOfflineAfterSec: env.MECPORT_NODE_OFFLINE_AFTER_SEC, deps: { prisma, log } });
 log.info('worker ready');
 
 async function shutdown(signal: string): Promise<void> {

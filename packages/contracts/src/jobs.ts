@@ -10,7 +10,12 @@ export const JOBS = {
   'package.validate': z.object({ uploadId: z.string().uuid() }).strict(),
   /** Cancel uploads untouched for `maxIdleHours` and delete their staged files (and old orphans). */
   'upload.expire': z.object({ maxIdleHours: z.number().positive().max(8760) }).strict(),
+  /** Every minute: alarms for silent nodes, timeouts of deployment targets, metrics older than a day. */
+  'edge.watchdog': z.object({ offlineAfterSec: z.number().int().min(5).max(86_400) }).strict(),
 } as const;
+
+/** Seconds without a heartbeat after which a node shows offline (MECPORT_NODE_OFFLINE_AFTER_SEC). */
+export const NODE_OFFLINE_AFTER_SEC_DEFAULT = 30;
 
 /** How long an abandoned upload keeps its staged bytes unless UPLOAD_EXPIRY_HOURS says otherwise. */
 export const UPLOAD_EXPIRY_HOURS_DEFAULT = 24;

@@ -4,7 +4,7 @@
  */
 import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
 import { createBlobStore, storagePaths, type TBlobStore } from '@mecport/blob-store';
-import { pruneAuditEvents } from '@mecport/core';
+import { advanceRunningDeployments, pruneAuditEvents, pruneNodeMetrics, raiseOfflineAlarms } from '@mecport/core';
 import { validateUpload } from '@mecport/core/uploads/validate';
 import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
@@ -19,7 +19,7 @@ export function defaultStorage(dataDir?: string): TJobStorage {
 }
 
 /** What scheduled payloads are made from (the worker's configuration). */
-export interface TScheduleConfig { auditRetentionDays: number; uploadExpiryHours: number }
+export interface TScheduleConfig { auditRetentionDays: number; uploadExpiryHours: number; nodeOfflineAfterSec: number }
 
 export interface TJobDefinition<N extends TJobName> {
   name: N;
@@ -45,6 +45,15 @@ export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
     name: 'upload.expire',
     handler: async (payload, { prisma, storage }) => runUploadExpiry(payload, { prisma, uploadsDir: (storage ?? defaultStorage()).uploadsDir }),
     schedule: { cron: UPLOAD_EXPIRE_CRON, payload: ({ uploadExpiryHours }) => ({ maxIdleHours: uploadExpiryHours }) },
+  },
+  'edge.watchdog': {
+    name: 'edge.watchdog',
+    handler: async ({ offlineAfterSec }, { prisma }) => ({
+      offlineNodes: await raiseOfflineAlarms(prisma, offlineAfterSec),
+      runningDeployments: await advanceRunningDeployments(prisma),
+      metricsPruned: await pruneNodeMetrics(prisma),
+    }),
+    schedule: { cron: '* * * * *', payload: ({ nodeOfflineAfterSec }) => ({ offlineAfterSec: nodeOfflineAfterSec }) },
   },
 };
 

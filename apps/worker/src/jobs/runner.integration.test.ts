@@ -39,8 +39,19 @@ describe('job runner', () => {
     await expect(enqueue(boss, 'audit.prune', { retentionDays: 0 })).rejects.toThrow();
   });
 
-  it('schedules the daily prune', async () => {
+  it('schedules the daily prune and the edge watchdog', async () => {
     const schedules = await boss.getSchedules();
-    expect(schedules.map((s) => s.name)).toContain('audit.prune');
+    expect(schedules.map((s) => s.name)).toEqual(expect.arrayContaining(['audit.prune', 'edge.watchdog']));
+  });
+
+  it('runs edge.watchdog: a silent enrolled node gets one node_offline alarm', async () => {
+    const tenant = await prisma.tenant.create({ data: { slug: `w-edge-${Date.now()}`, name: 'Edge test' } });
+    const node = await prisma.edgeNode.create({
+      data: { tenantId: tenant.id, name: 'silent', latitude: 48.1, longitude: 11.6, enrolledAt: new Date(), lastHeartbeatAt: new Date(Date.now() - 600_000) },
+    });
+    const id = await enqueue(boss, 'edge.watchdog', { offlineAfterSec: 60 });
+    const result = await waitForState('edge.watchdog', id!);
+    expect(result.state).toBe('completed');
+    expect(await prisma.alarm.findMany({ where: { nodeId: node.id }, select: { kind: true, state: true } })).toEqual([{ kind: 'node_offline', state: 'active' }]);
   });
 });

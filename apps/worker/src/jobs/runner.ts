@@ -1,9 +1,9 @@
 /** Starts pg-boss on the shared Postgres, creates the queues, and works every registered job. */
-import { JOBS, UPLOAD_EXPIRY_HOURS_DEFAULT, type TJobName, type TJobPayload } from '@mecport/contracts';
+import { JOBS, NODE_OFFLINE_AFTER_SEC_DEFAULT, UPLOAD_EXPIRY_HOURS_DEFAULT, type TJobName, type TJobPayload } from '@mecport/contracts';
 import { PgBoss } from 'pg-boss';
 import { JOB_DEFINITIONS, parsePayload, type TJobDeps } from './registry';
 
-export interface TRunnerOptions { databaseUrl: string; auditRetentionDays: number; uploadExpiryHours?: number; deps: TJobDeps; schedules?: boolean }
+export interface TRunnerOptions { databaseUrl: string; auditRetentionDays: number; uploadExpiryHours?: number; nodeOfflineAfterSec?: number; deps: TJobDeps; schedules?: boolean }
 
 export async function startJobRunner(options: TRunnerOptions): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss' });
@@ -23,7 +23,7 @@ export async function startJobRunner(options: TRunnerOptions): Promise<PgBoss> {
       return results;
     });
     if (options.schedules !== false && definition.schedule) {
-      await boss.schedule(name, definition.schedule.cron, definition.schedule.payload({ auditRetentionDays: options.auditRetentionDays, uploadExpiryHours: options.uploadExpiryHours ?? UPLOAD_EXPIRY_HOURS_DEFAULT }), { tz: 'UTC' });
+      await boss.schedule(name, definition.schedule.cron, definition.schedule.payload({ auditRetentionDays: options.auditRetentionDays, uploadExpiryHours: options.uploadExpiryHours ?? UPLOAD_EXPIRY_HOURS_DEFAULT, nodeOfflineAfterSec: options.nodeOfflineAfterSec ?? NODE_OFFLINE_AFTER_SEC_DEFAULT }), { tz: 'UTC' });
     }
   }
   // Uploads completed while no job could be sent (or whose job was lost) are validated now; the job skips any that moved on.

@@ -1,9 +1,6 @@
 /** A node's status is derived from its rows, never stored: it cannot go stale when heartbeats stop. */
 import type { TNodeStatus } from '@mecport/contracts';
 
-/** Seconds without a heartbeat after which a node shows offline (MECPORT_NODE_OFFLINE_AFTER_SEC). */
-export const DEFAULT_NODE_OFFLINE_AFTER_SEC = 30;
-
 export interface TNodeStatusFields { enrolledAt: Date | null; revokedAt: Date | null; lastHeartbeatAt: Date | null }
 
 export function nodeStatusOf(node: TNodeStatusFields, offlineAfterSec: number, now = new Date()): TNodeStatus {
