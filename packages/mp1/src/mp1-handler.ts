@@ -1,21 +1,22 @@
 /**
- * The Mp1 API as one web-standard handler (`Request` in, `Response` out): both MEC 011 APIs under
+ * The Mp1 API as one handler of plain request/response objects: both MEC 011 APIs under
  * `/mec_service_mgmt/v1` and `/mec_app_support/v1`, and the OAuth2 token endpoint `/oauth2/token`.
- * Mount it in any server (see `createMp1Server` for node:http) or call it in-process.
+ * `createMp1Server` serves it with node:http; `toWebHandler` adapts it to Request/Response.
  *
  * @example
  * const handler = createMp1Handler({ registry, publicUrl: 'http://10.0.0.5:8443' });
- * const response = await handler.fetch(new Request('http://10.0.0.5:8443/mec_app_support/v1/timing/current_time', { headers: { authorization: `Bearer ${token}` } }));
+ * const { status, body } = await handler.handle({ method: 'GET', url: '/mec_app_support/v1/timing/current_time', headers: { authorization: `Bearer ${token}` } });
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@mecport/contracts';
 import { handleTokenRequest } from './auth/token-endpoint';
+import { Mp1Error } from './errors';
 import { TokenStore } from './auth/token-store';
 import { authenticate } from './http/authenticate';
 import { Links, TOKEN_PATH } from './http/links';
 import { errorResponse } from './http/problem';
 import type { TRoute, TRouteContext } from './http/route';
 import { createRouter } from './http/router';
+import type { TMp1Request, TMp1Response } from './http/types';
 import type { TMp1Logger } from './logger';
 import type { TTimingSources } from './models/app-support';
 import { wireNotifications } from './notifications';
@@ -45,7 +46,7 @@ export interface TMp1HandlerOptions {
 }
 
 export interface TMp1Handler {
-  fetch(request: Request): Promise<Response>;
+  handle(req: TMp1Request): Promise<TMp1Response>;
   /** Resolves when every notification sent so far is delivered or given up. */
   idle(): Promise<void>;
   /** Stops listening to the registry and abandons pending notifications. */
@@ -68,36 +69,37 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
   if (registry.platformTransports().length === 0) registry.setTransports(() => [mp1Transport(links)]);
   const match = createRouter(ROUTES);
 
-  async function dispatch(request: Request, url: URL, path: string): Promise<Response> {
+  function dispatch(req: TMp1Request, url: URL, path: string): TMp1Response {
     if (path === TOKEN_PATH) {
-      if (request.method !== 'POST') throw new AppError('method-not-allowed', `${request.method} is not allowed on ${TOKEN_PATH}; use POST`, { extensions: { allow: 'POST' } });
-      return handleTokenRequest(request, { authenticate: (id, secret) => registry.authenticateClient(id, secret), tokens });
+      if (req.method !== 'POST') throw new Mp1Error('method-not-allowed', `${req.method} is not allowed on ${TOKEN_PATH}; use POST`, { headers: { allow: 'POST' } });
+      return handleTokenRequest(req, { authenticate: (id, secret) => registry.authenticateClient(id, secret), tokens });
     }
-    const found = match(request.method, path);
-    if (!found) throw new AppError('not-found', `No Mp1 resource at ${path}`);
-    if ('allowed' in found) throw new AppError('method-not-allowed', `${request.method} is not allowed on ${path}; use ${found.allowed.join(' or ')}`, { extensions: { allow: found.allowed.join(', ') } });
-    const caller = authenticate(request, tokens, registry);
+    const found = match(req.method, path);
+    if (!found) throw new Mp1Error('not-found', `No Mp1 resource at ${path}`);
+    if ('allowed' in found) throw new Mp1Error('method-not-allowed', `${req.method} is not allowed on ${path}; use ${found.allowed.join(' or ')}`, { headers: { allow: found.allowed.join(', ') } });
+    const caller = authenticate(req, tokens, registry);
     if (found.route.scope === 'own-app' && found.params.appInstanceId !== caller) {
-      throw new AppError('forbidden', `The access token of app instance ${caller} does not grant access to the resources of app instance ${found.params.appInstanceId}`);
+      throw new Mp1Error('forbidden', `The access token of app instance ${caller} does not grant access to the resources of app instance ${found.params.appInstanceId}`);
     }
-    const ctx: TRouteContext = { request, url, params: found.params, caller, registry, links, clock, timing };
+    const ctx: TRouteContext = { req, url, params: found.params, caller, registry, links, clock, timing };
     return found.route.handle(ctx);
   }
 
   return {
-    async fetch(request) {
-      const incoming = request.headers.get('x-request-id');
+    // Async although nothing awaits today: hosts must not depend on it answering synchronously.
+    async handle(req) {
+      const incoming = req.headers['x-request-id'];
       const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      const url = new URL(request.url);
+      const url = new URL(req.url, 'http://mp1.invalid');
       const prefix = new URL(links.root).pathname.replace(/\/+$/, '');
       const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : url.pathname;
-      let response: Response;
+      let response: TMp1Response;
       try {
-        response = await dispatch(request, url, path);
+        response = dispatch(req, url, path);
       } catch (error) {
         response = errorResponse(error, { requestId, instance: `${links.root}${path}${url.search}`, log: logger });
       }
-      response.headers.set('x-request-id', requestId);
+      response.headers['x-request-id'] = requestId;
       return response;
     },
     idle: () => notifier.idle(),

@@ -31,7 +31,7 @@ export function createMp1Server(options: TMp1ServerOptions): TMp1Server {
   let listening: string | undefined;
   const url = () => options.publicUrl ?? listening ?? 'http://localhost';
   const handler = createMp1Handler({ ...options, publicUrl: url });
-  const server = createServer(toNodeListener((request) => handler.fetch(request), { origin: url, log: options.logger }));
+  const server = createServer(toNodeListener((req) => handler.handle(req), options.logger));
   // Apps keep connections open between calls; a bounded idle time keeps sockets (and memory) few.
   server.keepAliveTimeout = 5000;
   server.requestTimeout = 30_000;

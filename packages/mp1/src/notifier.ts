@@ -7,6 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TMp1Logger } from './logger';
+import { postJson } from './post-json';
 
 export interface TNotifierOptions {
   /** Tries per notification, first included. */
@@ -80,14 +81,9 @@ export class Notifier {
 
   private async post(url: string, body: string): Promise<'delivered' | 'closed' | { error: string; retry: boolean }> {
     try {
-      const response = await fetch(url, {
-        method: 'POST', body, redirect: 'manual',
-        headers: { 'content-type': 'application/json' },
-        signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(this.timeoutMs)]),
-      });
-      await response.body?.cancel();
-      if (response.ok) return 'delivered';
-      return { error: `HTTP ${response.status}`, retry: response.status === 429 || response.status >= 500 };
+      const status = await postJson(url, body, { timeoutMs: this.timeoutMs, signal: this.aborter.signal });
+      if (status >= 200 && status < 300) return 'delivered';
+      return { error: `HTTP ${status}`, retry: status === 429 || status >= 500 };
     } catch (e) {
       if (this.aborter.signal.aborted) return 'closed';
       return { error: (e as Error).message, retry: true };

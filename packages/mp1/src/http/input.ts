@@ -1,15 +1,16 @@
 /** Reading and validating what an app sends: JSON bodies and query strings, checked with zod. */
-import { AppError, type TFieldError } from '@mecport/contracts';
 import type { z } from 'zod';
+import { Mp1Error, type TFieldError } from '../errors';
+import type { TMp1Request, TMp1Response } from './types';
 
 /** Mp1 bodies are small (a ServiceInfo is a few hundred bytes); this bounds what one request can make the MEP hold. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function validationError(errors: TFieldError[]): AppError {
+export function validationError(errors: TFieldError[]): Mp1Error {
   const first = errors[0];
   const summary = first ? `${first.in}.${first.field}: ${first.message}` : 'invalid input';
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return new AppError('validation', `${summary}${more}`, { errors });
+  return new Mp1Error('validation', `${summary}${more}`, { errors });
 }
 
 export function parseInput<T extends z.ZodType>(where: TFieldError['in'], schema: T, input: unknown): z.infer<T> {
@@ -28,12 +29,11 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-export async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new AppError('unsupported-media-type', `Send the body as application/json (got ${type || 'no content-type'})`);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError('payload-too-large', `Mp1 request bodies are limited to ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError('payload-too-large', `Mp1 request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+export function readJson(req: TMp1Request): unknown {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new Mp1Error('unsupported-media-type', `Send the body as application/json (got ${type || 'no content-type'})`);
+  if ((req.body?.length ?? 0) > MAX_BODY_BYTES) throw new Mp1Error('payload-too-large', `Mp1 request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  const text = req.body?.toString('utf8') ?? '';
   if (text.trim() === '') throw validationError([{ in: 'body', field: '(root)', message: 'a JSON body is required' }]);
   try {
     return JSON.parse(text);
@@ -42,10 +42,10 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json' } });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): TMp1Response {
+  return { status, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-export function noContent(): Response {
-  return new Response(null, { status: 204 });
+export function noContent(): TMp1Response {
+  return { status: 204, headers: {} };
 }

@@ -1,10 +1,11 @@
-/** Serves a web-standard handler from node:http: the request body is read (bounded) first, the response written whole. */
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+/** Serves the Mp1 handler from node:http: the request body is read (bounded) first, the response written whole. */
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { problemType } from '@mecport/contracts';
+import { problemType } from '../errors';
 import type { TMp1Logger } from '../logger';
 import { MAX_BODY_BYTES } from './input';
 import { problemResponse } from './problem';
+import type { TMp1Request, TMp1Response } from './types';
 
 class BodyTooLarge extends Error {}
 
@@ -20,41 +21,32 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return headers;
+/** node:http joins repeated headers into one string, except a few it keeps as arrays (set-cookie); join those too. */
+function headersOf(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(req.headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
 }
 
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(body);
-}
-
-export function toNodeListener(fetch: (request: Request) => Promise<Response>, options: { origin: () => string; log?: TMp1Logger }): RequestListener {
+export function toNodeListener(handle: (req: TMp1Request) => Promise<TMp1Response>, log?: TMp1Logger): RequestListener {
   return (req, res) => {
     void (async () => {
       const method = req.method ?? 'GET';
-      const url = new URL(req.url ?? '/', options.origin());
+      let response: TMp1Response;
       try {
         const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY_BYTES);
-        await send(res, await fetch(new Request(url, { method, headers: toHeaders(req), body })));
+        response = await handle({ method, url: req.url ?? '/', headers: headersOf(req), body });
       } catch (error) {
         // Past the size limit the rest of the body is not read: answer, then close the connection.
         const tooLarge = error instanceof BodyTooLarge;
-        if (!tooLarge) options.log?.error({ err: error }, 'Mp1 node adapter failed');
+        if (!tooLarge) log?.error({ err: error }, 'Mp1 node adapter failed');
         if (res.headersSent) return void res.destroy();
-        const status = tooLarge ? 413 : 500;
-        res.setHeader('connection', 'close');
-        await send(res, problemResponse({
-          type: problemType(tooLarge ? 'payload-too-large' : 'internal'), title: tooLarge ? 'Payload too large' : 'Internal server error', status,
-          detail: tooLarge ? `Mp1 request bodies are limited to ${MAX_BODY_BYTES} bytes` : 'Something went wrong on the MEP', instance: url.href, requestId: randomUUID(),
-        }));
+        response = problemResponse({
+          type: problemType(tooLarge ? 'payload-too-large' : 'internal'), title: tooLarge ? 'Payload too large' : 'Internal server error', status: tooLarge ? 413 : 500,
+          detail: tooLarge ? `Mp1 request bodies are limited to ${MAX_BODY_BYTES} bytes` : 'Something went wrong on the MEP', requestId: randomUUID(),
+        }, { connection: 'close' });
       }
+      res.writeHead(response.status, response.headers).end(response.body);
     })();
   };
 }

@@ -1,15 +1,15 @@
 /**
  * Errors as MEC 011 ProblemDetails (`type`, `title`, `status`, `detail`, `instance`) in
- * `application/problem+json`, plus the house extensions `requestId` and `errors`. AppErrors keep
+ * `application/problem+json`, plus the house extensions `requestId` and `errors`. Mp1Errors keep
  * their message; anything else is logged and answered as a 500 that only names the request id.
  */
-import { AppError, problemType, type TFieldError } from '@mecport/contracts';
+import { Mp1Error, problemType, type TFieldError, type TMp1ErrorCode } from '../errors';
 import type { TMp1Logger } from '../logger';
+import type { TMp1Response } from './types';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const TITLES: Record<AppError['code'], string> = {
-  'bad-request': 'Bad request',
+const TITLES: Record<TMp1ErrorCode, string> = {
   validation: 'Invalid request',
   unauthenticated: 'Authentication required',
   forbidden: 'Forbidden',
@@ -18,25 +18,20 @@ const TITLES: Record<AppError['code'], string> = {
   conflict: 'Conflict',
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',
-  'not-implemented': 'Not implemented',
-  unavailable: 'Service unavailable',
 };
 
 export interface TMp1Problem { type: string; title: string; status: number; detail: string; instance?: string; requestId: string; errors?: TFieldError[] }
 
-export function problemResponse(problem: TMp1Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE, 'x-request-id': problem.requestId } });
+export function problemResponse(problem: TMp1Problem, headers: Record<string, string> = {}): TMp1Response {
+  return { status: problem.status, headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(problem) };
 }
 
-export function errorResponse(error: unknown, context: { requestId: string; instance?: string; log?: TMp1Logger }): Response {
-  if (error instanceof AppError) {
-    const headers: Record<string, string> = {};
-    if (error.code === 'unauthenticated') headers['www-authenticate'] = String(error.extensions?.wwwAuthenticate ?? 'Bearer realm="mp1"');
-    if (error.code === 'method-not-allowed' && typeof error.extensions?.allow === 'string') headers.allow = error.extensions.allow;
+export function errorResponse(error: unknown, context: { requestId: string; instance?: string; log?: TMp1Logger }): TMp1Response {
+  if (error instanceof Mp1Error) {
     return problemResponse({
       type: problemType(error.code), title: TITLES[error.code], status: error.status, detail: error.message,
       instance: context.instance, requestId: context.requestId, ...(error.errors ? { errors: error.errors } : {}),
-    }, headers);
+    }, error.headers);
   }
   context.log?.error({ err: error, requestId: context.requestId }, 'Mp1 request failed');
   return problemResponse({

@@ -3,11 +3,12 @@ import type { TTimingSources } from '../models/app-support';
 import type { Mp1Registry } from '../registry/registry';
 import type { TClock } from '../timing';
 import type { Links } from './links';
+import type { TMp1Request, TMp1Response } from './types';
 
 export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface TRouteContext {
-  request: Request;
+  req: TMp1Request;
   url: URL;
   params: Record<string, string>;
   /** The app instance the caller's token was issued to. */
@@ -27,7 +28,7 @@ export interface TRoute {
    * `any-app`: discovery and timing, open to every app instance with a valid token.
    */
   scope: 'own-app' | 'any-app';
-  handle(ctx: TRouteContext): Response | Promise<Response>;
+  handle(ctx: TRouteContext): TMp1Response;
 }
 
 /** The path's app instance id; routes with scope `own-app` always have one. */

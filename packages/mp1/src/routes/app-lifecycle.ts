@@ -23,8 +23,8 @@ export const appLifecycleRoutes: TRoute[] = [
   },
   {
     method: 'POST', path: `${base}/subscriptions`, scope: 'own-app',
-    handle: async (ctx) => {
-      const body = parseInput('body', ZAppTerminationSubscriptionRequest, await readJson(ctx.request));
+    handle: (ctx) => {
+      const body = parseInput('body', ZAppTerminationSubscriptionRequest, readJson(ctx.req));
       const created = representation(ctx, ctx.registry.subscribeTermination(appOf(ctx), body));
       return json(created, 201, { location: created._links.self.href });
     },
@@ -39,16 +39,16 @@ export const appLifecycleRoutes: TRoute[] = [
   },
   {
     method: 'POST', path: `${base}/confirm_ready`, scope: 'own-app',
-    handle: async (ctx) => {
-      parseInput('body', ZAppReadyConfirmation, await readJson(ctx.request));
+    handle: (ctx) => {
+      parseInput('body', ZAppReadyConfirmation, readJson(ctx.req));
       ctx.registry.confirmReady(appOf(ctx));
       return noContent();
     },
   },
   {
     method: 'POST', path: `${base}/confirm_termination`, scope: 'own-app',
-    handle: async (ctx) => {
-      const { operationAction } = parseInput('body', ZAppTerminationConfirmation, await readJson(ctx.request));
+    handle: (ctx) => {
+      const { operationAction } = parseInput('body', ZAppTerminationConfirmation, readJson(ctx.req));
       ctx.registry.confirmTermination(appOf(ctx), operationAction);
       return noContent();
     },

@@ -22,8 +22,8 @@ function requestedState<R extends { state: TRuleState }>(stored: R, body: R, idF
   return body.state;
 }
 
-async function ruleBody<S extends z.ZodType>(ctx: TRouteContext, schema: S): Promise<z.infer<S>> {
-  return parseInput('body', schema, await readJson(ctx.request));
+function ruleBody<S extends z.ZodType>(ctx: TRouteContext, schema: S): z.infer<S> {
+  return parseInput('body', schema, readJson(ctx.req));
 }
 
 export const ruleRoutes: TRoute[] = [
@@ -31,10 +31,10 @@ export const ruleRoutes: TRoute[] = [
   { method: 'GET', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.trafficRule(appOf(ctx), ctx.params.trafficRuleId!)) },
   {
     method: 'PUT', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app',
-    handle: async (ctx) => {
+    handle: (ctx) => {
       const id = ctx.params.trafficRuleId!;
       const stored = ctx.registry.trafficRule(appOf(ctx), id);
-      const state = requestedState(stored, await ruleBody(ctx, ZTrafficRule), 'trafficRuleId', id);
+      const state = requestedState(stored, ruleBody(ctx, ZTrafficRule), 'trafficRuleId', id);
       return json(ctx.registry.setTrafficRuleState(appOf(ctx), id, state));
     },
   },
@@ -42,10 +42,10 @@ export const ruleRoutes: TRoute[] = [
   { method: 'GET', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.dnsRule(appOf(ctx), ctx.params.dnsRuleId!)) },
   {
     method: 'PUT', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app',
-    handle: async (ctx) => {
+    handle: (ctx) => {
       const id = ctx.params.dnsRuleId!;
       const stored = ctx.registry.dnsRule(appOf(ctx), id);
-      const state = requestedState(stored, await ruleBody(ctx, ZDnsRule), 'dnsRuleId', id);
+      const state = requestedState(stored, ruleBody(ctx, ZDnsRule), 'dnsRuleId', id);
       return json(ctx.registry.setDnsRuleState(appOf(ctx), id, state));
     },
   },

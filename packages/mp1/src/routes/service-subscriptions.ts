@@ -23,8 +23,8 @@ export const serviceSubscriptionRoutes: TRoute[] = [
   },
   {
     method: 'POST', path, scope: 'own-app',
-    handle: async (ctx) => {
-      const body = parseInput('body', ZSerAvailabilitySubscriptionRequest, await readJson(ctx.request));
+    handle: (ctx) => {
+      const body = parseInput('body', ZSerAvailabilitySubscriptionRequest, readJson(ctx.req));
       const record = ctx.registry.services.subscribe(appOf(ctx), body);
       const created = representation(ctx, record);
       return json(created, 201, { location: created._links.self.href });

@@ -17,8 +17,8 @@ export const serviceRoutes: TRoute[] = [
   { method: 'GET', path: `${base}/applications/:appInstanceId/services`, scope: 'own-app', handle: (ctx) => json(ctx.registry.services.find(query(ctx), appOf(ctx))) },
   {
     method: 'POST', path: `${base}/applications/:appInstanceId/services`, scope: 'own-app',
-    handle: async (ctx) => {
-      const body = parseInput('body', ZServiceInfoPost, await readJson(ctx.request));
+    handle: (ctx) => {
+      const body = parseInput('body', ZServiceInfoPost, readJson(ctx.req));
       const service = ctx.registry.services.register(appOf(ctx), body);
       return json(service, 201, { location: ctx.links.service(service.serInstanceId, appOf(ctx)) });
     },
@@ -26,9 +26,9 @@ export const serviceRoutes: TRoute[] = [
   { method: 'GET', path: `${base}/applications/:appInstanceId/services/:serviceId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.services.get(serviceId(ctx), appOf(ctx))) },
   {
     method: 'PUT', path: `${base}/applications/:appInstanceId/services/:serviceId`, scope: 'own-app',
-    handle: async (ctx) => {
+    handle: (ctx) => {
       ctx.registry.services.get(serviceId(ctx), appOf(ctx));
-      const body = parseInput('body', ZServiceInfo, await readJson(ctx.request));
+      const body = parseInput('body', ZServiceInfo, readJson(ctx.req));
       return json(ctx.registry.services.update(appOf(ctx), serviceId(ctx), body));
     },
   },
