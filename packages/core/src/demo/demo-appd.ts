@@ -53,8 +53,7 @@ function requiredServices(app: DemoApp): string {
             version: ${q(service.version)}
             ser_category: { href: ${q(`/example/catalogue/${name}`)}, id: ${q(name)}, name: ${q(service.name)}, version: ${q(service.version)} }
             ser_transport_dependencies:
-${transportItem(14, ['labels: [ default ]'])}
-            requested_permissions: [ { id: read } ]`;
+${transportItem(14, ['labels: [ default ]'])}`;
   });
   return `        app_service_required:\n${items.join('\n')}`;
 }
