@@ -2,16 +2,23 @@ import { getPrisma } from '@mecport/db';
 import { createLogger } from '@mecport/http';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultStorage } from './registry';
 import { enqueue, startJobRunner } from './runner';
 
 const prisma = getPrisma();
 let boss: PgBoss;
+// Scheduled jobs may fire during the test (upload.expire sweeps a data directory): never the developer's .data.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'mecport-runner-'));
 
 beforeAll(async () => {
-  boss = await startJobRunner({ databaseUrl: process.env.DATABASE_URL!, auditRetentionDays: 365, deps: { prisma, log: createLogger('worker-test', 'silent') } });
+  boss = await startJobRunner({ databaseUrl: process.env.DATABASE_URL!, auditRetentionDays: 365, deps: { prisma, log: createLogger('worker-test', 'silent'), storage: defaultStorage(dataDir) } });
 });
 afterAll(async () => {
   await boss.stop({ graceful: true, timeout: 5000 });
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function waitForState(name: string, id: string): Promise<{ state: string; output: unknown }> {
