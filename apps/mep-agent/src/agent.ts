@@ -198,7 +198,10 @@ export class Agent {
   }
 
   private async channelChanged(state: TChannelState, message: string | null): Promise<void> {
-    if (state === 'online') this.log.info('connected to the portal');
+    if (state === 'online') {
+      this.log.info('connected to the portal');
+      this.bell.ring(); // a revision that failed for want of the portal is tried again now
+    }
     if (state === 'revoked') {
       this.log.error(`the portal revoked this node's credentials (${message ?? '401'}). The apps keep running and Mp1 keeps serving, but nothing new arrives: re-enrol with a new token: npx mecport-agent enroll --portal ${this.credentials?.portalUrl ?? '<url>'} --token <new token> --data-dir ${this.state.dir} --force`);
       this.watchForNewEnrolment();

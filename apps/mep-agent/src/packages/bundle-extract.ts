@@ -10,6 +10,7 @@
  * @example const { dir, bundle } = await extractProcessBundle('/data/packages/ab…csar', '/data/bundles', 'ab…');
  */
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -89,16 +90,20 @@ async function extractInto(csarPath: string, target: string): Promise<void> {
       }
       await mkdir(dirname(path), { recursive: true });
       const executable = ((entry.externalFileAttributes >>> 16) & 0o111) !== 0;
-      const file = await open(path, 'wx', executable ? 0o755 : 0o644);
-      try {
-        await pipeline(await zip.openReadStreamPromise(entry), file.createWriteStream({ autoClose: false }));
-        await file.sync();
-      } finally {
-        await file.close();
-      }
+      await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(path, { flags: 'wx', mode: executable ? 0o755 : 0o644 }));
+      await fsyncFile(path);
     }
   } finally {
     zip.close();
+  }
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
