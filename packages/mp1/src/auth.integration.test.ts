@@ -111,6 +111,10 @@ describe('bearer tokens on Mp1 routes', () => {
     h.registry.removeAppInstance('app-gone');
     expect((await h.call('GET', `${AS}/applications/app-gone/traffic_rules`, { token: token.access_token })).status).toBe(401);
     expect((await h.call('POST', '/oauth2/token', { raw: form, headers: FORM })).status).toBe(401);
+    // The agent may add an instance of the same id again with new credentials: old tokens stay dead.
+    h.registry.addAppInstance({ appInstanceId: 'app-gone', clientId: 'client-gone', clientSecret: generateAppCredentials('app-gone').clientSecret });
+    expect((await h.call('GET', `${AS}/applications/app-gone/traffic_rules`, { token: token.access_token })).status).toBe(401);
+    expect((await h.call('POST', '/oauth2/token', { raw: form, headers: FORM })).status).toBe(401);
   });
 });
 

@@ -63,7 +63,10 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
   const clock = options.clock ?? systemClock;
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 900, clock);
   const notifier = new Notifier(options.notifications, logger);
-  const detach = wireNotifications(registry, notifier, links);
+  const detachNotifications = wireNotifications(registry, notifier, links);
+  // A removed instance's tokens die with it, also when an instance of the same id is added again.
+  const revoke = ({ appInstanceId }: { appInstanceId: string }) => tokens.revokeApp(appInstanceId);
+  registry.on('appInstanceRemoved', revoke);
   const traceable = options.timeSourceTraceable;
   const timing = { traceable: typeof traceable === 'function' ? traceable : () => traceable ?? false, sources: options.timingSources ?? {} };
   if (registry.platformTransports().length === 0) registry.setTransports(() => [mp1Transport(links)]);
@@ -104,7 +107,8 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
     },
     idle: () => notifier.idle(),
     async close() {
-      detach();
+      detachNotifications();
+      registry.off('appInstanceRemoved', revoke);
       await notifier.close();
     },
   };

@@ -9,6 +9,8 @@ export type TMp1Events = {
   trafficRuleChanged: [TRuleChange<TTrafficRule>];
   /** An app changed a DNS rule's state through Mp1: apply it to the DNS server. */
   dnsRuleChanged: [TRuleChange<TDnsRule>];
+  /** The instance is gone (removed, or replaced by `restore`): its access tokens must stop working. */
+  appInstanceRemoved: [{ appInstanceId: string }];
   /** The app instance POSTed confirm_ready. */
   appReady: [{ appInstanceId: string }];
   /** A service was registered, updated or deregistered (or went with its app instance). */

@@ -85,6 +85,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
     this.apps.delete(appInstanceId);
     this.services.removeApp(appInstanceId);
     for (const [id, s] of this.terminationSubs) if (s.appInstanceId === appInstanceId) this.terminationSubs.delete(id);
+    this.emit('appInstanceRemoved', { appInstanceId });
     this.emit('stateChanged');
     return true;
   }
@@ -155,7 +156,10 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
     const known = new Set(s.apps.map((a) => a.appInstanceId));
     const orphan = [...s.services, ...s.serviceSubscriptions, ...s.terminationSubscriptions].find((x) => !known.has(x.appInstanceId));
     if (orphan) throw new Mp1Error('validation', `The snapshot refers to app instance ${orphan.appInstanceId}, which it does not contain`);
-    for (const a of this.apps.values()) a.termination?.settle('cancelled');
+    for (const a of this.apps.values()) {
+      a.termination?.settle('cancelled');
+      this.emit('appInstanceRemoved', { appInstanceId: a.appInstanceId });
+    }
     this.apps.clear();
     for (const a of s.apps) this.apps.set(a.appInstanceId, { ...a, trafficRules: byId(a.trafficRules, (r) => r.trafficRuleId), dnsRules: byId(a.dnsRules, (r) => r.dnsRuleId) });
     this.services.restore(s);
