@@ -17,3 +17,4 @@ export * from './edge-channel';
 export * from './process-bundle';
 export * from './edge-node';
 export * from './edge-deploy';
+export * from './edge-node-io';

@@ -48,7 +48,10 @@ export interface TRouteDefinition<TActor, A extends TAuthSpec, P, Q, B, R extend
   params?: P;
   query?: Q;
   body?: B;
-  response: { status: 200 | 201 | 202 | 204; description: string; schema?: R };
+  /** `mediaType`: the success body's content type when not application/json (e.g. application/geo+json). */
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: R; mediaType?: string };
+  /** Largest JSON body accepted, in bytes (default MAX_JSON_BODY_BYTES, 1 MiB), for the few routes that take files as JSON. */
+  maxBodyBytes?: number;
   /** Extra error statuses worth documenting beyond the defaults (400, 401, 403, 500). */
   errors?: number[];
   handler: (context: TRouteContext<TActor, A, P, Q, B>) => Promise<R extends TSchema ? z.input<R> | Response : void | Response>;
@@ -118,7 +121,7 @@ function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TR
       const params = route.params ? parsePart('params', route.params, rawParams) : undefined;
       if (auth.agent) assertAgentOwnsNode(auth.agent, params);
       const query = route.query ? parsePart('query', route.query, queryObject(url)) : undefined;
-      const body = route.body ? parsePart('body', route.body, await readJsonBody(request)) : undefined;
+      const body = route.body ? parsePart('body', route.body, await readJsonBody(request, route.maxBodyBytes)) : undefined;
       const result = await route.handler({ request, requestId, log, params, query, body, actor: auth.actor, agent: auth.agent });
       response = result instanceof Response ? result : jsonResponse(route, result, log);
     } catch (error) {
@@ -140,5 +143,5 @@ function jsonResponse(route: TAnyRoute, result: unknown, log: Logger): Response 
     log.error({ operationId: route.operationId, issues: checked.error.issues }, 'response does not match its schema');
     throw new Error(`${route.operationId}: response does not match its declared schema`);
   }
-  return Response.json(checked.data, { status: route.response.status });
+  return Response.json(checked.data, { status: route.response.status, ...(route.response.mediaType ? { headers: { 'content-type': route.response.mediaType } } : {}) });
 }

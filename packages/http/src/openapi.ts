@@ -34,7 +34,7 @@ function rolesOf(route: TAnyRoute): string[] {
 
 function operationOf(route: TAnyRoute): ZodOpenApiOperationObject {
   const success = route.response.schema
-    ? { description: route.response.description, content: { 'application/json': { schema: route.response.schema as z.ZodType } } }
+    ? { description: route.response.description, content: { [route.response.mediaType ?? 'application/json']: { schema: route.response.schema as z.ZodType } } }
     : { description: route.response.description };
   return {
     operationId: route.operationId,

@@ -33,15 +33,15 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new AppError('unsupported-media-type', `Send the body as application/json (got ${type || 'no content-type'})`);
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) throw new AppError('payload-too-large', `JSON bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
+  if (declared > maxBytes) throw new AppError('payload-too-large', `JSON bodies are limited to ${maxBytes} bytes`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new AppError('payload-too-large', `JSON bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('payload-too-large', `JSON bodies are limited to ${maxBytes} bytes`);
   if (text.trim() === '') throw validationError([{ in: 'body', field: '(root)', message: 'a JSON body is required' }]);
   try {
     return JSON.parse(text);
