@@ -63,6 +63,10 @@ describe('DNS rules', () => {
     const put = await h.call('PUT', `${AS}/applications/app-a/dns_rules/dns-1`, { token: tokenA, body: dnsRule('dns-1', 'ACTIVE') });
     expect(put.status).toBe(200);
     expect(changes).toEqual([{ appInstanceId: 'app-a', rule: dnsRule('dns-1', 'ACTIVE'), previousState: 'INACTIVE' }]);
+    const stale = await h.call('PUT', `${AS}/applications/app-a/dns_rules/dns-1`, { token: tokenA, body: dnsRule('dns-1', 'INACTIVE'), headers: { 'if-match': '"not-the-current-tag"' } });
+    expect(stale.status).toBe(412);
+    const current = (await h.call('GET', `${AS}/applications/app-a/dns_rules/dns-1`, { token: tokenA })).headers.get('etag')!;
+    expect((await h.call('PUT', `${AS}/applications/app-a/dns_rules/dns-1`, { token: tokenA, body: dnsRule('dns-1', 'ACTIVE'), headers: { 'if-match': current } })).status).toBe(200);
     const ip = await h.call('PUT', `${AS}/applications/app-a/dns_rules/dns-1`, { token: tokenA, body: { ...dnsRule('dns-1'), ipAddress: '10.0.0.1' } });
     expect(ip.status).toBe(400);
     expect((ip.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['ipAddress']);

@@ -43,9 +43,16 @@ describe('registration', () => {
     expect((await h.call('GET', path, { token: tokenA })).body).toEqual(created);
     expect((await h.call('GET', `${SM}/services/${created.serInstanceId}`, { token: tokenB })).body).toEqual(created);
 
-    const put = await h.call('PUT', path, { token: tokenA, body: { ...created, state: 'INACTIVE' } });
+    const etag = (await h.call('GET', path, { token: tokenA })).headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const put = await h.call('PUT', path, { token: tokenA, body: { ...created, state: 'INACTIVE' }, headers: { 'if-match': etag } });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ ...created, state: 'INACTIVE' });
+    expect(put.headers.get('etag')).not.toBe(etag);
+    // A writer holding the old representation is refused instead of overwriting the change.
+    const stale = await h.call('PUT', path, { token: tokenA, body: { ...created, state: 'ACTIVE' }, headers: { 'if-match': etag } });
+    expect(stale.status).toBe(412);
+    expect((await h.call('GET', path, { token: tokenA })).body).toMatchObject({ state: 'INACTIVE' });
     const wrongId = await h.call('PUT', path, { token: tokenA, body: { ...created, serInstanceId: 'other' } });
     expect(wrongId.status).toBe(400);
     const noTransport = await h.call('PUT', path, { token: tokenA, body: { ...created, transportInfo: undefined } });

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { type TRoute, type TRouteContext, appOf } from '../http/route';
+import { checkIfMatch, withEtag } from '../http/etag';
 import { json, parseInput, readJson, validationError } from '../http/input';
 import { APP_SUPPORT_BASE } from '../http/links';
 import { type TRuleState, ZDnsRule, ZTrafficRule } from '../models/app-support';
@@ -22,31 +23,35 @@ function requestedState<R extends { state: TRuleState }>(stored: R, body: R, idF
   return body.state;
 }
 
+const one = (rule: unknown) => withEtag(json(rule), rule);
+
 function ruleBody<S extends z.ZodType>(ctx: TRouteContext, schema: S): z.infer<S> {
   return parseInput('body', schema, readJson(ctx.req));
 }
 
 export const ruleRoutes: TRoute[] = [
   { method: 'GET', path: `${base}/traffic_rules`, scope: 'own-app', handle: (ctx) => json(ctx.registry.trafficRules(appOf(ctx))) },
-  { method: 'GET', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.trafficRule(appOf(ctx), ctx.params.trafficRuleId!)) },
+  { method: 'GET', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app', handle: (ctx) => one(ctx.registry.trafficRule(appOf(ctx), ctx.params.trafficRuleId!)) },
   {
     method: 'PUT', path: `${base}/traffic_rules/:trafficRuleId`, scope: 'own-app',
     handle: (ctx) => {
       const id = ctx.params.trafficRuleId!;
       const stored = ctx.registry.trafficRule(appOf(ctx), id);
+      checkIfMatch(ctx.req, stored);
       const state = requestedState(stored, ruleBody(ctx, ZTrafficRule), 'trafficRuleId', id);
-      return json(ctx.registry.setTrafficRuleState(appOf(ctx), id, state));
+      return one(ctx.registry.setTrafficRuleState(appOf(ctx), id, state));
     },
   },
   { method: 'GET', path: `${base}/dns_rules`, scope: 'own-app', handle: (ctx) => json(ctx.registry.dnsRules(appOf(ctx))) },
-  { method: 'GET', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app', handle: (ctx) => json(ctx.registry.dnsRule(appOf(ctx), ctx.params.dnsRuleId!)) },
+  { method: 'GET', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app', handle: (ctx) => one(ctx.registry.dnsRule(appOf(ctx), ctx.params.dnsRuleId!)) },
   {
     method: 'PUT', path: `${base}/dns_rules/:dnsRuleId`, scope: 'own-app',
     handle: (ctx) => {
       const id = ctx.params.dnsRuleId!;
       const stored = ctx.registry.dnsRule(appOf(ctx), id);
+      checkIfMatch(ctx.req, stored);
       const state = requestedState(stored, ruleBody(ctx, ZDnsRule), 'dnsRuleId', id);
-      return json(ctx.registry.setDnsRuleState(appOf(ctx), id, state));
+      return one(ctx.registry.setDnsRuleState(appOf(ctx), id, state));
     },
   },
 ];
