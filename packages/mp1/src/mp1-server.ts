@@ -14,7 +14,7 @@ import { createMp1Handler, type TMp1Handler, type TMp1HandlerOptions } from './m
 import { toNodeListener } from './http/node-adapter';
 
 export interface TMp1ServerOptions extends Omit<TMp1HandlerOptions, 'publicUrl'> {
-  /** Default: `http://<listen address>:<port>` once listening. */
+  /** Default: `http://<listen address>:<port>` once listening; give it when listening on 0.0.0.0 or behind a proxy. */
   publicUrl?: string;
 }
 
