@@ -8,6 +8,7 @@
 import { DEMO_TENANTS, DEMO_USERS, type TRole } from '@mecport/contracts';
 import type { DbClient } from './client';
 import type { Prisma } from './generated/prisma/client';
+import { seedEdgeNodes } from './seed-edge-nodes';
 
 export interface SeedResult {
   tenants: number;
@@ -74,5 +75,6 @@ export async function seed(prisma: DbClient): Promise<SeedResult> {
     }
   });
 
+  await seedEdgeNodes(prisma); // demo edge nodes of Acme Mobile (pending until an agent enrols one)
   return { tenants: tenantIds.size, userProfiles: profileIds.size, auditEventsCreated };
 }
