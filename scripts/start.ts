@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     await seed(prisma);
     const demo = await importDemoStore({ db: prisma }).finally(() => prisma.$disconnect());
     if (demo.packagesUploaded + demo.blobsRestored > 0) {
-      process.stdout.write(`  demo store: ${demo.packagesUploaded} packages uploaded and validated, ${demo.versionsPublished} published, ${demo.blobsRestored} package files restored\n`);
+      process.stdout.write(`  demo store: ${demo.packagesUploaded} packages taken through upload and validation, ${demo.versionsPublished} published, ${demo.blobsRestored} package files restored\n`);
     }
     for (const problem of demo.problems) process.stdout.write(`  \x1b[33mdemo store: ${problem}\x1b[0m\n`);
   }
