@@ -130,6 +130,16 @@ describe('importDemoStore', () => {
     expect(await counts()).toEqual(before);
   }, 120_000);
 
+  it('leaves a demo version it did not upload alone and says so, instead of failing an upload of it', async () => {
+    const demo = DEMO_APPS[1]!;
+    await db.upload.deleteMany({ where: { app: { slug: demo.slug } } });
+    const before = await counts();
+    const result = await run();
+    expect(result.problems).toEqual([expect.stringContaining(`${demo.slug} ${demo.version}: this version was not made by the demo import`)]);
+    expect(result).toMatchObject({ packagesUploaded: 0, versionsPublished: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
   it('lets two imports run at once without duplicating anything', async () => {
     const before = await counts();
     await Promise.all([run(), run()]);

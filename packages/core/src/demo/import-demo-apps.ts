@@ -51,16 +51,25 @@ async function addActivity(db: DbClient, demo: DemoApp, appId: string, versionId
   }
 }
 
+/** The app has the demo version but not from the demo's upload (a database seeded before packages were real): uploading again would only fail. */
+async function predatesImport(db: DbClient, uploadId: string, appId: string, version: string): Promise<boolean> {
+  if (await db.upload.findUnique({ where: { id: uploadId }, select: { id: true } })) return false;
+  return (await db.appVersion.count({ where: { appId, version } })) > 0;
+}
+
 async function importDemoApp(deps: TDemoDeps, demo: DemoApp, index: number, result: TDemoImportResult): Promise<void> {
   const actor = await demoActor(deps.db, demoDeveloper(demo.tenant));
   const appId = await ensureDemoApp(deps, actor, {
     slug: demo.slug, name: demo.name, nameZh: demo.nameZh, provider: demo.provider, category: demo.category, industry: demo.industry, tags: demo.tags,
     descriptionEn: demo.descriptionEn, descriptionZh: demo.descriptionZh,
   }, result);
+  const uploadId = demoUploadId(demo.tenant, demo.slug, demo.version);
+  if (await predatesImport(deps.db, uploadId, appId, demo.version)) {
+    result.problems.push(`${demo.slug} ${demo.version}: this version was not made by the demo import (an older demo seed without package files?); delete .data to start afresh`);
+    return;
+  }
   const write = async (target: string) => { await buildDemoPackage(demo, target); };
-  const upload = await uploadLocalPackage(deps, actor, {
-    uploadId: demoUploadId(demo.tenant, demo.slug, demo.version), appId, version: demo.version, filename: `${demo.slug}-${demo.version}.csar`, write,
-  });
+  const upload = await uploadLocalPackage(deps, actor, { uploadId, appId, version: demo.version, filename: `${demo.slug}-${demo.version}.csar`, write });
   if (upload.uploaded) result.packagesUploaded += 1;
   if (upload.state !== 'validated') {
     if (upload.uploaded) result.problems.push(`${demo.slug} ${demo.version}: ${upload.error ?? upload.state}`);
