@@ -1,0 +1,118 @@
+/**
+ * 1,000 agents on one portal: 1,000 instances of the agent's real EdgeChannel and PortalClient
+ * (with the agent's TokenSigner) in this process, each for its own node seeded straight into the
+ * bench database with its own Ed25519 key. Measures:
+ * - a desired-state change reaching all of them: a deployment of one app version to the 1,000 nodes
+ *   (core createDeployment + advanceDeployment, as the API runs them, committed in one transaction);
+ *   from the commit, p50/p99 until each agent's report of the applied revision was accepted;
+ * - the portal's CPU while the 1,000 agents heartbeat every 10 s (and hold their long-polls).
+ */
+import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TDesiredState } from '@mecport/contracts';
+import { advanceDeployment, createDeployment, resolveActor } from '@mecport/core';
+import type { DbClient } from '@mecport/db';
+import { EdgeChannel } from '../apps/mep-agent/src/channel/edge-channel';
+import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
+import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
+import { withBenchDb } from './bench-db';
+import { cmdline, cpuSeconds, descendants } from './proc-stats';
+import { portalUrl } from './stack';
+import type { TChild } from '../scripts/lib/children';
+
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
+const HEARTBEAT_SEC = 10;
+const CPU_WINDOW_SEC = 30;
+const METRICS = { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsedBytes: 2e10, diskTotalBytes: 1e11, load1: 0.2, load5: 0.2, load15: 0.1 };
+
+interface TSimAgent { nodeId: string; channel: EdgeChannel; applied: Map<number, number> }
+
+async function seedNodes(db: DbClient): Promise<{ tenantId: string; nodes: { id: string; key: string; credentialId: string }[] }> {
+  const tenant = await db.tenant.upsert({ where: { slug: 'bench-edge' }, update: {}, create: { slug: 'bench-edge', name: 'Bench Edge' } });
+  const nodes = Array.from({ length: AGENTS }, (_, i) => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    return { id: randomUUID(), i, credentialId: randomUUID(), jwk: publicKey.export({ format: 'jwk' }), key: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  });
+  await db.edgeNode.createMany({
+    data: nodes.map((n) => ({
+      id: n.id, tenantId: tenant.id, name: `bench-node-${n.i}`, latitude: 30 + (n.i % 100) / 10, longitude: 110 + Math.floor(n.i / 100), enrolledAt: new Date(),
+      lastHeartbeatAt: new Date(), credentialId: n.credentialId, publicKey: { kty: 'OKP', crv: 'Ed25519', x: n.jwk.x }, labels: { bench: 'edge' },
+    })),
+  });
+  return { tenantId: tenant.id, nodes };
+}
+
+async function seedPublishedVersion(db: DbClient, tenantId: string): Promise<string> {
+  const digest = 'e'.repeat(64);
+  await db.packageBlob.createMany({ data: [{ digest, size: 1024n }], skipDuplicates: true });
+  const app = await db.app.create({ data: { tenantId, slug: `bench-edge-${randomUUID().slice(0, 8)}`, name: 'Bench Edge App', provider: 'Bench', category: 'other', createdBy: 'bench' } });
+  const appd = { appDId: randomUUID(), appName: 'Bench Edge App', appProvider: 'Bench', appSoftVersion: '1.0.0', appDVersion: '1.0.0', mecVersion: ['2.1.1'] };
+  const version = await db.appVersion.create({ data: { appId: app.id, version: '1.0.0', packageDigest: digest, packageSize: 1024n, appd, appdId: appd.appDId, architecture: 'x86_64', status: 'published', publishedAt: new Date() } });
+  return version.id;
+}
+
+function startAgent(node: { id: string; key: string; credentialId: string }): TSimAgent {
+  const signer = new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId });
+  const client = new PortalClient({ portalUrl, nodeId: node.id, signer });
+  const applied = new Map<number, number>();
+  let revision = -1;
+  let instances: TDesiredState['appInstances'] = [];
+  const channel: EdgeChannel = new EdgeChannel({
+    client, after: -1, heartbeatIntervalSec: HEARTBEAT_SEC, agentVersion: 'bench', waitSec: 30,
+    onDesired: (doc) => {
+      revision = doc.revision;
+      instances = doc.appInstances;
+      // An agent that applies at once: the figure is the channel's, not a process start.
+      void client.report({ appliedRevision: doc.revision, outcome: 'applied', message: null, instances: instances.map((i) => ({ appInstanceId: i.appInstanceId, state: 'RUNNING', restarts: 0, ready: true, message: null, digestMismatch: false })) })
+        .then(() => applied.set(doc.revision, performance.now()), () => undefined);
+    },
+    heartbeat: async () => ({ appliedRevision: revision, metrics: METRICS, instances: [], services: [] }),
+  });
+  channel.start();
+  return { nodeId: node.id, channel, applied };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export async function edgeChannel(stack: TChild): Promise<void> {
+  await withBenchDb(async (db) => {
+    const { tenantId, nodes } = await seedNodes(db);
+    const versionId = await seedPublishedVersion(db, tenantId);
+    const operator = await resolveActor(db, { subject: `bench-op-${randomUUID()}`, username: 'bench-op', name: 'Bench Operator', email: null, tenant: 'bench-edge', roles: ['operator'] });
+    const agents = nodes.map(startAgent);
+    try {
+      await waitFor('every agent to hold revision 0', () => agents.every((a) => a.channel.after >= 0), 120_000);
+      await sleep(2000); // every long-poll is waiting again
+      const committing = performance.now();
+      const deploymentId = await createDeployment(db, operator, { appVersionId: versionId, kind: 'install', target: { kind: 'labels', selector: 'bench=edge' }, batchSize: AGENTS, stopOnFailure: false });
+      await advanceDeployment(db, deploymentId);
+      const committed = performance.now();
+      await waitFor('every agent to report revision 1', () => agents.every((a) => a.applied.has(1)), 120_000);
+      const delays = agents.map((a) => a.applied.get(1)! - committed).sort((x, y) => x - y);
+      process.stdout.write(`edge channel: ${AGENTS} agents (real EdgeChannel), deployment to all committed in ${((committed - committing) / 1000).toFixed(2)} s\n`);
+      process.stdout.write(`desired state -> applied report, from the commit   p50 ${percentile(delays, 50).toFixed(0)} ms   p99 ${percentile(delays, 99).toFixed(0)} ms   max ${delays.at(-1)!.toFixed(0)} ms (goal p99 < 1000 ms)\n`);
+      await portalCpu(stack);
+    } finally {
+      await Promise.all(agents.map((a) => a.channel.stop()));
+    }
+  });
+}
+
+async function portalCpu(stack: TChild): Promise<void> {
+  const portal = descendants(stack.process.pid!).find((p) => cmdline(p).includes('next-server') || cmdline(p).includes('next start'));
+  if (!portal) throw new Error('cannot find the portal process');
+  const before = cpuSeconds(portal);
+  const started = performance.now();
+  await sleep(CPU_WINDOW_SEC * 1000);
+  const used = cpuSeconds(portal) - before;
+  const percent = (100 * used) / ((performance.now() - started) / 1000);
+  process.stdout.write(`portal CPU with ${AGENTS} agents heartbeating every ${HEARTBEAT_SEC} s   ${percent.toFixed(1)}% of one core (${CPU_WINDOW_SEC} s window, ${(AGENTS / HEARTBEAT_SEC).toFixed(0)} heartbeats/s)\n`);
+}
