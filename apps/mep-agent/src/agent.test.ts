@@ -49,6 +49,14 @@ describe('mecport-agent enroll', () => {
     expect(used.stderr).toMatch(/410 the enrolment token was already used/);
   });
 
+  it('takes a token that starts with a dash (base64url) as the token, not as an option', async () => {
+    const { token } = portal.createEnrolmentToken({ token: `-${'x'.repeat(31)}` });
+    const dataDir = join((await node()).dataDir, 'dash');
+    const result = await cli(bundle, ['enroll', '--portal', portal.url, '--token', token, '--data-dir', dataDir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('explains its usage', async () => {
     const result = await cli(bundle, ['enroll', '--portal', portal.url]);
     expect(result.code).toBe(2);

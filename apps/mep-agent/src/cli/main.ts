@@ -25,10 +25,26 @@ const USAGE = `mecport-agent: the MEP agent of a MECport edge node
   The data dir defaults to $MECPORT_AGENT_DATA_DIR, else .data/agent under the current directory.
 `;
 
+const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port'];
+
+/**
+ * `--token -x…` → `--token=-x…`: a one-time token may start with a dash, which parseArgs would
+ * otherwise take for an option.
+ */
+function joinValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (VALUE_OPTIONS.includes(arg) && i + 1 < args.length) out.push(`${arg}=${args[++i]}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
-    args: rest,
+    args: joinValues(rest),
     options: {
       portal: { type: 'string' },
       token: { type: 'string' },

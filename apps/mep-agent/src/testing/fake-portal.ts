@@ -100,7 +100,7 @@ export class FakePortal {
   }
 
   /** A one-time token, for a new node or (given its id) to re-enrol an existing one. */
-  createEnrolmentToken(options: { nodeId?: string; name?: string; ttlMs?: number } = {}): { token: string; nodeId: string } {
+  createEnrolmentToken(options: { nodeId?: string; name?: string; ttlMs?: number; token?: string } = {}): { token: string; nodeId: string } {
     const nodeId = options.nodeId ?? randomUUID();
     if (!this.nodes.has(nodeId)) {
       this.nodes.set(nodeId, {
@@ -108,7 +108,7 @@ export class FakePortal {
         desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [] }, reports: [], heartbeats: [], logs: [], hostname: undefined, tokens: new Map(),
       });
     }
-    const token = randomBytes(24).toString('base64url');
+    const token = options.token ?? randomBytes(24).toString('base64url');
     this.tickets.set(token, { nodeId, expiresAt: Date.now() + (options.ttlMs ?? 600_000), used: false });
     return { token, nodeId };
   }

@@ -24,7 +24,10 @@ export class TestNode {
     const dataDir = await mkdtemp(join(tmpdir(), 'agent-node-'));
     const { token, nodeId } = portal.createEnrolmentToken();
     const result = await cli(bundle, ['enroll', '--portal', portal.url, '--token', token, '--data-dir', dataDir]);
-    if (result.code !== 0) throw new Error(`enroll failed: ${result.stderr}`);
+    if (result.code !== 0) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`enroll failed: ${result.stderr}`);
+    }
     return new TestNode(bundle, portal, dataDir, nodeId, await freePort());
   }
 
