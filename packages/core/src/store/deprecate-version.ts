@@ -7,11 +7,12 @@ import { AppError, type TAppVersion } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
+import { invalidateCatalogCache } from './catalog-cache';
 import { findTenantVersion } from './find-app';
 import { toAppVersion } from './mappers';
 
 export async function deprecateVersion(db: DbClient, actor: TActor, appId: string, versionId: string, requestId?: string): Promise<TAppVersion> {
-  return db.$transaction(async (tx) => {
+  const deprecated = await db.$transaction(async (tx) => {
     const version = await findTenantVersion(tx, actor.tenant.id, appId, versionId);
     if (version.status === 'deprecated') return toAppVersion(version);
     if (version.status === 'draft') throw new AppError('conflict', `Version ${version.version} is a draft; delete it instead of deprecating it`);
@@ -21,4 +22,6 @@ export async function deprecateVersion(db: DbClient, actor: TActor, appId: strin
     await recordAudit(tx, actor, { action: 'app.version.deprecate', target: { type: 'app-version', id: version.id }, data: { appId, version: version.version, from: version.status }, requestId });
     return toAppVersion({ ...version, status: 'deprecated', deprecatedAt });
   });
+  invalidateCatalogCache();
+  return deprecated;
 }

@@ -1,14 +1,19 @@
-/** Publishes a version of the caller's tenant's app, through the one publish gate. */
+/**
+ * Publishes a version of the caller's tenant's app, through the one publish gate. The app's catalog
+ * listing follows in the same transaction (the database's app_version trigger); this process's cached
+ * catalog pages are dropped after the commit.
+ */
 import { AppError, type TAppVersion } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
+import { invalidateCatalogCache } from './catalog-cache';
 import { findTenantVersion } from './find-app';
 import { toAppVersion } from './mappers';
 import { assertPublishable } from './publish-gate';
 
 export async function publishVersion(db: DbClient, actor: TActor, appId: string, versionId: string, requestId?: string): Promise<TAppVersion> {
-  return db.$transaction(async (tx) => {
+  const published = await db.$transaction(async (tx) => {
     const version = await findTenantVersion(tx, actor.tenant.id, appId, versionId);
     assertPublishable(version);
     const publishedAt = new Date();
@@ -18,4 +23,6 @@ export async function publishVersion(db: DbClient, actor: TActor, appId: string,
     await recordAudit(tx, actor, { action: 'app.version.publish', target: { type: 'app-version', id: version.id }, data: { appId, version: version.version, from: version.status }, requestId });
     return toAppVersion({ ...version, status: 'published', publishedAt });
   });
+  invalidateCatalogCache();
+  return published;
 }

@@ -7,11 +7,12 @@ import type { TMyRating, TRatingInput } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
+import { invalidateCatalogCache } from './catalog-cache';
 import { findStoreApp } from './find-app';
 import { ratingSummaryOf } from './mappers';
 
 export async function putRating(db: DbClient, actor: TActor, appId: string, input: TRatingInput, requestId?: string): Promise<TMyRating> {
-  return db.$transaction(async (tx) => {
+  const mine = await db.$transaction(async (tx) => {
     const app = await findStoreApp(tx, appId);
     await tx.$executeRaw`SELECT 1 FROM "app" WHERE "id" = ${app.id}::uuid FOR UPDATE`;
     const before = await tx.rating.findUnique({ where: { appId_subject: { appId: app.id, subject: actor.subject } } });
@@ -25,4 +26,6 @@ export async function putRating(db: DbClient, actor: TActor, appId: string, inpu
     await recordAudit(tx, actor, { action: 'store.rating.put', target: { type: 'app', id: app.id }, data: { from: before?.stars ?? null, to: rating.stars }, requestId });
     return { stars: rating.stars, updatedAt: rating.updatedAt.toISOString(), summary: ratingSummaryOf(updated) };
   });
+  invalidateCatalogCache();
+  return mine;
 }

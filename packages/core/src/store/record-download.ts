@@ -6,13 +6,16 @@
 import { AppError } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import type { TActor } from '../identity/actor';
+import { invalidateCatalogCache } from './catalog-cache';
 
 export async function recordDownload(db: DbClient, actor: Pick<TActor, 'subject' | 'tenant'>, appVersionId: string): Promise<{ packageDigest: string; packageSize: bigint }> {
-  return db.$transaction(async (tx) => {
+  const file = await db.$transaction(async (tx) => {
     const version = await tx.appVersion.findFirst({ where: { id: appVersionId, status: 'published' } });
     if (!version) throw new AppError('not-found', `No published version ${appVersionId} in the store`);
     await tx.download.create({ data: { appVersionId: version.id, subject: actor.subject, tenantId: actor.tenant.id } });
     await tx.app.update({ where: { id: version.appId }, data: { downloadCount: { increment: 1 } } });
     return { packageDigest: version.packageDigest, packageSize: version.packageSize };
   });
+  invalidateCatalogCache(); // the catalog shows and sorts by the download count
+  return file;
 }

@@ -2,7 +2,7 @@
 import {
   ZAppParams, ZCatalogPage, ZCatalogQuery, ZComment, ZCommentCreate, ZCommentPage, ZCommentParams, ZCommentQuery, ZMyRating, ZRatingInput, ZStoreAppDetail,
 } from '@mecport/contracts';
-import { addComment, deleteComment, getStoreApp, listComments, putRating, queryCatalog } from '@mecport/core';
+import { addComment, cachedCatalogPage, deleteComment, getStoreApp, listComments, putRating } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { publicAccess, withUser } from '@mecport/http';
 import { api } from '../api';
@@ -12,10 +12,11 @@ const tags = ['Store'];
 export const listCatalogRoute = api.route({
   method: 'GET', path: '/api/v1/store/apps', operationId: 'listCatalog', tags,
   summary: 'Search the store: published apps by English or Chinese words, with filters, sorting and cursor pagination',
+  description: 'Pages are cached for up to 2 s (a write through this portal shows at once); `Cache-Control: no-cache` asks for a fresh answer.',
   auth: publicAccess(),
   query: ZCatalogQuery,
   response: { status: 200, description: 'One page of the catalog', schema: ZCatalogPage },
-  handler: ({ query }) => queryCatalog(getPrisma(), query),
+  handler: ({ query, request }) => cachedCatalogPage(getPrisma(), query, { cacheControl: request.headers.get('cache-control'), pragma: request.headers.get('pragma') }),
 });
 
 export const getStoreAppRoute = api.route({

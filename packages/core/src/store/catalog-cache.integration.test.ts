@@ -1,0 +1,87 @@
+/**
+ * The in-process catalog page cache: repeated queries are answered from memory, but a publish,
+ * deprecate, listing edit, rating or download of this process shows at once, anything else within
+ * the TTL, and `Cache-Control: no-cache` always reads the database.
+ */
+import { randomUUID } from 'node:crypto';
+import { ZCatalogQuery, type TCatalogQueryInput } from '@mecport/contracts';
+import { getPrisma } from '@mecport/db';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TActor } from '../identity/actor';
+import { CATALOG_CACHE_MAX_PAGES, CATALOG_CACHE_TTL_MS, cachedCatalogPage, catalogCacheSize, invalidateCatalogCache } from './catalog-cache';
+import { deprecateVersion } from './deprecate-version';
+import { publishVersion } from './publish-version';
+import { putRating } from './ratings';
+import { recordDownload } from './record-download';
+import { freshDeveloper, newApp, newVersion } from './store-fixtures';
+import { updateApp } from './update-app';
+
+const prisma = getPrisma();
+const provider = `Cache Provider ${randomUUID().slice(0, 8)}`;
+const parse = (query: TCatalogQueryInput = {}) => ZCatalogQuery.parse({ provider, limit: 50, ...query });
+const page = (query?: TCatalogQueryInput, options?: Parameters<typeof cachedCatalogPage>[2]) => cachedCatalogPage(prisma, parse(query), options);
+const names = async (query?: TCatalogQueryInput, options?: Parameters<typeof cachedCatalogPage>[2]) => (await page(query, options)).items.map((i) => i.name).sort();
+
+let dev: TActor;
+beforeAll(async () => {
+  dev = await freshDeveloper(prisma);
+  await newVersion(prisma, dev, (await newApp(prisma, dev, { provider, name: 'Cached One' })).id, { publish: true });
+});
+beforeEach(() => invalidateCatalogCache());
+
+describe('the catalog page cache', () => {
+  it('answers a repeated query from memory until the TTL passes, and no-cache from the database', async () => {
+    const now = Date.now();
+    expect(await names({}, { now })).toEqual(['Cached One']);
+    // Writes that bypass the core services (another process) are not seen while the page is fresh...
+    const other = await newApp(prisma, dev, { provider, name: 'Cached Two' });
+    const version = await newVersion(prisma, dev, other.id);
+    const setStatus = (status: 'published' | 'deprecated') => prisma.appVersion.update({ where: { id: version.id }, data: { status, publishedAt: new Date() } });
+    await setStatus('published');
+    expect(await names({}, { now: now + CATALOG_CACHE_TTL_MS - 1 })).toEqual(['Cached One']);
+    // ...but are when the client asks for a fresh answer (which refreshes the cached page)...
+    expect(await names({}, { now, cacheControl: 'no-cache' })).toEqual(['Cached One', 'Cached Two']);
+    expect(await names({}, { now })).toEqual(['Cached One', 'Cached Two']);
+    await setStatus('deprecated');
+    expect(await names({}, { now, pragma: 'no-cache' })).toEqual(['Cached One']);
+    // ...and once the TTL has passed.
+    await setStatus('published');
+    expect(await names({}, { now: now + CATALOG_CACHE_TTL_MS - 1 })).toEqual(['Cached One']);
+    expect(await names({}, { now: now + CATALOG_CACHE_TTL_MS })).toEqual(['Cached One', 'Cached Two']);
+    await setStatus('deprecated');
+  });
+
+  it('shows this process\'s publish, deprecate, listing edit, download and rating at once', async () => {
+    const app = await newApp(prisma, dev, { provider, name: 'Cached Fresh' });
+    const version = await newVersion(prisma, dev, app.id);
+    expect(await names()).not.toContain('Cached Fresh');
+    await publishVersion(prisma, dev, app.id, version.id);
+    expect(await names()).toContain('Cached Fresh');
+
+    await updateApp(prisma, dev, app.id, { name: 'Cached Renamed' });
+    expect(await names()).toContain('Cached Renamed');
+
+    const item = async () => (await page()).items.find((i) => i.id === app.id)!;
+    expect((await item()).downloads).toBe(0);
+    await recordDownload(prisma, dev, version.id);
+    expect((await item()).downloads).toBe(1);
+    await putRating(prisma, dev, app.id, { stars: 2 });
+    expect((await item()).rating).toEqual({ average: 2, count: 1 });
+
+    await deprecateVersion(prisma, dev, app.id, version.id);
+    expect(await names()).not.toContain('Cached Renamed');
+  });
+
+  it('shares one query between concurrent requests, keeps no failure, and stays bounded', async () => {
+    const first = page({ q: 'shared once' });
+    expect(page({ q: 'shared once' })).toBe(first);
+    await first;
+
+    const before = catalogCacheSize();
+    await expect(page({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'validation' });
+    expect(catalogCacheSize()).toBe(before);
+
+    await Promise.all(Array.from({ length: CATALOG_CACHE_MAX_PAGES + 10 }, (_, i) => page({ q: `bounded ${i}` })));
+    expect(catalogCacheSize()).toBe(CATALOG_CACHE_MAX_PAGES);
+  });
+});

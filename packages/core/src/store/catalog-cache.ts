@@ -1,0 +1,76 @@
+/**
+ * A short-lived, bounded, in-process cache of public catalog pages, in front of queryCatalog.
+ *
+ * Why it is honest: the catalog is public (no tenant, no user in the key, nothing per caller), and
+ * a store's traffic repeats the same few searches and the front page. Why it stays correct:
+ * - every store write of this process that the catalog shows (publish, deprecate, a listing edit, a
+ *   rating, a download) calls invalidateCatalogCache() after its commit, so this process never
+ *   answers from before its own writes;
+ * - writes of other processes (another portal replica, the worker, a seed) show within TTL_MS;
+ * - at most MAX_PAGES pages are kept (least recently used go first), and concurrent requests for
+ *   the same page share one query.
+ * A request with `Cache-Control: no-cache` (or `Pragma: no-cache`) is answered from the database.
+ *
+ * @example
+ * const page = await cachedCatalogPage(db, ZCatalogQuery.parse({ q: 'video' }), { cacheControl: request.headers.get('cache-control') });
+ */
+import type { TCatalogPage, TCatalogQuery } from '@mecport/contracts';
+import type { DbClient } from '@mecport/db';
+import { queryCatalog } from './catalog';
+
+export const CATALOG_CACHE_TTL_MS = 2_000;
+export const CATALOG_CACHE_MAX_PAGES = 256;
+
+interface TEntry { expiresAt: number; page: Promise<TCatalogPage> }
+
+// On globalThis: Next may load this module once per route bundle, and the publish route's
+// invalidation must reach the catalog route's pages.
+const CACHE_KEY = Symbol.for('mecport.store.catalogCache');
+const holder = globalThis as typeof globalThis & { [CACHE_KEY]?: Map<string, TEntry> };
+const pages: Map<string, TEntry> = (holder[CACHE_KEY] ??= new Map());
+
+/** The query's fields in a fixed order, so equal queries share a page whatever the URL's order. */
+export function catalogCacheKey(query: TCatalogQuery): string {
+  const { q, category, architecture, provider, certifiedOnly, sort, limit, cursor } = query;
+  return JSON.stringify([q ?? null, category ?? null, architecture ?? null, provider ?? null, certifiedOnly, sort ?? null, limit, cursor ?? null]);
+}
+
+/** Whether the request's Cache-Control or Pragma asks for a fresh answer. */
+export function wantsFreshCatalog(cacheControl: string | null | undefined, pragma?: string | null): boolean {
+  return /(^|,)\s*(no-cache|no-store|max-age=0)\s*(,|$)/i.test(cacheControl ?? '') || /no-cache/i.test(pragma ?? '');
+}
+
+export interface TCatalogCacheOptions {
+  cacheControl?: string | null;
+  pragma?: string | null;
+  /** The clock (tests). */
+  now?: number;
+}
+
+export function cachedCatalogPage(db: DbClient, query: TCatalogQuery, options: TCatalogCacheOptions = {}): Promise<TCatalogPage> {
+  const key = catalogCacheKey(query);
+  const now = options.now ?? Date.now();
+  const hit = pages.get(key);
+  if (hit && hit.expiresAt > now && !wantsFreshCatalog(options.cacheControl, options.pragma)) {
+    pages.delete(key); // re-insert: Map order is the recency order
+    pages.set(key, hit);
+    return hit.page;
+  }
+  const entry: TEntry = { expiresAt: now + CATALOG_CACHE_TTL_MS, page: queryCatalog(db, query) };
+  pages.delete(key);
+  pages.set(key, entry);
+  while (pages.size > CATALOG_CACHE_MAX_PAGES) pages.delete(pages.keys().next().value as string);
+  // A failed query is not kept: the next request tries again.
+  entry.page.catch(() => { if (pages.get(key) === entry) pages.delete(key); });
+  return entry.page;
+}
+
+/** Forgets every cached page. Call it after (never before) the commit of a write the catalog shows. */
+export function invalidateCatalogCache(): void {
+  pages.clear();
+}
+
+/** How many pages are cached (tests). */
+export function catalogCacheSize(): number {
+  return pages.size;
+}
