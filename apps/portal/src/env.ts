@@ -25,6 +25,8 @@ const ZPortalEnv = z.object({
   MECPORT_PUBLIC_URL: z.string().url().optional(),
   /** How long an enrolment token stays valid, in seconds. */
   MECPORT_ENROL_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(30 * 86_400).default(24 * 3600),
+  /** The edge map's tile URL template (Leaflet `{z}/{x}/{y}`, `{s}`); a path such as `/edge-map/tiles/{z}/{x}/{y}.png` serves blank local tiles, `none` draws no tiles. */
+  MECPORT_MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 });
 export type TPortalEnv = z.infer<typeof ZPortalEnv>;
 

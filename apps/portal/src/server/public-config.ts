@@ -17,3 +17,10 @@ export function publicAuthConfig(): TPublicAuthConfig {
   if (!match) throw new Error(`OIDC_MODE=keycloak needs OIDC_ISSUER of the form <url>/realms/<realm>, got ${env.OIDC_ISSUER}`);
   return { ...base, keycloak: { url: match[1]!, realm: match[2]! } };
 }
+
+/** What the edge map needs in the browser: the tile URL, read per request so one build serves prod (OpenStreetMap) and tests (local tiles). */
+export interface TPublicMapConfig { tileUrl: string }
+
+export function publicMapConfig(): TPublicMapConfig {
+  return { tileUrl: portalEnv().MECPORT_MAP_TILE_URL };
+}

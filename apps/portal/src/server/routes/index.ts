@@ -9,5 +9,6 @@ export * from './uploads-tus';
 export * from './store-download';
 export * from './mec010-app-packages';
 export * from './edge-nodes';
+export * from './edge-node-io';
 export * from './edge-channel';
 export * from './edge-deployments';

@@ -1,0 +1,3 @@
+import { importNodesRoute } from '@/server/routes';
+
+export const POST = importNodesRoute.handle;
