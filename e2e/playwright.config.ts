@@ -42,6 +42,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       OIDC_ISSUER: '',
+      // the edge map draws blank tiles served by the portal itself: no tile server in tests
+      MECPORT_MAP_TILE_URL: '/edge-map/tiles/{z}/{x}/{y}.png',
     },
   },
 });
