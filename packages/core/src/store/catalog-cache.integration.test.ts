@@ -1,14 +1,14 @@
 /**
- * The in-process catalog page cache: repeated queries are answered from memory, but a publish,
- * deprecate, listing edit, rating or download of this process shows at once, anything else within
- * the TTL, and `Cache-Control: no-cache` always reads the database.
+ * The in-process catalog page cache: repeated queries are answered from memory and refreshed in
+ * the background, but a publish, deprecate, listing edit, rating or download of this process shows
+ * at once, anything else within the TTL, and `Cache-Control: no-cache` always reads the database.
  */
 import { randomUUID } from 'node:crypto';
 import { ZCatalogQuery, type TCatalogQueryInput } from '@mecport/contracts';
 import { getPrisma } from '@mecport/db';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TActor } from '../identity/actor';
-import { CATALOG_CACHE_MAX_PAGES, CATALOG_CACHE_TTL_MS, cachedCatalogPage, catalogCacheSize, invalidateCatalogCache } from './catalog-cache';
+import { CATALOG_CACHE_MAX_PAGES, CATALOG_CACHE_REFRESH_MS, CATALOG_CACHE_TTL_MS, cachedCatalogPage, catalogCacheSize, invalidateCatalogCache } from './catalog-cache';
 import { deprecateVersion } from './deprecate-version';
 import { publishVersion } from './publish-version';
 import { putRating } from './ratings';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 beforeEach(() => invalidateCatalogCache());
 
 describe('the catalog page cache', () => {
-  it('answers a repeated query from memory until the TTL passes, and no-cache from the database', async () => {
+  it('answers a repeated query from memory, refreshes it in the background, and never serves it past the TTL', async () => {
     const now = Date.now();
     expect(await names({}, { now })).toEqual(['Cached One']);
     // Writes that bypass the core services (another process) are not seen while the page is fresh...
@@ -38,17 +38,20 @@ describe('the catalog page cache', () => {
     const version = await newVersion(prisma, dev, other.id);
     const setStatus = (status: 'published' | 'deprecated') => prisma.appVersion.update({ where: { id: version.id }, data: { status, publishedAt: new Date() } });
     await setStatus('published');
-    expect(await names({}, { now: now + CATALOG_CACHE_TTL_MS - 1 })).toEqual(['Cached One']);
-    // ...but are when the client asks for a fresh answer (which refreshes the cached page)...
-    expect(await names({}, { now, cacheControl: 'no-cache' })).toEqual(['Cached One', 'Cached Two']);
-    expect(await names({}, { now })).toEqual(['Cached One', 'Cached Two']);
+    expect(await names({}, { now: now + CATALOG_CACHE_REFRESH_MS - 1 })).toEqual(['Cached One']);
+    // ...nor while its one refresh runs, and the refresh replaces it when it lands.
+    expect(await names({}, { now: now + CATALOG_CACHE_REFRESH_MS })).toEqual(['Cached One']);
+    await expect.poll(() => names({}, { now: now + CATALOG_CACHE_REFRESH_MS + 1 })).toEqual(['Cached One', 'Cached Two']);
+    // A page whose query started a TTL ago is never served, even when nobody asked in between.
+    const later = now + CATALOG_CACHE_REFRESH_MS;
     await setStatus('deprecated');
-    expect(await names({}, { now, pragma: 'no-cache' })).toEqual(['Cached One']);
-    // ...and once the TTL has passed.
+    expect(await names({}, { now: later + CATALOG_CACHE_TTL_MS })).toEqual(['Cached One']);
+    // A client that asks for a fresh answer gets one, which also refreshes the cached page.
     await setStatus('published');
-    expect(await names({}, { now: now + CATALOG_CACHE_TTL_MS - 1 })).toEqual(['Cached One']);
-    expect(await names({}, { now: now + CATALOG_CACHE_TTL_MS })).toEqual(['Cached One', 'Cached Two']);
+    expect(await names({}, { now: later + 2 * CATALOG_CACHE_TTL_MS, cacheControl: 'no-cache' })).toEqual(['Cached One', 'Cached Two']);
+    expect(await names({}, { now: later + 2 * CATALOG_CACHE_TTL_MS })).toEqual(['Cached One', 'Cached Two']);
     await setStatus('deprecated');
+    expect(await names({}, { now: later + 2 * CATALOG_CACHE_TTL_MS, pragma: 'no-cache' })).toEqual(['Cached One']);
   });
 
   it('shows this process\'s publish, deprecate, listing edit, download and rating at once', async () => {

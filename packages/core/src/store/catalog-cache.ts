@@ -6,9 +6,13 @@
  * - every store write of this process that the catalog shows (publish, deprecate, a listing edit, a
  *   rating, a download) calls invalidateCatalogCache() after its commit, so this process never
  *   answers from before its own writes;
- * - writes of other processes (another portal replica, the worker, a seed) show within TTL_MS;
- * - at most MAX_PAGES pages are kept (least recently used go first), and concurrent requests for
- *   the same page share one query.
+ * - a page is never served once its query started CATALOG_CACHE_TTL_MS ago, so writes of other
+ *   processes (another portal replica, the worker, a seed) show within that time. From
+ *   CATALOG_CACHE_REFRESH_MS on, the first request starts one refresh and requests keep getting the
+ *   cached page until it lands (stale-while-revalidate), so a page's expiry does not make every
+ *   request for it wait for the database at once;
+ * - at most CATALOG_CACHE_MAX_PAGES pages are kept (least recently used go first), concurrent
+ *   requests for the same page share one query, and a failed query is not kept.
  * A request with `Cache-Control: no-cache` (or `Pragma: no-cache`) is answered from the database.
  *
  * @example
@@ -19,9 +23,10 @@ import type { DbClient } from '@mecport/db';
 import { queryCatalog } from './catalog';
 
 export const CATALOG_CACHE_TTL_MS = 2_000;
+export const CATALOG_CACHE_REFRESH_MS = 1_500;
 export const CATALOG_CACHE_MAX_PAGES = 256;
 
-interface TEntry { expiresAt: number; page: Promise<TCatalogPage> }
+interface TEntry { startedAt: number; page: Promise<TCatalogPage>; refresh?: TEntry }
 
 // On globalThis: Next may load this module once per route bundle, and the publish route's
 // invalidation must reach the catalog route's pages.
@@ -47,22 +52,42 @@ export interface TCatalogCacheOptions {
   now?: number;
 }
 
-export function cachedCatalogPage(db: DbClient, query: TCatalogQuery, options: TCatalogCacheOptions = {}): Promise<TCatalogPage> {
-  const key = catalogCacheKey(query);
-  const now = options.now ?? Date.now();
-  const hit = pages.get(key);
-  if (hit && hit.expiresAt > now && !wantsFreshCatalog(options.cacheControl, options.pragma)) {
-    pages.delete(key); // re-insert: Map order is the recency order
-    pages.set(key, hit);
-    return hit.page;
-  }
-  const entry: TEntry = { expiresAt: now + CATALOG_CACHE_TTL_MS, page: queryCatalog(db, query) };
+/** Puts the entry last in Map order (the recency order) and drops the least recently used beyond the bound. */
+function remember(key: string, entry: TEntry): void {
   pages.delete(key);
   pages.set(key, entry);
   while (pages.size > CATALOG_CACHE_MAX_PAGES) pages.delete(pages.keys().next().value as string);
-  // A failed query is not kept: the next request tries again.
+}
+
+function startQuery(db: DbClient, query: TCatalogQuery, key: string, now: number): TEntry {
+  const entry: TEntry = { startedAt: now, page: queryCatalog(db, query) };
   entry.page.catch(() => { if (pages.get(key) === entry) pages.delete(key); });
-  return entry.page;
+  return entry;
+}
+
+/** Starts the entry's one refresh; the refresh replaces the entry when it succeeds. */
+function startRefresh(db: DbClient, query: TCatalogQuery, key: string, entry: TEntry, now: number): void {
+  const refresh = startQuery(db, query, key, now);
+  entry.refresh = refresh;
+  refresh.page.then(
+    () => { if (pages.get(key) === entry) remember(key, refresh); },
+    () => { if (entry.refresh === refresh) entry.refresh = undefined; },
+  );
+}
+
+export function cachedCatalogPage(db: DbClient, query: TCatalogQuery, options: TCatalogCacheOptions = {}): Promise<TCatalogPage> {
+  const key = catalogCacheKey(query);
+  const now = options.now ?? Date.now();
+  let entry = wantsFreshCatalog(options.cacheControl, options.pragma) ? undefined : pages.get(key);
+  if (entry && now - entry.startedAt >= CATALOG_CACHE_TTL_MS && entry.refresh) entry = entry.refresh; // too old: wait for its refresh
+  if (entry && now - entry.startedAt < CATALOG_CACHE_TTL_MS) {
+    if (now - entry.startedAt >= CATALOG_CACHE_REFRESH_MS && !entry.refresh) startRefresh(db, query, key, entry, now);
+    remember(key, entry);
+    return entry.page;
+  }
+  const fresh = startQuery(db, query, key, now);
+  remember(key, fresh);
+  return fresh.page;
 }
 
 /** Forgets every cached page. Call it after (never before) the commit of a write the catalog shows. */
