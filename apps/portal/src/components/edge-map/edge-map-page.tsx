@@ -106,7 +106,7 @@ export function EdgeMapPage() {
           <Stack gap="xs">
             <div style={{ height: 'min(70vh, 640px)', minHeight: 420 }}>
               {all ? (
-                <NodeMapLoader nodes={shown} tileUrl={tileUrl} selectedIds={selected} activeId={openId} focus={focus} statusLabel={statusLabel} clusterLabel={clusterLabel}
+                <NodeMapLoader nodes={shown} fitKey={mapFiltersQuery(filters)} tileUrl={tileUrl} selectedIds={selected} activeId={openId} focus={focus} statusLabel={statusLabel} clusterLabel={clusterLabel}
                   mapLabel={t('map.mapLabel')} onOpen={open} onToggleSelect={toggle} onViewChange={onViewChange} />
               ) : !nodesRes.problem && <Text size="sm" c="dimmed" aria-busy="true" data-testid="map-loading">{t('map.loading')}</Text>}
             </div>

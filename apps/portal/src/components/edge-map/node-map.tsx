@@ -30,6 +30,8 @@ export interface TNodeMapProps {
   tileUrl: string;
   selectedIds: ReadonlySet<string>;
   activeId: string | null;
+  /** Changes with the filters: the view then fits the nodes shown. */
+  fitKey: string;
   /** A node to bring into view (spiderfied out of its cluster if needed); a new object each time. */
   focus: { id: string } | null;
   statusLabel: (status: TNodeStatus) => string;
@@ -61,15 +63,15 @@ function ViewEvents({ onViewChange }: { onViewChange: (b: L.LatLngBounds) => voi
   return null;
 }
 
-/** Fits the first non-empty set of nodes once; later filter changes keep the operator's view. */
-function FitOnce({ nodes }: { nodes: readonly TMapNode[] }) {
+/** Fits the view to the nodes when the filters change (`fitKey`), not when a re-read brings news, so the operator's view stays put. */
+function FitToFilters({ nodes, fitKey }: { nodes: readonly TMapNode[]; fitKey: string }) {
   const map = useMap();
-  const done = useRef(false);
+  const fitted = useRef<string | null>(null);
   useEffect(() => {
-    if (done.current || nodes.length === 0) return;
-    done.current = true;
+    if (fitted.current === fitKey || nodes.length === 0) return;
+    fitted.current = fitKey;
     map.fitBounds(L.latLngBounds(nodes.map((n) => [n.lat, n.lng] as [number, number])), { padding: [24, 24], maxZoom: 12 });
-  }, [map, nodes]);
+  }, [map, nodes, fitKey]);
   return null;
 }
 
@@ -152,7 +154,7 @@ export default function NodeMap(props: TNodeMapProps) {
       <MapContainer center={[35, 60]} zoom={3} minZoom={2} worldCopyJump style={{ height: '100%', width: '100%' }} aria-label={mapLabel} keyboard>
         {tileUrl !== 'none' && <TileLayer url={tileUrl} attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' />}
         <MarkerClusterGroup ref={groupRef} {...clusterOptions}>{null}</MarkerClusterGroup>
-        <FitOnce nodes={nodes} />
+        <FitToFilters nodes={nodes} fitKey={props.fitKey} />
         <ViewEvents onViewChange={props.onViewChange} />
       </MapContainer>
     </div>
