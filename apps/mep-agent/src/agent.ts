@@ -169,8 +169,8 @@ export class Agent {
   }
 
   private delivered(result: TApplyResult): void {
-    const { appliedRevision, outcome, message } = result.report;
-    this.lastApply = { revision: appliedRevision, outcome, message, at: new Date().toISOString() };
+    const { outcome, message } = result.report;
+    this.lastApply = { revision: result.revision, outcome, message, at: new Date().toISOString() };
     this.channel?.report(result.report);
     void this.writeChannelStatus(this.channel?.state ?? 'connecting', message);
   }

@@ -39,6 +39,8 @@ export interface TApplierDeps {
 }
 
 export interface TApplyResult {
+  /** The revision the attempt was about. */
+  revision: number;
   report: TNodeReport;
   /** A failure that trying again cannot fix (wrong digest, unusable bundle). */
   permanent: boolean;
@@ -93,15 +95,16 @@ export class Applier {
       const removed = (previous?.appInstances ?? []).filter((i) => !target.appInstances.some((t) => t.appInstanceId === i.appInstanceId));
       const report = this.report(target.revision, 'applied', null);
       for (const { appInstanceId } of removed) report.instances.push({ appInstanceId, state: 'REMOVED', restarts: 0, ready: false, message: null, digestMismatch: false });
-      return { report, permanent: false };
+      return { revision: target.revision, report, permanent: false };
     } catch (error) {
       const failures = error instanceof PrepareError ? error.failures : [];
       this.failures.clear();
       for (const failure of failures) this.failures.set(failure.appInstanceId, failure);
-      const message = (error as Error).message.slice(0, 2000);
-      log.error('revision not applied, returning to the previous one', { error: message });
+      const message = `revision ${target.revision} not applied: ${(error as Error).message}`.slice(0, 2000);
+      log.error('revision not applied, returning to the previous one', { error: (error as Error).message });
       await this.rollBack(previous, target.nodeId);
-      return { report: this.report(target.revision, 'failed', message), permanent: failures.length > 0 && failures.every((f) => f.permanent) };
+      // appliedRevision is what is in effect now; the message names the revision that failed.
+      return { revision: target.revision, report: this.report(previous?.revision ?? 0, 'failed', message), permanent: failures.length > 0 && failures.every((f) => f.permanent) };
     }
   }
 

@@ -45,9 +45,10 @@ export class TestNode {
     return this.portal.node(this.nodeId).reports;
   }
 
-  /** The report of `revision` once it arrives. */
+  /** The report that `revision` was applied, or (outcome failed) that it was not, once it arrives. */
   waitReport(revision: number, outcome: 'applied' | 'failed' = 'applied', timeoutMs = 60_000): Promise<TNodeReport> {
-    return waitFor(`report of revision ${revision} (${outcome})`, () => this.reports.find((r) => r.appliedRevision === revision && r.outcome === outcome), timeoutMs);
+    const matches = (r: TNodeReport) => (outcome === 'applied' ? r.appliedRevision === revision && r.outcome === 'applied' : r.outcome === 'failed' && r.message?.startsWith(`revision ${revision} not applied`));
+    return waitFor(`report of revision ${revision} (${outcome})`, () => this.reports.find(matches), timeoutMs);
   }
 
   async file(name: string): Promise<unknown> {
