@@ -3,9 +3,11 @@
  *
  * Why it is honest: the catalog is public (no tenant, no user in the key, nothing per caller), and
  * a store's traffic repeats the same few searches and the front page. Why it stays correct:
- * - every store write of this process that the catalog shows (publish, deprecate, a listing edit, a
- *   rating, a download) calls invalidateCatalogCache() after its commit, so this process never
- *   answers from before its own writes;
+ * - every store write of this process that changes what the catalog lists or how it reads
+ *   (publish, deprecate, a listing edit, a rating) calls invalidateCatalogCache() after its
+ *   commit, so this process never answers from before them. Downloads do not: they are frequent,
+ *   and clearing every page on each would leave the cache empty when the store is busiest; the
+ *   download counts shown lag by up to CATALOG_CACHE_TTL_MS, like writes of other processes;
  * - a page is never served once its query started CATALOG_CACHE_TTL_MS ago, so writes of other
  *   processes (another portal replica, the worker, a seed) show within that time. From
  *   CATALOG_CACHE_REFRESH_MS on, the first request starts one refresh and requests keep getting the
