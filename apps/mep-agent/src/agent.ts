@@ -87,10 +87,15 @@ export class Agent {
     await this.claimDataDir();
     await this.runtime.load();
     await this.mp1.start();
-    const recovered = await this.applier.recover();
+    const privateKeyPem = await this.state.readPrivateKeyPem();
+    this.useCredentials(credentials, privateKeyPem); // before recovery: completing a revision may need a download
+    const recovered = await this.applier.recover().catch((error: Error) => {
+      this.log.error('could not put back everything that ran before; the next revision will', { error });
+      return undefined;
+    });
     const desired = await this.state.readDesired();
     this.desired = desired?.nodeId === credentials.nodeId ? desired : undefined;
-    this.connect(credentials, await this.state.readPrivateKeyPem());
+    this.connect(credentials, privateKeyPem);
     if (recovered) this.delivered(recovered);
     this.applyLoopDone = this.applyLoop();
     this.timers.push(setInterval(() => void this.pushLogs(), this.options.logPushIntervalMs ?? 10_000));
@@ -117,14 +122,19 @@ export class Agent {
     await this.state.writeAgentPid({ pid: process.pid, startTicks: me?.startTicks ?? '', bootId: me?.bootId ?? '', startedAt: new Date().toISOString(), mp1Url: `http://127.0.0.1:${this.options.mp1Port}` });
   }
 
-  private connect(credentials: TCredentials, privateKeyPem: string): void {
+  private useCredentials(credentials: TCredentials, privateKeyPem: string): PortalClient {
     this.credentials = credentials;
-    const key = createPrivateKey(privateKeyPem);
-    const signer = new TokenSigner(key, { nodeId: credentials.nodeId, credentialId: credentials.credentialId });
+    const signer = new TokenSigner(createPrivateKey(privateKeyPem), { nodeId: credentials.nodeId, credentialId: credentials.credentialId });
     this.client = new PortalClient({ portalUrl: credentials.portalUrl, nodeId: credentials.nodeId, signer });
+    return this.client;
+  }
+
+  /** Starts the edge channel with these credentials (after a re-enrolment: the new ones). */
+  private connect(credentials: TCredentials, privateKeyPem: string): void {
+    const client = this.client?.nodeId === credentials.nodeId && this.credentials === credentials ? this.client : this.useCredentials(credentials, privateKeyPem);
     const sameNode = (doc: TDesiredState | undefined) => (doc?.nodeId === credentials.nodeId ? doc.revision : -1);
     this.channel = new EdgeChannel({
-      client: this.client,
+      client,
       after: Math.max(sameNode(this.desired), sameNode(this.applier.applied)),
       heartbeatIntervalSec: this.desired?.heartbeatIntervalSec ?? credentials.heartbeatIntervalSec,
       agentVersion: AGENT_VERSION,

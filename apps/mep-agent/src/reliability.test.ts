@@ -92,6 +92,18 @@ describe('SIGKILL in the middle of applying a revision', () => {
     expect(((await n.file('applied.json')) as { document: { revision: number } }).document.revision).toBe(2);
   });
 
+  it('completes a revision interrupted while downloading, fetching the rest after the restart', async () => {
+    const n = await node();
+    const { a1, a2, b } = await interruptedRevision(n, 'prepare:after-first-package');
+    await oneProcessEach([a1]); // nothing running was touched while preparing
+
+    n.start();
+    await n.waitReport(2);
+    expect(n.agent!.logged('returning to the previous one')).toBe(false);
+    await waitFor('A v2 and B', async () => (await versionAt(a2)) === '2.0.0' && (await versionAt(b)) === '1.0.0');
+    await oneProcessEach([a2, b]);
+  });
+
   it('rolls back to the last applied revision when the portal is down and a package is missing, then converges when it returns', async () => {
     const n = await node();
     const { a1, a2, b } = await interruptedRevision(n, 'prepare:after-first-package');
