@@ -30,8 +30,9 @@ async function expectMarkers(page: Page, expected: number): Promise<void> {
 
 const marker = (page: Page, name: string) => page.locator(`.leaflet-marker-icon.edge-node-marker[title^="${name} — "]`);
 
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
+/** A Mantine select of the filters (by its test id), then one of its options. */
+async function pick(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -48,26 +49,26 @@ test('the map draws every node with no tile server, and filters and search narro
   expect(tiles.length, 'tiles come from the portal itself').toBeGreaterThan(0);
   await expect(page.getByTestId('map-legend').locator('[data-status="pending"]')).toContainText('Not enrolled');
 
-  await pick(page, 'Status', 'Not enrolled');
+  await pick(page, 'filter-status', 'Not enrolled');
   await expectMarkers(page, await apiCount(request, '?status=pending'));
   await page.getByTestId('filter-clear').click();
   await expectMarkers(page, total);
 
-  await pick(page, 'Province / state', '广东省');
+  await pick(page, 'filter-province', '广东省');
   const guangdong = await apiCount(request, `?province=${encodeURIComponent('广东省')}`);
   expect(guangdong).toBeGreaterThanOrEqual(4);
   await expectMarkers(page, guangdong);
-  await pick(page, 'City', '深圳');
+  await pick(page, 'filter-city', '深圳');
   await expectMarkers(page, await apiCount(request, `?province=${encodeURIComponent('广东省')}&city=${encodeURIComponent('深圳')}`));
   await expect(page).toHaveURL(/city=/);
   await page.getByTestId('filter-clear').click();
 
-  await page.getByLabel('Labels', { exact: true }).fill('tier=gold,site=campus');
+  await page.getByTestId('filter-label').fill('tier=gold,site=campus');
   await expectMarkers(page, await apiCount(request, '?label=tier%3Dgold%2Csite%3Dcampus'));
   await page.getByTestId('filter-clear').click();
 
   const groups = (await (await call(request, { method: 'GET', path: '/api/v1/edge/node-groups' }, await tokenFor('operator'))).json()) as { items: { id: string; name: string }[] };
-  await pick(page, 'Node group', 'eu-west');
+  await pick(page, 'filter-group', 'eu-west');
   await expectMarkers(page, await apiCount(request, `?groupId=${groups.items.find((g) => g.name === 'eu-west')!.id}`));
   await page.getByTestId('filter-clear').click();
 
@@ -155,7 +156,7 @@ test('the map speaks zh-CN when the language is switched', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('边缘地图');
   await expect(page.getByTestId('map-legend').locator('[data-status="pending"]')).toContainText('未注册');
   await expect(page.getByTestId('edge-map-tabs')).toContainText('节点');
-  await expect(page.getByLabel('按名称搜索', { exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '按名称搜索', exact: true })).toBeVisible();
   // the choice is saved in the operator's profile: put it back for the other tests
   await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

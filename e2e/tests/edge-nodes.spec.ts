@@ -35,14 +35,14 @@ test('registering a node shows its one-line enrolment command; the agent running
   // the contract's checks first: nothing typed yet
   await page.getByTestId('node-form-submit').click();
   await expect(page.getByTestId('node-form-create').locator('[data-field="name"]')).toBeFocused();
-  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
   // coordinates by clicking the map
   await page.getByTestId('location-picker').locator('.leaflet-container').click({ position: { x: 200, y: 120 } });
-  await expect(page.getByLabel('Latitude', { exact: true })).not.toHaveValue('');
-  await page.getByLabel('Latitude', { exact: true }).fill('31.2304');
-  await page.getByLabel('Longitude', { exact: true }).fill('121.4737');
-  await page.getByLabel('Province / state', { exact: true }).fill('上海市');
-  await page.getByLabel('City', { exact: true }).fill('上海');
+  await expect(page.getByRole('textbox', { name: 'Latitude', exact: true })).not.toHaveValue('');
+  await page.getByRole('textbox', { name: 'Latitude', exact: true }).fill('31.2304');
+  await page.getByRole('textbox', { name: 'Longitude', exact: true }).fill('121.4737');
+  await page.getByRole('textbox', { name: 'Province / state', exact: true }).fill('上海市');
+  await page.getByRole('textbox', { name: 'City', exact: true }).fill('上海');
   await page.getByTestId('labels-editor-add').click();
   await page.getByLabel('Key 1', { exact: true }).fill('tier');
   await page.getByLabel('Value 1', { exact: true }).fill('gold');

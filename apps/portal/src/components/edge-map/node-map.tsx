@@ -77,7 +77,9 @@ function FitToFilters({ nodes, fitKey }: { nodes: readonly TMapNode[]; fitKey: s
 
 export default function NodeMap(props: TNodeMapProps) {
   const { nodes, tileUrl, selectedIds, activeId, focus, mapLabel } = props;
-  const groupRef = useRef<L.MarkerClusterGroup>(null);
+  // A state, not a ref: MapContainer mounts its children only after the map exists, so the group
+  // arrives after this component's first effects, and the markers must be added then.
+  const [group, setGroup] = useState<L.MarkerClusterGroup | null>(null);
   const markers = useRef(new Map<string, TNodeMarker>());
   const [rendered, setRendered] = useState<{ count: number; done: boolean }>({ count: 0, done: false });
   // Callbacks in a ref: the cluster group is built once and must always call the latest ones.
@@ -108,7 +110,6 @@ export default function NodeMap(props: TNodeMapProps) {
 
   // Rebuild the markers when the (filtered) node list changes.
   useEffect(() => {
-    const group = groupRef.current;
     if (!group) return;
     group.clearLayers();
     markers.current.clear();
@@ -133,7 +134,7 @@ export default function NodeMap(props: TNodeMapProps) {
       return;
     }
     group.addLayers(list);
-  }, [nodes]);
+  }, [group, nodes]);
 
   // Selection and the open node only swap icons, never rebuild the clusters.
   useEffect(() => {
@@ -146,14 +147,14 @@ export default function NodeMap(props: TNodeMapProps) {
 
   useEffect(() => {
     const marker = focus ? markers.current.get(focus.id) : undefined;
-    if (marker && groupRef.current) groupRef.current.zoomToShowLayer(marker, () => marker.getElement()?.focus());
-  }, [focus]);
+    if (marker && group) group.zoomToShowLayer(marker, () => marker.getElement()?.focus());
+  }, [focus, group]);
 
   return (
     <div className="edge-map-frame" data-testid="edge-map" data-marker-count={rendered.count} data-rendered={rendered.done ? 'true' : 'false'}>
       <MapContainer center={[35, 60]} zoom={3} minZoom={2} worldCopyJump style={{ height: '100%', width: '100%' }} aria-label={mapLabel} keyboard>
         {tileUrl !== 'none' && <TileLayer url={tileUrl} attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' />}
-        <MarkerClusterGroup ref={groupRef} {...clusterOptions}>{null}</MarkerClusterGroup>
+        <MarkerClusterGroup ref={setGroup} {...clusterOptions}>{null}</MarkerClusterGroup>
         <FitToFilters nodes={nodes} fitKey={props.fitKey} />
         <ViewEvents onViewChange={props.onViewChange} />
       </MapContainer>
