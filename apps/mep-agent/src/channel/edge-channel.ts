@@ -14,7 +14,7 @@
 import type { TDesiredState, THeartbeat, TInstanceLogTail, TNodeReport } from '@mecport/contracts';
 import { silentLogger, type TLogger } from '../log';
 import { Backoff, sleep } from './backoff';
-import { CredentialsRevokedError, type PortalClient } from './portal-client';
+import { CredentialsRevokedError, PortalError, type PortalClient } from './portal-client';
 
 export type TChannelState = 'connecting' | 'online' | 'offline' | 'revoked';
 
@@ -166,7 +166,8 @@ export class EdgeChannel {
       return false;
     }
     const message = `${what}: ${(error as Error).message}`;
-    if (this.current !== 'offline') this.log.warn('portal unreachable, keeping the apps running and retrying', { error: message });
+    const refused = error instanceof PortalError; // it answered, with an error status
+    if (this.current !== 'offline') this.log.warn(refused ? 'the portal refused a call; retrying' : 'portal unreachable, keeping the apps running and retrying', { error: message });
     this.setState('offline', message);
     return true;
   }
