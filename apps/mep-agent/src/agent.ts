@@ -58,7 +58,6 @@ export class Agent {
   private stopped = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly pushedLogs = new Map<string, string>();
-  private applyLoopDone: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: TAgentOptions) {
     this.log = options.log;
@@ -97,18 +96,21 @@ export class Agent {
     this.desired = desired?.nodeId === credentials.nodeId ? desired : undefined;
     this.connect(credentials, privateKeyPem);
     if (recovered) this.delivered(recovered);
-    this.applyLoopDone = this.applyLoop();
+    void this.applyLoop();
     this.timers.push(setInterval(() => void this.pushLogs(), this.options.logPushIntervalMs ?? 10_000));
     this.log.info('agent started', { nodeId: credentials.nodeId, portal: credentials.portalUrl, mp1: this.mp1.apiRoot, appliedRevision: this.applier.applied?.revision ?? -1 });
   }
 
-  /** Stops the agent; the apps keep running (a restarted agent adopts them). */
+  /**
+   * Stops the agent; the apps keep running (a restarted agent adopts them). An apply in
+   * progress is not waited for (a large download could take minutes): its journal lets the
+   * next start complete or roll it back, exactly as after a crash.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.bell.ring();
     for (const timer of this.timers) clearInterval(timer);
     await this.channel?.stop();
-    await this.applyLoopDone;
     await this.runtime.detach();
     await this.mp1.close();
     await this.state.clearAgentPid();

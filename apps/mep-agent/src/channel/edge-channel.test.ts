@@ -2,7 +2,7 @@
  * The edge channel against FakePortal, which stands in for the portal's /api/v1/edge routes
  * only until those routes exist (the lead adds the same checks against the real portal).
  */
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,15 +66,13 @@ describe('enrolment', () => {
 
 describe('TokenSigner', () => {
   it('signs EdDSA JWTs with the credential as kid and reuses one until it is close to expiry', async () => {
-    const { credentials, client } = await enrolled();
-    expect(client.nodeId).toBe(credentials.nodeId);
+    const ids = { nodeId: randomUUID(), credentialId: randomUUID() };
     let now = Date.parse('2026-11-27T10:00:00Z');
-    const { privateKey } = await import('node:crypto').then((c) => c.generateKeyPairSync('ed25519'));
-    const signer = new TokenSigner(privateKey, credentials, () => now);
+    const signer = new TokenSigner(generateKeyPairSync('ed25519').privateKey, ids, () => now);
     const first = await signer.token();
-    expect(decodeProtectedHeader(first)).toEqual({ alg: 'EdDSA', kid: credentials.credentialId });
+    expect(decodeProtectedHeader(first)).toEqual({ alg: 'EdDSA', kid: ids.credentialId });
     const claims = decodeJwt(first);
-    expect(claims).toMatchObject({ iss: credentials.nodeId, sub: credentials.nodeId, aud: 'mecport-edge' });
+    expect(claims).toMatchObject({ iss: ids.nodeId, sub: ids.nodeId, aud: 'mecport-edge', iat: now / 1000 });
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(300);
     now += 200_000;
     expect(await signer.token()).toBe(first);

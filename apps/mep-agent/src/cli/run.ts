@@ -3,7 +3,7 @@ import { Agent } from '../agent';
 import { appBaseEnv, type TAgentEnv } from '../env';
 import { createLogger } from '../log';
 
-export async function runAgent(options: { dataDir: string; mp1Port: number; env: TAgentEnv }): Promise<number> {
+export async function runAgent(options: { dataDir: string; mp1Port: number; env: TAgentEnv }): Promise<never> {
   const log = createLogger(options.env.LOG_LEVEL, { name: 'mecport-agent' });
   const agent = new Agent({ dataDir: options.dataDir, mp1Port: options.mp1Port, log, baseEnv: appBaseEnv(), pauseAt: options.env.MECPORT_AGENT_PAUSE_AT });
   await agent.start();
@@ -16,5 +16,5 @@ export async function runAgent(options: { dataDir: string; mp1Port: number; env:
     process.once('SIGINT', () => stop('SIGINT'));
   });
   await agent.stop();
-  return 0;
+  process.exit(0); // an unfinished apply must not keep the process alive; its journal covers it
 }
