@@ -56,7 +56,8 @@ export interface AppRuntime {
   start(spec: TInstanceSpec): Promise<void>;
   /**
    * After an agent restart: takes over the live workload of exactly this spec and supervises
-   * it. True when it did (or already supervises it); false when nothing of it runs.
+   * it. True when it did, already supervises it, or the workload ended by itself under a
+   * restart policy that leaves it ended; false when it should be started.
    */
   adopt(spec: TInstanceSpec): Promise<boolean>;
   /** Stops gracefully (the workload gets `graceSec` to exit, then is killed); the record stays, STOPPED. */

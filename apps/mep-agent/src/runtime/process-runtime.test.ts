@@ -120,6 +120,13 @@ describe('ProcessRuntime', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(r.get(never.appInstanceId)!.status.restarts).toBe(0);
     expect(r.get(onFailure.appInstanceId)!.status.restarts).toBe(0);
+    // The reconciler adopts before it starts: an app that ended under its policy is not started again,
+    // neither by this runtime nor by the next agent's.
+    expect(await r.adopt(never)).toBe(true);
+    const next = await runtime();
+    expect(await next.adopt(never)).toBe(true);
+    expect(await next.adopt(onFailure)).toBe(true);
+    expect(await appProcesses(never.appInstanceId)).toEqual([]);
   });
 
   it('restarts an app whose health check keeps failing', async () => {

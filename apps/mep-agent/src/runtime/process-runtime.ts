@@ -22,6 +22,11 @@ import { ProcessSupervisor } from './process-supervisor';
 import { findTagged, isSameProcess, type TProcIdentity } from './proc-info';
 import { terminateGroup } from './terminate';
 
+/** The app exited by itself and its restart policy says to leave it so (a new spec, or stop then start, runs it again). */
+function endedByPolicy(record: TProcessRecord): boolean {
+  return record.desired === 'RUNNING' && record.spec.bundle.restartPolicy !== 'always' && (record.state === 'STOPPED' || record.state === 'FAILED');
+}
+
 export interface TProcessRuntimeOptions {
   runtimeDir: string;
   logsDir: string;
@@ -100,9 +105,10 @@ export class ProcessRuntime implements AppRuntime {
   async adopt(spec: TInstanceSpec): Promise<boolean> {
     const id = spec.appInstanceId;
     const supervisor = this.supervisors.get(id);
-    if (supervisor?.active && supervisor.spec.configHash === spec.configHash) return true;
+    if (supervisor && supervisor.spec.configHash === spec.configHash && (supervisor.active || endedByPolicy(supervisor.record))) return true;
     const record = this.records.get(id);
     if (!record || record.spec.configHash !== spec.configHash || record.desired !== 'RUNNING') return false;
+    if (endedByPolicy(record)) return true;
     const identity = await this.liveProcess(record);
     if (!identity) return false;
     this.log.info('adopted a running app process', { appInstanceId: id, pid: identity.pid });
