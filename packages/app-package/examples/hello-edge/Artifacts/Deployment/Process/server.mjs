@@ -1,6 +1,6 @@
 // Hello Edge: the demo MEC app of the MEP agent's process runtime (Node.js, no dependencies).
 //
-// It serves GET / (a greeting with its instance id and version) and GET /health on PORT_HTTP,
+// It serves GET / and GET /hello (a greeting with its instance id and version) and GET /health on PORT_HTTP,
 // and speaks Mp1 (ETSI MEC 011) with the credentials the agent put in its environment: it gets
 // an OAuth2 token, subscribes to AppTerminationNotification, registers a "greeting" service
 // and confirms it is ready. When the MEP tells it to terminate, it confirms and exits.
@@ -24,7 +24,7 @@ const server = http.createServer((req, res) => {
     res.end(body === undefined ? undefined : JSON.stringify(body));
   };
   if (req.method === 'GET' && req.url === '/health') return reply(200, { status: 'ok' });
-  if (req.method === 'GET' && req.url === '/') return reply(200, { greeting: 'hello from the edge', appInstanceId: instanceId, version, ready, pid: process.pid });
+  if (req.method === 'GET' && (req.url === '/' || req.url === '/hello')) return reply(200, { greeting: 'hello from the edge', appInstanceId: instanceId, version, ready, pid: process.pid });
   if (req.method === 'POST' && req.url === '/mp1/termination') {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
