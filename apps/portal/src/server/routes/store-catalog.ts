@@ -12,7 +12,7 @@ const tags = ['Store'];
 export const listCatalogRoute = api.route({
   method: 'GET', path: '/api/v1/store/apps', operationId: 'listCatalog', tags,
   summary: 'Search the store: published apps by English or Chinese words, with filters, sorting and cursor pagination',
-  description: 'Pages are cached for up to 2 s (a write through this portal shows at once); `Cache-Control: no-cache` asks for a fresh answer.',
+  description: 'A portal process keeps pages for up to 2 s; a publish, deprecation, listing edit or rating it handles shows at once. `Cache-Control: no-cache` asks the database.',
   auth: publicAccess(),
   query: ZCatalogQuery,
   response: { status: 200, description: 'One page of the catalog', schema: ZCatalogPage },
