@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startChild, stopChild, waitForHttp, type TChild } from '../scripts/lib/children';
 
-export const BENCH = { portalPort: 3200, idpPort: 3201, pgPort: 54359, dataDir: '.data/bench' } as const;
+export const BENCH = { portalPort: 3200, idpPort: 3201, pgPort: 54359, agentMp1Port: 8781, dataDir: '.data/bench' } as const;
 export const portalUrl = `http://localhost:${BENCH.portalPort}`;
 export const issuer = `http://localhost:${BENCH.idpPort}`;
 
@@ -18,7 +18,7 @@ export async function startStack(): Promise<TChild> {
     cwd: root,
     index: 0,
     env: {
-      ...process.env, PORT: String(BENCH.portalPort), DEV_IDP_PORT: String(BENCH.idpPort), EMBEDDED_PG_PORT: String(BENCH.pgPort),
+      ...process.env, PORT: String(BENCH.portalPort), DEV_IDP_PORT: String(BENCH.idpPort), EMBEDDED_PG_PORT: String(BENCH.pgPort), MECPORT_AGENT_MP1_PORT: String(BENCH.agentMp1Port),
       MECPORT_DATA_DIR: BENCH.dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', OIDC_ISSUER: '',
     },
   });

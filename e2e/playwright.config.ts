@@ -37,6 +37,7 @@ export default defineConfig({
       PORT: String(E2E.portalPort),
       DEV_IDP_PORT: String(E2E.idpPort),
       EMBEDDED_PG_PORT: String(E2E.pgPort),
+      MECPORT_AGENT_MP1_PORT: String(E2E.agentMp1Port),
       MECPORT_DATA_DIR: E2E.dataDir,
       MECPORT_SKIP_BUILD: '1',
       LOG_LEVEL: 'warn',

@@ -16,6 +16,7 @@ import { resolveDatabase } from '@mecport/db/embedded';
 import { migrate } from '@mecport/db/migrate';
 import { seed } from '@mecport/db/seed';
 import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
+import { startDemoAgent } from './lib/demo-agent';
 import { startConfig, type TStartConfig } from './lib/start-config';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -124,6 +125,13 @@ async function main(): Promise<void> {
   launch('worker', 'npx', ['tsx', 'src/main.ts'], 'apps/worker', shared);
   const portal = launch('portal', 'npx', ['next', 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, NEXT_TELEMETRY_DISABLED: '1' });
   await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
+  if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
+    step('starting the demo edge agent');
+    const prisma = createPrismaClient(database.url);
+    const launchAgent = (args: string[]) => void launch('agent', 'npx', ['mecport-agent', ...args], '.', {});
+    const note = await startDemoAgent({ db: prisma, portalUrl: config.portalUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
+    process.stdout.write(`  ${note}\n`);
+  }
   printBanner(database.embedded ? `embedded PostgreSQL (${database.url.replace(/:[^:@/]*@/, ':***@')})` : 'DATABASE_URL');
 }
 

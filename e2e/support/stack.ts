@@ -3,6 +3,8 @@ export const E2E = {
   portalPort: 3100,
   idpPort: 3101,
   pgPort: 54349,
+  /** The demo agent's Mp1 port (a developer's own npm start uses 8581). */
+  agentMp1Port: 8681,
   dataDir: '.data/e2e',
   get portalUrl() { return `http://localhost:${this.portalPort}`; },
   get issuer() { return `http://localhost:${this.idpPort}`; },

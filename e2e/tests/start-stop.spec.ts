@@ -19,7 +19,9 @@ function startStack(): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn('npm', ['start'], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(PORTS.portal), DEV_IDP_PORT: String(PORTS.idp), EMBEDDED_PG_PORT: String(PORTS.pg), MECPORT_DATA_DIR: DATA_DIR, MECPORT_SKIP_BUILD: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', OIDC_ISSUER: '' },
+    env: { ...process.env, PORT: String(PORTS.portal), DEV_IDP_PORT: String(PORTS.idp), EMBEDDED_PG_PORT: String(PORTS.pg), MECPORT_DATA_DIR: DATA_DIR, MECPORT_SKIP_BUILD: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', OIDC_ISSUER: '',
+      // The suite's own stack already runs the demo agent, whose Hello Edge holds its port on this machine.
+      MECPORT_DEMO_AGENT: '0' },
   });
   child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
   child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });

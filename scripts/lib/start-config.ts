@@ -10,6 +10,10 @@ const ZStartEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   MECPORT_SKIP_BUILD: z.enum(['0', '1']).default('0'),
   MECPORT_SEED: z.enum(['0', '1']).default('1'),
+  /** `0`: no local demo edge agent (it needs the demo data). */
+  MECPORT_DEMO_AGENT: z.enum(['0', '1']).default('1'),
+  /** Where the demo agent serves Mp1 to its apps (127.0.0.1). */
+  MECPORT_AGENT_MP1_PORT: z.coerce.number().int().min(1).max(65535).default(8581),
 });
 
 export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; issuer: string; startDevIdp: boolean };

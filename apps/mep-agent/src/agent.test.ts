@@ -97,6 +97,19 @@ describe('mecport-agent run', () => {
     expect((await cli(bundle, ['status', '--data-dir', n.dataDir])).stdout).toMatch(/agent +not running/);
   });
 
+  it('with --stop-apps-on-exit (the demo node of npm start) stops its apps when it stops', async () => {
+    const n = await node();
+    n.start({}, ['--stop-apps-on-exit']);
+    const port = await freePort();
+    const instance = desiredInstance(await portal.addPackage(n.nodeId, await buildHelloEdge(n.dataDir, { port })));
+    n.appIds.add(instance.appInstanceId);
+    portal.setDesired(n.nodeId, [instance]);
+    await waitFor('the app to answer', () => getJson(port));
+    expect(await appProcesses(instance.appInstanceId)).toHaveLength(1);
+    expect(await n.agent!.kill('SIGTERM')).toBe(0);
+    expect(await appProcesses(instance.appInstanceId)).toEqual([]);
+  });
+
   it('fails an instance whose package does not match its digest, and deletes the download', async () => {
     const n = await node();
     n.start();
@@ -108,6 +121,11 @@ describe('mecport-agent run', () => {
     expect(await readFile(join(n.dataDir, 'packages', `${instance.package.sha256}.csar`)).catch(() => undefined)).toBeUndefined();
     expect(await readFile(join(n.dataDir, 'packages', `${instance.package.sha256}.part`)).catch(() => undefined)).toBeUndefined();
     expect(await appProcesses(instance.appInstanceId)).toEqual([]);
-    expect((await n.file('channel.json')) as object).toMatchObject({ lastApply: { revision: 1, outcome: 'failed' } });
+    // channel.json is written just after the report goes out: wait for it rather than race it.
+    const channel = await waitFor('channel.json to record the failed apply', async () => {
+      const file = (await n.file('channel.json')) as { lastApply?: { revision: number } };
+      return file.lastApply?.revision === 1 ? file : undefined;
+    });
+    expect(channel).toMatchObject({ lastApply: { revision: 1, outcome: 'failed' } });
   });
 });

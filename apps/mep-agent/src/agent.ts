@@ -26,6 +26,9 @@ import type { TCredentials } from './state/schemas';
 import { StateStore } from './state/state-store';
 import { AGENT_VERSION } from './version';
 
+
+/** Seconds each app gets to exit when the agent stops its apps with itself. */
+const STOP_APPS_GRACE_SEC = 5;
 export interface TAgentOptions {
   dataDir: string;
   mp1Port: number;
@@ -106,11 +109,13 @@ export class Agent {
    * progress is not waited for (a large download could take minutes): its journal lets the
    * next start complete or roll it back, exactly as after a crash.
    */
-  async stop(): Promise<void> {
+  async stop(options: { stopApps?: boolean } = {}): Promise<void> {
     this.stopped = true;
     this.bell.ring();
     for (const timer of this.timers) clearInterval(timer);
     await this.channel?.stop();
+    // Only for a throwaway node (the demo agent of `npm start`): a real node keeps its apps.
+    if (options.stopApps) await Promise.all(this.runtime.instances().map((i) => this.runtime.stop(i.spec.appInstanceId, STOP_APPS_GRACE_SEC)));
     await this.runtime.detach();
     await this.mp1.close();
     await this.state.clearAgentPid();

@@ -87,6 +87,7 @@ export const ZEdgeNode = z
   .meta({ id: 'EdgeNode' });
 export type TEdgeNode = z.infer<typeof ZEdgeNode>;
 export const ZEdgeNodePage = ZPage(ZEdgeNode).meta({ id: 'EdgeNodePage' });
+export type TEdgeNodePage = z.infer<typeof ZEdgeNodePage>;
 
 export const ZNodeListQuery = ZPageQuery.extend({
   q: z.string().trim().min(1).max(100).optional().describe('Part of the name, address or city'),

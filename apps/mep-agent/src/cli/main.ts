@@ -17,8 +17,9 @@ const USAGE = `mecport-agent: the MEP agent of a MECport edge node
   mecport-agent enroll --portal <url> --token <token> [--data-dir <dir>] [--name-hint <hostname>] [--force]
       Makes the node's Ed25519 key pair, enrols with the portal's one-time token and keeps the
       credentials in the data dir. --force replaces an existing enrolment (re-enrol).
-  mecport-agent run [--data-dir <dir>] [--mp1-port 8581]
+  mecport-agent run [--data-dir <dir>] [--mp1-port 8581] [--stop-apps-on-exit]
       Runs the agent: apps, Mp1 on 127.0.0.1:<mp1-port>, the edge channel to the portal.
+      The apps keep running when the agent stops, unless --stop-apps-on-exit (a throwaway node).
   mecport-agent status [--data-dir <dir>] [--json]
       Prints the local state: enrolment, channel, revisions, app instances.
 
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'name-hint': { type: 'string' },
       force: { type: 'boolean', default: false },
+      'stop-apps-on-exit': { type: 'boolean', default: false },
       'mp1-port': { type: 'string', default: '8581' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -71,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const mp1Port = Number(values['mp1-port']);
       if (!Number.isInteger(mp1Port) || mp1Port < 1 || mp1Port > 65535) throw new UsageError('--mp1-port must be a port number');
-      return runAgent({ dataDir, mp1Port, env });
+      return runAgent({ dataDir, mp1Port, env, stopAppsOnExit: values['stop-apps-on-exit'] });
     }
     case 'status':
       return runStatus({ dataDir, json: values.json });

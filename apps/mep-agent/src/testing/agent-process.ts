@@ -27,8 +27,8 @@ export class AgentProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static run(options: { bundle: string; dataDir: string; mp1Port: number; env?: Record<string, string> }): AgentProcess {
-    const child = spawn(process.execPath, [options.bundle, 'run', '--data-dir', options.dataDir, '--mp1-port', String(options.mp1Port)], {
+  static run(options: { bundle: string; dataDir: string; mp1Port: number; env?: Record<string, string>; args?: string[] }): AgentProcess {
+    const child = spawn(process.execPath, [options.bundle, 'run', '--data-dir', options.dataDir, '--mp1-port', String(options.mp1Port), ...(options.args ?? [])], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'debug', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

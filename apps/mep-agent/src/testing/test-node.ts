@@ -31,8 +31,8 @@ export class TestNode {
     return new TestNode(bundle, portal, dataDir, nodeId, await freePort());
   }
 
-  start(env: Record<string, string> = {}): AgentProcess {
-    this.agent = AgentProcess.run({ bundle: this.bundle, dataDir: this.dataDir, mp1Port: this.mp1Port, env });
+  start(env: Record<string, string> = {}, args: string[] = []): AgentProcess {
+    this.agent = AgentProcess.run({ bundle: this.bundle, dataDir: this.dataDir, mp1Port: this.mp1Port, env, args });
     return this.agent;
   }
 

@@ -44,11 +44,12 @@ const demoApp = (slug: string) => db.app.findFirstOrThrow({ where: { slug }, inc
 describe('importDemoStore', () => {
   it('imports every demo app and sample once, and a second run adds nothing', async () => {
     const first = await run();
-    expect(first).toEqual({ appsCreated: DEMO_APPS.length + DEMO_SAMPLES.length, packagesUploaded: DEMO_APPS.length + DEMO_SAMPLES.length, versionsPublished: DEMO_APPS.length, blobsRestored: 0, problems: [] });
+    // + 1: Hello Edge, the process-bundle app the local demo agent runs.
+    expect(first).toEqual({ appsCreated: DEMO_APPS.length + DEMO_SAMPLES.length + 1, packagesUploaded: DEMO_APPS.length + DEMO_SAMPLES.length + 1, versionsPublished: DEMO_APPS.length + 1, blobsRestored: 0, problems: [] });
     const validatedSamples = DEMO_SAMPLES.filter((s) => s.outcome === 'validated').length;
     const after = await counts();
     expect(after).toMatchObject({
-      apps: DEMO_APPS.length + DEMO_SAMPLES.length, versions: DEMO_APPS.length + validatedSamples, blobs: DEMO_APPS.length + validatedSamples, uploads: DEMO_APPS.length + DEMO_SAMPLES.length,
+      apps: DEMO_APPS.length + DEMO_SAMPLES.length + 1, versions: DEMO_APPS.length + validatedSamples + 1, blobs: DEMO_APPS.length + validatedSamples + 1, uploads: DEMO_APPS.length + DEMO_SAMPLES.length + 1,
       downloads: DEMO_APPS.reduce((n, a) => n + a.downloads, 0), ratings: DEMO_APPS.reduce((n, a) => n + a.stars.length, 0), comments: DEMO_APPS.filter((a) => a.stars.length > 0).length,
     });
 
@@ -113,6 +114,17 @@ describe('importDemoStore', () => {
     const failedIds = async (slug: string) => [...new Set(((await demoApp(slug)).uploads[0]!.report as { checks: { id: string; status: string }[] }).checks.filter((c) => c.status === 'fail').map((c) => c.id))];
     expect(await failedIds('eg-sample-app')).toEqual(['manifest.digest']);
     expect((await failedIds('eg-ar-no-manifest')).sort()).toEqual(['layout.tosca-metadata', 'manifest.present']);
+  });
+
+  it('publishes Hello Edge, whose package carries the process bundle the demo agent runs', async () => {
+    const hello = await demoApp('hello-edge');
+    expect(hello.versions).toHaveLength(1);
+    expect(hello.versions[0]).toMatchObject({ version: '1.0.0', status: 'published' });
+    const blob = await blobs.stat(hello.versions[0]!.packageDigest);
+    const report = await validatePackage(blob!.path);
+    expect(report.ok).toBe(true);
+    expect(report.appd?.appName).toBe('hello-edge');
+    expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Deployment/Process/process.json']));
   });
 
   it('puts back package files that went missing, and keeps a developer\'s edits', async () => {

@@ -15,6 +15,7 @@ import type { TDemoLog } from './demo-context';
 import { emptyDemoResult, type TDemoImportResult } from './demo-result';
 import { importDemoApps } from './import-demo-apps';
 import { importDemoSamples } from './import-demo-samples';
+import { importHelloEdge } from './import-hello-edge';
 
 export interface TDemoImportOptions {
   db: DbClient;
@@ -41,6 +42,7 @@ export async function importDemoStore(options: TDemoImportOptions): Promise<TDem
     // The samples first: the demo apps are then the newest in the developer workspace's list.
     await importDemoSamples(deps, result, options.samplesDir);
     await importDemoApps(deps, result);
+    await importHelloEdge(deps, result);
   }, { maxWait: 60_000, timeout: 30 * 60_000 });
   return result;
 }

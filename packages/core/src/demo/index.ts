@@ -12,3 +12,5 @@ export { buildDemoPackage, DEMO_RELEASE_DATE } from './build-demo-package';
 export { demoAppFiles, writeDemoAppFolder } from './demo-app-folder';
 export { DEMO_SAMPLES_DIR } from './import-demo-samples';
 export { demoUploadId } from './demo-context';
+export { importHelloEdge, HELLO_EDGE } from './import-hello-edge';
+export { DEMO_NODE, demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode } from './demo-edge-node';

@@ -1,0 +1,54 @@
+/**
+ * The local demo edge node of `npm start`: a real MEP agent (`mecport-agent run`) for Acme Mobile's
+ * "local-demo-node", enrolled with a fresh one-time token whenever its local enrolment does not
+ * match the node (first start, a new data dir, a revoked node), running Hello Edge through an
+ * ordinary deployment. Its apps stop with `npm start` (--stop-apps-on-exit); a real node keeps them.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { storagePaths } from '@mecport/blob-store';
+import { demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode, HELLO_EDGE } from '@mecport/core/demo';
+import type { DbClient } from '@mecport/db';
+
+export interface TDemoAgentOptions {
+  db: DbClient;
+  portalUrl: string;
+  mp1Port: number;
+  /** Starts the agent as a child of `npm start` (stopped with it). */
+  launch: (args: string[]) => void;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function localEnrolment(agentDir: string): { nodeId?: string; credentialId?: string; portalUrl?: string } | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(agentDir, 'credentials.json'), 'utf8')) as { nodeId?: string; credentialId?: string; portalUrl?: string };
+  } catch {
+    return undefined;
+  }
+}
+
+function enrol(agentDir: string, portalUrl: string, token: string): void {
+  const result = spawnSync('npx', ['mecport-agent', 'enroll', '--portal', portalUrl, '--token', token, '--data-dir', agentDir, '--force', '--name-hint', 'local-demo-node'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the demo agent could not enrol (see above)');
+}
+
+async function helloEdgeVersionId(db: DbClient): Promise<string | null> {
+  const version = await db.appVersion.findFirst({ where: { app: { slug: HELLO_EDGE.slug, tenant: { slug: HELLO_EDGE.tenant } }, version: HELLO_EDGE.version, status: 'published' }, select: { id: true } });
+  return version?.id ?? null;
+}
+
+/** Returns what it did, in one line for the start-up log. */
+export async function startDemoAgent(options: TDemoAgentOptions): Promise<string> {
+  const agentDir = path.join(storagePaths().dataDir, 'agent');
+  const node = await ensureDemoNode(options.db);
+  const local = localEnrolment(agentDir);
+  const enrolled = node.credentialId !== null && local?.nodeId === node.nodeId && local.credentialId === node.credentialId && local.portalUrl === options.portalUrl;
+  if (!enrolled) enrol(agentDir, options.portalUrl, await demoEnrolmentToken(options.db, node.nodeId, options.portalUrl));
+  options.launch(['run', '--data-dir', agentDir, '--mp1-port', String(options.mp1Port), '--stop-apps-on-exit']);
+  const versionId = await helloEdgeVersionId(options.db);
+  if (!versionId) return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'}; Hello Edge is not published, so nothing is deployed`;
+  const deployed = await ensureDemoDeployment(options.db, node.nodeId, versionId);
+  return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'} (Mp1 on 127.0.0.1:${options.mp1Port})${deployed ? ', Hello Edge deployed' : ''}`;
+}
