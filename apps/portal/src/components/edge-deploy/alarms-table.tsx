@@ -20,7 +20,7 @@ function StateCell({ alarm }: { alarm: TAlarm }) {
   const format = useFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <Stack gap={2}>
+    <Stack gap={2} miw={120}>
       <AlarmStateBadge state={alarm.state} />
       {alarm.acknowledgedAt && <Text size="xs" c="dimmed">{t('acknowledgedBy', { name: alarm.acknowledgedBy ?? '?', at: when(alarm.acknowledgedAt) })}</Text>}
       {alarm.clearedAt && <Text size="xs" c="dimmed">{t('clearedAt', { at: when(alarm.clearedAt) })}</Text>}
@@ -48,7 +48,7 @@ export function AlarmsTable({ alarms, busyId, onAcknowledge, onClear }: TAlarmsT
               <Table.Tr key={a.id} data-testid="alarm-row" data-alarm-id={a.id} data-kind={a.kind} data-state={a.state} data-node-id={a.nodeId ?? ''}>
                 <Table.Td><AlarmSeverityBadge severity={a.severity} /></Table.Td>
                 <Table.Td fw={600} data-testid="alarm-kind">{kind}</Table.Td>
-                <Table.Td data-testid="alarm-node">{node}</Table.Td>
+                <Table.Td data-testid="alarm-node">{a.nodeId ? <Anchor component={Link} href={`/edge-map/nodes/${a.nodeId}`} size="sm">{node}</Anchor> : node}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{a.message}</Text>
                   {a.appInstanceId && <Anchor component={Link} href={`/edge-map/instances/${a.appInstanceId}`} size="xs" data-testid="alarm-instance-link">{t('openInstance')}</Anchor>}

@@ -18,7 +18,7 @@ function TargetRow({ target }: { target: TTarget }) {
   const t = useTranslations('edgeDeploy.detail');
   return (
     <Table.Tr data-testid="target-row" data-node-id={target.nodeId} data-status={target.status}>
-      <Table.Td fw={600} data-testid="target-node">{target.nodeName}</Table.Td>
+      <Table.Td data-testid="target-node"><Anchor component={Link} href={`/edge-map/nodes/${target.nodeId}`} fw={600} size="sm">{target.nodeName}</Anchor></Table.Td>
       <Table.Td><TargetStatusBadge status={target.status} /></Table.Td>
       <Table.Td>{target.instanceState ? <InstanceStateBadge state={target.instanceState} /> : <Text size="sm" c="dimmed">{t('noInstance')}</Text>}</Table.Td>
       <Table.Td><Text size="sm" data-testid="target-message">{target.message ?? ''}</Text></Table.Td>

@@ -35,7 +35,7 @@ function Facts({ i }: { i: TAppInstanceDetail }) {
   const format = useFormatter();
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" data-testid="instance-facts">
-      <Fact label={t('instance.node')} testId="instance-node"><Text size="sm">{i.nodeName}</Text></Fact>
+      <Fact label={t('instance.node')} testId="instance-node"><Anchor component={Link} href={`/edge-map/nodes/${i.nodeId}`} size="sm">{i.nodeName}</Anchor></Fact>
       <Fact label={t('instance.app')} testId="instance-app"><Text size="sm">{i.appName}</Text></Fact>
       <Fact label={t('instance.version')} testId="instance-version"><Text size="sm">{i.version}</Text></Fact>
       <Fact label={t('instance.desired')} testId="instance-desired"><Text size="sm" data-desired={i.desiredState}>{t(`status.desired.${i.desiredState}`)}</Text></Fact>

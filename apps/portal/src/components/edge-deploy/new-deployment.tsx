@@ -16,7 +16,7 @@ import { networkProblem, readProblem, type TApiProblem } from '@/components/stor
 import { localizedName } from '@/components/store/catalog-state';
 import { AppVersionFields } from './app-version-fields';
 import {
-  deploymentBody, formFieldOfServerError, initialFormValues, validateDeploymentForm,
+  deploymentBody, formFieldOfServerError, initialFormValues, normaliseSelector, validateDeploymentForm,
   type TDeploymentFormErrors, type TDeploymentFormField, type TDeploymentFormValues, type TDeploymentKind,
 } from './deployment-form-model';
 import { DeploymentReview } from './deployment-review';
@@ -113,7 +113,7 @@ export function NewDeployment() {
   const version = appDetail?.versions.find((v) => v.id === values.appVersionId);
   const targetWords = values.targetKind === 'nodes' ? t('review.pickedNodes')
     : values.targetKind === 'group' ? t('target.group', { name: groups.data?.items.find((g) => g.id === values.groupId)?.name ?? '' })
-    : t('review.selector', { selector: values.selector.trim() });
+    : t('review.selector', { selector: normaliseSelector(values.selector) });
 
   return (
     <Stack gap="lg" maw={960} data-testid="new-deployment">
