@@ -9,7 +9,8 @@
  * the container gets `data-rendered` and the page a `edge-map:clusters-drawn` performance mark
  * (the benchmark and the tests wait for it).
  *
- * Click or Enter on a marker opens the node; Shift+click or Shift+Enter toggles its selection.
+ * Click or Enter on a marker opens the node; Shift+click or Shift+Enter toggles its selection;
+ * Enter on a cluster zooms into it.
  */
 import 'leaflet/dist/leaflet.css';
 import 'react-leaflet-cluster/dist/assets/MarkerCluster.css';
@@ -43,6 +44,15 @@ export interface TNodeMapProps {
 }
 
 type TNodeMarker = L.Marker & { options: L.MarkerOptions & { nodeId: string; status: TNodeStatus } };
+
+const isActivation = (e: KeyboardEvent) => e.key === 'Enter' || e.key === ' ';
+
+/** Enter or Space on a cluster zooms into it, as a click does. */
+function clusterKeydown(e: L.LeafletEvent & { layer: L.MarkerCluster; originalEvent: KeyboardEvent }) {
+  if (!isActivation(e.originalEvent)) return;
+  e.originalEvent.preventDefault();
+  e.layer.zoomToBounds({ padding: [24, 24] });
+}
 
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -108,6 +118,12 @@ export default function NodeMap(props: TNodeMapProps) {
     },
   }), []);
 
+  useEffect(() => {
+    if (!group) return;
+    group.on('clusterkeydown', clusterKeydown as L.LeafletEventHandlerFn);
+    return () => { group.off('clusterkeydown', clusterKeydown as L.LeafletEventHandlerFn); };
+  }, [group]);
+
   // Rebuild the markers when the (filtered) node list changes.
   useEffect(() => {
     if (!group) return;
@@ -121,9 +137,13 @@ export default function NodeMap(props: TNodeMapProps) {
       }) as TNodeMarker;
       marker.options.nodeId = n.id;
       marker.options.status = n.status;
-      marker.on('click', (e: L.LeafletMouseEvent) => {
-        if (e.originalEvent?.shiftKey) latest.current.onToggleSelect(n.id);
-        else latest.current.onOpen(n.id);
+      const act = (shift: boolean) => (shift ? latest.current.onToggleSelect(n.id) : latest.current.onOpen(n.id));
+      marker.on('click', (e: L.LeafletMouseEvent) => act(!!e.originalEvent?.shiftKey));
+      // Leaflet gives a keyboard marker role=button and a tab stop, but Enter does nothing: do what a button does.
+      marker.on('keydown', (e: L.LeafletKeyboardEvent) => {
+        if (!isActivation(e.originalEvent)) return;
+        e.originalEvent.preventDefault();
+        act(e.originalEvent.shiftKey);
       });
       markers.current.set(n.id, marker);
       return marker;
