@@ -50,12 +50,6 @@ export interface TMp1Port {
   appEnv(appInstanceId: string, credentials: TMp1Credentials): Record<string, string>;
 }
 
-/** Mp1's rule model has one destination interface where the edge contract allows two (DUPLICATE_*). */
-function toMp1Rule(rule: TMp1TrafficRule) {
-  const { dstInterface, ...rest } = rule;
-  return { ...rest, ...(dstInterface?.[0] ? { dstInterface: dstInterface[0] } : {}) };
-}
-
 export class Mp1Host implements TMp1Port {
   readonly registry = new Mp1Registry();
   private server: TMp1Server | undefined;
@@ -100,7 +94,7 @@ export class Mp1Host implements TMp1Port {
   }
 
   register(appInstanceId: string, credentials: TMp1Credentials | undefined, rules: TMp1Rules): TMp1Credentials {
-    const mp1Rules = { trafficRules: rules.trafficRules.map(toMp1Rule), dnsRules: rules.dnsRules };
+    const mp1Rules = { trafficRules: rules.trafficRules, dnsRules: rules.dnsRules };
     const known = this.registry.appInstance(appInstanceId);
     if (known && credentials && known.clientId === credentials.clientId && this.registry.authenticateClient(credentials.clientId, credentials.clientSecret) === appInstanceId) {
       this.registry.setRules(appInstanceId, mp1Rules);

@@ -15,7 +15,8 @@ export function trafficRulesOf(appd: unknown): TMp1TrafficRule[] {
   return arrayOf((appd as TLoose | null)?.appTrafficRule).flatMap((r) => {
     const parsed = ZMp1TrafficRule.safeParse({
       trafficRuleId: r.trafficRuleId, filterType: r.filterType, priority: r.priority, trafficFilter: r.trafficFilter,
-      action: MEC010_TO_MEC011_ACTION[String(r.action)], dstInterface: r.dstInterface ? arrayOf(r.dstInterface).map(toDestination) : undefined, state: 'ACTIVE',
+      // MEC 010-2 allows two interfaces (for DUPLICATE_*), MEC 011's TrafficRule carries one.
+      action: MEC010_TO_MEC011_ACTION[String(r.action)], dstInterface: arrayOf(r.dstInterface).map(toDestination)[0], state: 'ACTIVE',
     });
     return parsed.success ? [parsed.data] : [];
   });
