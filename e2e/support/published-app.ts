@@ -4,8 +4,13 @@
  * Each package is the hello-mec example with its own random artefact (see uploads.ts), so every
  * version has its own digest. The app's name carries a random token to search the store with.
  *
+ * Use it through the `publishApp` fixture: after the test its versions are deprecated, so they
+ * leave the store and the MEC 010-2 northbound and later tests find the demo catalog as seeded.
+ *
  * @example
- *   const { app, token, versions } = await publishedApp(request, ['1.0.0', '2.0.0']);
+ *   test('…', async ({ publishApp }) => {
+ *     const { app, token, versions } = await publishApp(['1.0.0', '2.0.0']);
+ *   });
  */
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +18,7 @@ import type { TApp, TAppVersion, TUpload } from '@mecport/contracts';
 import { expect, type APIRequestContext } from '@playwright/test';
 import * as tus from 'tus-js-client';
 import { call } from './auth-matrix';
+import { test as base } from './fixtures';
 import { E2E } from './stack';
 import { tokenFor } from './tokens';
 import { helloPackage, scratchDir } from './uploads';
@@ -40,7 +46,12 @@ async function validatedVersionId(request: APIRequestContext, token: string, app
   return last!.versionId!;
 }
 
-export async function publishedApp(request: APIRequestContext, versions: readonly string[]): Promise<{ app: TApp; token: string; versions: TAppVersion[] }> {
+/** Builds a version's package file in `dir` (default: hello-mec with a random artefact). */
+export type TBuildVersion = (dir: string, version: string) => Promise<string>;
+
+export interface TPublishedApp { app: TApp; token: string; versions: TAppVersion[] }
+
+export async function publishedApp(request: APIRequestContext, versions: readonly string[], build: TBuildVersion = (dir) => helloPackage(dir, PAYLOAD_BYTES)): Promise<TPublishedApp> {
   const developer = await tokenFor('developer');
   const token = Math.random().toString(36).slice(2, 10);
   const created = await call(request, { method: 'POST', path: '/api/v1/apps', body: { slug: `deploy-${token}`, name: `Deploy probe ${token}`, provider: 'Acme QA', category: 'other' } }, developer);
@@ -50,7 +61,7 @@ export async function publishedApp(request: APIRequestContext, versions: readonl
   const published: TAppVersion[] = [];
   try {
     for (const version of versions) {
-      const file = await helloPackage(scratch.dir, PAYLOAD_BYTES);
+      const file = await build(scratch.dir, version);
       const versionId = await validatedVersionId(request, developer, app.id, await upload(developer, app.id, file, version));
       const response = await call(request, { method: 'POST', path: `/api/v1/apps/${app.id}/versions/${versionId}/publish` }, developer);
       expect(response.status(), await response.text()).toBe(200);
@@ -61,3 +72,23 @@ export async function publishedApp(request: APIRequestContext, versions: readonl
   }
   return { app, token, versions: published };
 }
+
+export const test = base.extend<{ publishApp: (versions: readonly string[], build?: TBuildVersion) => Promise<TPublishedApp> }>({
+  publishApp: async ({ request }, use) => {
+    const made: TPublishedApp[] = [];
+    await use(async (versions, build) => {
+      const published = await publishedApp(request, versions, build);
+      made.push(published);
+      return published;
+    });
+    const developer = await tokenFor('developer');
+    for (const { app, versions } of made) {
+      for (const v of versions) {
+        const response = await call(request, { method: 'POST', path: `/api/v1/apps/${app.id}/versions/${v.id}/deprecate` }, developer);
+        expect(response.status(), await response.text()).toBe(200);
+      }
+    }
+  },
+});
+
+export { expect };

@@ -11,8 +11,7 @@ import type { TAlarm, TDeploymentDetail } from '@mecport/contracts';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { call } from '../support/auth-matrix';
 import { simulatedNode, type SimulatedNode } from '../support/edge-node-sim';
-import { expect, test } from '../support/fixtures';
-import { publishedApp } from '../support/published-app';
+import { expect, test } from '../support/published-app';
 import { signIn } from '../support/sign-in';
 import { tokenFor } from '../support/tokens';
 
@@ -39,9 +38,9 @@ async function alarmRow(page: Page, nodeId: string, kind: TAlarm['kind']): Promi
   return row;
 }
 
-test('an upgrade whose new version crash-loops is rolled back and raises an alarm, which is acknowledged and then cleared', async ({ page, request }) => {
+test('an upgrade whose new version crash-loops is rolled back and raises an alarm, which is acknowledged and then cleared', async ({ page, request, publishApp }) => {
   test.setTimeout(120_000);
-  const { token, versions } = await publishedApp(request, ['1.0.0', '2.0.0']);
+  const { token, versions } = await publishApp(['1.0.0', '2.0.0']);
   const [v1, v2] = versions;
   const node = await simulatedNode(request);
   const { instanceId } = await installed(request, node, v1!.id);
@@ -102,8 +101,8 @@ test('an upgrade whose new version crash-loops is rolled back and raises an alar
   expect(open.items.filter((a) => a.appInstanceId === instanceId)).toEqual([]);
 });
 
-test('a package that fails its digest check on the node raises a critical alarm and fails the deployment', async ({ page, request }) => {
-  const { versions } = await publishedApp(request, ['1.0.0']);
+test('a package that fails its digest check on the node raises a critical alarm and fails the deployment', async ({ page, request, publishApp }) => {
+  const { versions } = await publishApp(['1.0.0']);
   const node = await simulatedNode(request);
   const { deployment, instanceId } = await installed(request, node, versions[0]!.id);
   await node.applyAll('FAILED', { digestMismatch: true, message: 'package sha256 does not match the desired state' });

@@ -12,8 +12,7 @@ import type { TDeploymentDetail, TInstanceStatus } from '@mecport/contracts';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { call } from '../support/auth-matrix';
 import { nodeName, simulatedNode, type SimulatedNode } from '../support/edge-node-sim';
-import { expect, test } from '../support/fixtures';
-import { publishedApp } from '../support/published-app';
+import { expect, test } from '../support/published-app';
 import { signIn } from '../support/sign-in';
 import { tokenFor } from '../support/tokens';
 
@@ -40,9 +39,9 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   throw new Error('the field cannot be reached with Tab');
 }
 
-test('an operator deploys from the form to two picked nodes in batches of one and watches each node succeed', async ({ page, request }) => {
+test('an operator deploys from the form to two picked nodes in batches of one and watches each node succeed', async ({ page, request, publishApp }) => {
   test.setTimeout(120_000);
-  const { token, versions } = await publishedApp(request, ['1.0.0']);
+  const { token, versions } = await publishApp(['1.0.0']);
   const nodes = [await simulatedNode(request), await simulatedNode(request)];
   await signIn(page, 'operator', `/edge-map/deployments/new?nodeIds=${nodes.map((n) => n.nodeId).join(',')}`);
 
@@ -98,8 +97,8 @@ test('an operator deploys from the form to two picked nodes in batches of one an
   await expect(row.getByTestId('created-by')).toHaveText('you');
 });
 
-test('stop on failure: a FAILED report in the first batch skips the second, whose node never gets the app', async ({ page, request }) => {
-  const { versions } = await publishedApp(request, ['1.0.0']);
+test('stop on failure: a FAILED report in the first batch skips the second, whose node never gets the app', async ({ page, request, publishApp }) => {
+  const { versions } = await publishApp(['1.0.0']);
   const nodes = [await simulatedNode(request), await simulatedNode(request)];
   const created = await deploy(request, { appVersionId: versions[0]!.id, target: { kind: 'nodes', nodeIds: nodes.map((n) => n.nodeId) }, batchSize: 1, stopOnFailure: true });
   const [first, second] = [inBatch(created, 0, nodes), inBatch(created, 1, nodes)];
@@ -118,8 +117,8 @@ test('stop on failure: a FAILED report in the first batch skips the second, whos
   expect((await second.desired()).appInstances, 'the skipped node was never asked to run the app').toEqual([]);
 });
 
-test('the app-instance page shows the instance and its refreshing log, and terminates it after a confirmation', async ({ page, request }) => {
-  const { app, versions } = await publishedApp(request, ['1.0.0']);
+test('the app-instance page shows the instance and its refreshing log, and terminates it after a confirmation', async ({ page, request, publishApp }) => {
+  const { app, versions } = await publishApp(['1.0.0']);
   const node = await simulatedNode(request);
   const created = await deploy(request, { appVersionId: versions[0]!.id, target: { kind: 'nodes', nodeIds: [node.nodeId] }, batchSize: 1 });
   const desired = await node.applyAll('RUNNING', { restarts: 1 });
@@ -165,9 +164,9 @@ test('the app-instance page shows the instance and its refreshing log, and termi
   await expect(instance.getByTestId('instance-removed')).toBeVisible();
 });
 
-test('the form works with the keyboard alone, from the app search to the confirmation', async ({ page, request }) => {
+test('the form works with the keyboard alone, from the app search to the confirmation', async ({ page, request, publishApp }) => {
   test.setTimeout(90_000);
-  const { token } = await publishedApp(request, ['1.0.0']);
+  const { token } = await publishApp(['1.0.0']);
   const node = await simulatedNode(request);
   await signIn(page, 'operator', `/edge-map/deployments/new?nodeIds=${node.nodeId}`);
   await expect(page.getByTestId('target-preview')).toHaveAttribute('data-count', '1');
@@ -191,9 +190,9 @@ test('the form works with the keyboard alone, from the app search to the confirm
   await expect(targetRow(page, node.nodeId)).toHaveAttribute('data-status', 'applying');
 });
 
-test('a label selector and a node group preview the nodes they match, and the deployment goes to exactly those', async ({ page, request }) => {
+test('a label selector and a node group preview the nodes they match, and the deployment goes to exactly those', async ({ page, request, publishApp }) => {
   const operator = await tokenFor('operator');
-  const { token } = await publishedApp(request, ['1.0.0']);
+  const { token } = await publishApp(['1.0.0']);
   const [gold, silver] = [await simulatedNode(request), await simulatedNode(request)];
   const run = `r${Date.now().toString(36)}`;
   const groupResponse = await call(request, { method: 'POST', path: '/api/v1/edge/node-groups', body: { name: `Gold ${run}` } }, operator);
