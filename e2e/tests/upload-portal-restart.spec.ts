@@ -5,58 +5,29 @@
  * takes the rest from that offset, and the stack's worker validates the package. State lives in
  * the tus file store (`uploads/`) and the database, not in the process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { TAppVersion, TUpload } from '@mecport/contracts';
 import * as tus from 'tus-js-client';
 import { call } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
+import { crashPortal, startSecondPortal } from '../support/second-portal';
 import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
-import { DATA_DIR, helloPackage, newApp, scratchDir, stagedFilesOf, UPLOADS_DIR, uploadIdOf } from '../support/uploads';
+import { helloPackage, newApp, scratchDir, stagedFilesOf, UPLOADS_DIR, uploadIdOf } from '../support/uploads';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = E2E.portalPort + 2;
 const PORTAL = `http://localhost:${PORT}`;
 const CHUNK = 256 * 1024;
 const work = scratchDir('mecport-e2e-restart-');
 let portal: ChildProcess | undefined;
 
-/** The embedded database of the e2e stack (its password is in the cluster's data directory). */
-function databaseUrl(): string {
-  const password = readFileSync(path.join(DATA_DIR, 'pg', 'password'), 'utf8').trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${E2E.pgPort}/mecport`;
-}
-
 async function startPortal(): Promise<ChildProcess> {
-  let output = '';
-  const child = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    cwd: path.join(ROOT, 'apps/portal'), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: databaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
-  child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
-  await expect.poll(async () => {
-    expect(child.exitCode, output).toBeNull();
-    return (await fetch(`${PORTAL}/api/health`).catch(() => null))?.status;
-  }, { timeout: 90_000, intervals: [500] }).toBe(200);
-  return child;
+  return (await startSecondPortal(PORT)).child;
 }
 
-/** A crash, not a shutdown: SIGKILL to the whole process group (npx, next and its workers). */
-const killed = new WeakMap<ChildProcess, Promise<unknown>>();
-function killPortal(child: ChildProcess | undefined): Promise<unknown> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  let exit = killed.get(child);
-  if (!exit) {
-    exit = new Promise((resolve) => child.once('exit', resolve));
-    killed.set(child, exit);
-    process.kill(-child.pid!, 'SIGKILL');
-  }
-  return exit;
-}
+const killPortal = crashPortal;
 
 test.afterAll(async () => {
   await killPortal(portal);

@@ -86,6 +86,7 @@ export type TAppInstance = z.infer<typeof ZAppInstance>;
 export const ZAppInstanceDetail = ZAppInstance.extend({ logTail: z.array(z.string()) }).meta({ id: 'AppInstanceDetail' });
 export type TAppInstanceDetail = z.infer<typeof ZAppInstanceDetail>;
 export const ZAppInstancePage = ZPage(ZAppInstance).meta({ id: 'AppInstancePage' });
+export type TAppInstancePage = z.infer<typeof ZAppInstancePage>;
 export const ZAppInstanceQuery = ZPageQuery.extend({ nodeId: z.string().uuid().optional(), appId: z.string().uuid().optional(), includeRemoved: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
 export const ZAppInstanceParams = z.object({ instanceId: z.string().uuid() });
 

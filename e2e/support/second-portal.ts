@@ -1,0 +1,52 @@
+/**
+ * A second portal process (`next start`) on the e2e stack's database and data directory, on its
+ * own port, that a test may crash (SIGKILL) and start again without touching the suite's stack.
+ *
+ * @example const p = await startSecondPortal(3102); …; await crashPortal(p.child);
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import { E2E } from './stack';
+import { DATA_DIR } from './uploads';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The embedded database of the e2e stack (its password is in the cluster's data directory). */
+export function e2eDatabaseUrl(): string {
+  const password = readFileSync(path.join(DATA_DIR, 'pg', 'password'), 'utf8').trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${E2E.pgPort}/mecport`;
+}
+
+export interface TSecondPortal { child: ChildProcess; url: string }
+
+export async function startSecondPortal(port: number): Promise<TSecondPortal> {
+  let output = '';
+  const child = spawn('npx', ['next', 'start', '-p', String(port)], {
+    cwd: path.join(ROOT, 'apps/portal'), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
+  child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
+  const url = `http://localhost:${port}`;
+  await expect.poll(async () => {
+    expect(child.exitCode, output).toBeNull();
+    return (await fetch(`${url}/api/health`).catch(() => null))?.status;
+  }, { timeout: 90_000, intervals: [500] }).toBe(200);
+  return { child, url };
+}
+
+const killed = new WeakMap<ChildProcess, Promise<unknown>>();
+
+/** A crash, not a shutdown: SIGKILL to the whole process group (npx, next and its workers). */
+export function crashPortal(child: ChildProcess | undefined): Promise<unknown> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  let exit = killed.get(child);
+  if (!exit) {
+    exit = new Promise((resolve) => child.once('exit', resolve));
+    killed.set(child, exit);
+    process.kill(-child.pid!, 'SIGKILL');
+  }
+  return exit;
+}
