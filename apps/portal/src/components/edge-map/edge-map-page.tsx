@@ -10,12 +10,11 @@ import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import type { LatLngBounds } from 'leaflet';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProblemAlert } from '@/components/store/problem-alert';
 import { useMapConfig } from './edge-map-config';
-import { filterNodes, filterOptions, mapFiltersFrom, mapFiltersQuery, NO_FILTERS, type TMapFilters } from './map-filters';
+import { filterNodes, filterOptions, mapFiltersQuery } from './map-filters';
 import { MapLegend } from './map-legend';
 import { MapMatches } from './map-matches';
 import { MapToolbar } from './map-toolbar';
@@ -25,6 +24,7 @@ import { LEGEND_ORDER, statusCounts } from './node-status-style';
 import { nodesInBounds, prunedSelection, toggled, withAll } from './selection-model';
 import { SelectionBar } from './selection-bar';
 import { useApiJson } from './use-api-json';
+import { useMapUrlState } from './use-map-url-state';
 
 const NODES_POLL_MS = 15_000;
 
@@ -42,12 +42,8 @@ function useStableNodes(items: readonly TMapNode[] | undefined): readonly TMapNo
 export function EdgeMapPage() {
   const t = useTranslations('edgeMap');
   const format = useFormatter();
-  const router = useRouter();
-  const pathname = usePathname();
-  const query = useSearchParams();
   const { tileUrl } = useMapConfig();
-  const filters = useMemo(() => mapFiltersFrom(new URLSearchParams(query.toString())), [query]);
-  const openId = query.get('node');
+  const { filters, openId, change, clear, open: setOpen } = useMapUrlState();
   const [search, setSearch] = useState(filters.q);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [focus, setFocus] = useState<{ id: string } | null>(null);
@@ -58,16 +54,9 @@ export function EdgeMapPage() {
   const instancesRes = useApiJson<{ items: TAppInstance[] }>('/api/v1/edge/instances?limit=100');
   const all = useStableNodes(nodesRes.data?.items);
 
-  const navigate = useCallback((next: TMapFilters, node: string | null) => {
-    const params = new URLSearchParams(mapFiltersQuery(next));
-    if (node) params.set('node', node);
-    const qs = params.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }, [router, pathname]);
-  const change = (patch: Partial<TMapFilters>) => navigate({ ...filters, ...patch }, openId);
-  const commitSearch = useDebouncedCallback((q: string) => navigate({ ...filters, q }, openId), 250);
-  const open = useCallback((id: string) => { navigate(filters, id); setFocus({ id }); }, [navigate, filters]);
-  const close = () => navigate(filters, null);
+  const commitSearch = useDebouncedCallback((q: string) => change({ q }), 250);
+  const open = useCallback((id: string) => { setOpen(id); setFocus({ id }); }, [setOpen]);
+  const close = () => setOpen(null);
 
   const shown = useMemo(() => (all ? filterNodes(all, filters) : []), [all, filters]);
   const options = useMemo(() => filterOptions(all ?? [], filters.province), [all, filters.province]);
@@ -98,7 +87,7 @@ export function EdgeMapPage() {
       <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />} data-testid="area-not-built">{t('map.notShown')}</Alert>
       {nodesRes.problem && <ProblemAlert heading={t('map.failed')} problem={nodesRes.problem} testId="map-error" />}
       <MapToolbar filters={filters} search={search} options={options} groups={groupsRes.data?.items ?? []} appNames={appNames}
-        onSearch={(text) => { setSearch(text); commitSearch(text); }} onChange={change} onClear={() => { setSearch(''); navigate(NO_FILTERS, openId); }} />
+        onSearch={(text) => { setSearch(text); commitSearch(text); }} onChange={change} onClear={() => { setSearch(''); commitSearch.cancel?.(); clear(); }} />
       {filters.q && all && <MapMatches nodes={shown} onOpen={open} />}
       <SelectionBar selected={selected} filteredCount={shown.length} onSelectFiltered={() => setSelected((s) => withAll(s, shown))} onSelectInView={selectInView} onClear={() => setSelected(new Set())} />
       <Grid gap="md">

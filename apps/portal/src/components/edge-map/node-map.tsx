@@ -98,6 +98,9 @@ export default function NodeMap(props: TNodeMapProps) {
 
   const clusterOptions = useMemo(() => ({
     chunkedLoading: true,
+    // Cluster in 150 ms slices with 10 ms breaths (defaults 200 / 50): the page stays responsive and 10,000 nodes land sooner.
+    chunkInterval: 150,
+    chunkDelay: 10,
     showCoverageOnHover: false,
     maxClusterRadius: 60,
     chunkProgress: (processed: number, total: number) => {
