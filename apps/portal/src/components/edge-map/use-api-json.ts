@@ -33,7 +33,8 @@ export function useApiJson<T>(path: string | null, options: { pollMs?: number } 
     const read = async () => {
       setState((s) => ({ ...s, loading: true }));
       try {
-        const res = await apiFetch(path, { signal: abort.signal, cache: 'no-store' });
+        // 'no-cache' revalidates every time; 'no-store' would also send Cache-Control: no-cache, which makes the map query rebuild its answer.
+        const res = await apiFetch(path, { signal: abort.signal, cache: 'no-cache' });
         if (abort.signal.aborted) return;
         if (res.ok) {
           const data = (await res.json()) as T;
