@@ -40,6 +40,12 @@ describe('blob store', () => {
     expect(readdirSync(path.join(dataDir, 'blobs', 'tmp'))).toEqual([]);
   });
 
+  it('hashes a linked file of several read chunks to the same digest and size as the content', async () => {
+    const content = Buffer.concat([randomBytes(2 * 1024 * 1024), randomBytes(333)]);
+    const put = await blobs.putFromFile(source('linked-large.bin', content), { link: true });
+    expect(put).toEqual({ digest: sha256(content), size: content.length, created: true });
+  });
+
   it('hard-links when asked, and the blob survives the source being deleted', async () => {
     const content = randomBytes(100_000);
     const file = source('linked.bin', content);
