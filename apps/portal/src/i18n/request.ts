@@ -1,5 +1,5 @@
 /**
- * next-intl request configuration (referenced from next.config.ts). No i18n routing: the locale
+ * next-intl request configuration (referenced from next.config.mjs). No i18n routing: the locale
  * comes from the `MECPORT_LOCALE` cookie, else from Accept-Language, else English.
  */
 import { cookies, headers } from 'next/headers';

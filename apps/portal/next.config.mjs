@@ -1,9 +1,11 @@
-import type { NextConfig } from 'next';
+// @ts-check
+// Plain JavaScript on purpose: a next.config.ts makes `next start` load SWC (27 MB resident) only to transpile this file.
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
-const config: NextConfig = {
+/** @type {import('next').NextConfig} */
+const config = {
   // Workspace libraries are consumed as TypeScript source.
   transpilePackages: ['@mecport/contracts', '@mecport/core', '@mecport/db', '@mecport/http', '@mecport/blob-store'],
   // Prisma's pg adapter, pino, pg-boss and the tus server stay as plain Node modules on the server.
