@@ -15,10 +15,10 @@ import { AppError, ERROR_STATUS, ZUploadMetadata, ZUploadParams, type TErrorCode
 import { cancelUpload, completeUpload, createUpload, findTenantApp, findTenantUpload, jobQueue, removeStagedFiles, resolveActor, setUploadOffset, type TActor } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { assertUserAllowed, bearerTokenOf, createTokenVerifier, errorToResponse, problemResponse, REQUEST_ID_HEADER, requestIdOf, withUser, type Logger, type TTokenVerifier } from '@mecport/http';
-import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import { portalEnv } from '@/env';
 import { api } from '../api';
+import { StagingFileStore } from '../upload-file-store';
 import { log as portalLog } from '../logger';
 
 const uploaders = withUser({ roles: ['developer', 'admin'] });
@@ -39,7 +39,7 @@ function callOf(request: Request): TCallContext {
 function tusServer(): Server {
   tus ??= new Server({
     path: TUS_PATH,
-    datastore: new FileStore({ directory: storagePaths().uploadsDir }),
+    datastore: new StagingFileStore({ directory: storagePaths().uploadsDir }),
     namingFunction: () => randomUUID(),
     maxSize: portalEnv().UPLOAD_MAX_BYTES,
     relativeLocation: true,
