@@ -17,6 +17,7 @@ import { migrate } from '@mecport/db/migrate';
 import { seed } from '@mecport/db/seed';
 import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
 import { startDemoAgent } from './lib/demo-agent';
+import { leanNodeEnv } from './lib/lean-node';
 import { startConfig, type TStartConfig } from './lib/start-config';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -122,8 +123,8 @@ async function main(): Promise<void> {
     await waitForHttp(`${config.issuer}/.well-known/openid-configuration`, { timeoutMs: 30_000, isDead: isDead(idp) });
   }
   step('starting the worker and the portal');
-  launch('worker', 'npx', ['tsx', 'src/main.ts'], 'apps/worker', shared);
-  const portal = launch('portal', 'npx', ['next', 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, NEXT_TELEMETRY_DISABLED: '1' });
+  launch('worker', 'npx', ['tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
+  const portal = launch('portal', 'npx', ['next', 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
   await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
   if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
     step('starting the demo edge agent');
