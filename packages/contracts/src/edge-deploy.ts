@@ -51,7 +51,8 @@ export const ZDeployment = z
     status: z.enum(DEPLOYMENT_STATUSES),
     message: z.string().nullable(),
     counts: z.object(Object.fromEntries(TARGET_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof TARGET_STATUSES)[number], z.ZodNumber>),
-    createdBy: z.string(),
+    createdBy: z.string().describe('Subject of the operator who started it'),
+    createdByName: z.string().nullable().describe('Their display name, when the portal knows them'),
     createdAt: z.string().datetime({ offset: true }),
     finishedAt: z.string().datetime({ offset: true }).nullable(),
   })
@@ -108,5 +109,10 @@ export const ZAlarm = z
   .meta({ id: 'Alarm' });
 export type TAlarm = z.infer<typeof ZAlarm>;
 export const ZAlarmPage = ZPage(ZAlarm).meta({ id: 'AlarmPage' });
-export const ZAlarmQuery = ZPageQuery.extend({ state: z.enum(['open', 'active', 'acknowledged', 'cleared']).default('open').describe('open = active or acknowledged') });
+export const ZAlarmQuery = ZPageQuery.extend({
+  state: z.enum(['open', 'active', 'acknowledged', 'cleared']).default('open').describe('open = active or acknowledged'),
+  kind: z.enum(['node_offline', 'instance_crash_loop', 'package_digest_mismatch']).optional(),
+  nodeId: z.string().uuid().optional(),
+});
+export type TAlarmQuery = z.infer<typeof ZAlarmQuery>;
 export const ZAlarmParams = z.object({ alarmId: z.string().uuid() });

@@ -179,6 +179,8 @@ describe('termination, heartbeats and alarms', () => {
     await raiseOfflineAlarms(db, 30);
     const open = await listAlarms(db, op.tenant.id, { limit: 10, state: 'open' });
     expect(open.items.filter((a) => a.kind === 'node_offline')).toHaveLength(1);
+    expect((await listAlarms(db, op.tenant.id, { limit: 10, state: 'open', kind: 'node_offline', nodeId: node.id })).items).toHaveLength(1);
+    expect((await listAlarms(db, op.tenant.id, { limit: 10, state: 'open', kind: 'instance_crash_loop' })).items).toHaveLength(0);
     await recordHeartbeat(db, { nodeId: agent.nodeId, tenantId: op.tenant.id }, { agentVersion: 't', appliedRevision: 0, metrics: METRICS, instances: [], services: [] });
     expect((await listAlarms(db, op.tenant.id, { limit: 10, state: 'open' })).items).toEqual([]);
     expect((await listMapNodes(db, op.tenant.id, { status: 'online' }, OPTIONS)).items.map((n) => n.id)).toEqual([node.id]);

@@ -1,13 +1,14 @@
 /** A tenant's alarms, newest first; `open` means active or acknowledged. */
-import type { TAlarm } from '@mecport/contracts';
+import type { TAlarm, TAlarmQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { decodeCursor, encodeCursor } from '../audit/query';
 
-export async function listAlarms(db: DbClient, tenantId: string, query: { limit: number; cursor?: string; state: 'open' | 'active' | 'acknowledged' | 'cleared' }): Promise<{ items: TAlarm[]; nextCursor: string | null }> {
+export async function listAlarms(db: DbClient, tenantId: string, query: Pick<TAlarmQuery, 'limit' | 'cursor' | 'state'> & Partial<Pick<TAlarmQuery, 'kind' | 'nodeId'>>): Promise<{ items: TAlarm[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.alarm.findMany({
     where: {
       tenantId, state: query.state === 'open' ? { in: ['active', 'acknowledged'] } : query.state,
+      ...(query.kind ? { kind: query.kind } : {}), ...(query.nodeId ? { nodeId: query.nodeId } : {}),
       ...(after ? { OR: [{ raisedAt: { lt: after.createdAt } }, { raisedAt: after.createdAt, id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }], take: query.limit + 1, include: { node: { select: { name: true } } },

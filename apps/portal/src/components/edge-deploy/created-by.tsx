@@ -1,19 +1,21 @@
 'use client';
 /**
- * Who started a deployment. The API gives the OIDC subject only, so the signed-in user's own
- * deployments read "you" and others show the start of the subject (the full one on hover).
+ * Who started a deployment: "you" for the signed-in user's own, else the display name the portal
+ * knows (the subject on hover), or the start of the subject when it knows none.
  */
 import { Text, Tooltip } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useAuth } from '@/auth/auth-provider';
 
-export function CreatedBy({ subject }: { subject: string }) {
+export function CreatedBy({ subject, name }: { subject: string; name: string | null }) {
   const t = useTranslations('edgeDeploy.common');
   const { me } = useAuth();
   if (me?.subject === subject) return <Text size="sm" span data-testid="created-by" data-self="true">{t('you')}</Text>;
   return (
     <Tooltip label={subject}>
-      <Text size="sm" span ff="monospace" data-testid="created-by" tabIndex={0} aria-label={t('subject', { subject })}>{subject.slice(0, 8)}</Text>
+      {name
+        ? <Text size="sm" span data-testid="created-by" tabIndex={0}>{name}</Text>
+        : <Text size="sm" span ff="monospace" data-testid="created-by" tabIndex={0} aria-label={t('subject', { subject })}>{subject.slice(0, 8)}</Text>}
     </Tooltip>
   );
 }

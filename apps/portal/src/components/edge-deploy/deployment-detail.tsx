@@ -40,7 +40,7 @@ function Facts({ d }: { d: TDeploymentDetail }) {
       <Fact label={t('list.target')}><TargetSummary target={d.target} groups={groups.data?.items} /></Fact>
       <Fact label={t('detail.batchSize')}><Text size="sm">{d.batchSize}</Text></Fact>
       <Fact label={t('detail.stopOnFailure')}><Text size="sm" data-testid="deployment-stop-on-failure">{d.stopOnFailure ? t('common.yes') : t('common.no')}</Text></Fact>
-      <Fact label={t('list.createdBy')}><CreatedBy subject={d.createdBy} /></Fact>
+      <Fact label={t('list.createdBy')}><CreatedBy subject={d.createdBy} name={d.createdByName} /></Fact>
       <Fact label={t('list.createdAt')}><Text size="sm">{when(d.createdAt)}</Text></Fact>
       <Fact label={t('detail.finishedAt')}><Text size="sm" data-testid="deployment-finished-at">{d.finishedAt ? when(d.finishedAt) : t('detail.notFinished')}</Text></Fact>
     </SimpleGrid>

@@ -118,7 +118,7 @@ export function DeploymentsList() {
                   <Table.Td><DeploymentStatusBadge status={d.status} /></Table.Td>
                   <Table.Td><TargetCounts deployment={d} /></Table.Td>
                   <Table.Td><TargetSummary target={d.target} groups={groups.data?.items} /></Table.Td>
-                  <Table.Td><CreatedBy subject={d.createdBy} /></Table.Td>
+                  <Table.Td><CreatedBy subject={d.createdBy} name={d.createdByName} /></Table.Td>
                   <Table.Td>{format.dateTime(new Date(d.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</Table.Td>
                 </Table.Tr>
               ))}
