@@ -1,14 +1,15 @@
 /**
  * Package validation throughput: builds a large MEC 037 package (the hello-mec example plus one
  * big artefact, BENCH_PACKAGE_GIB GiB, default 2), times `validatePackage` on it (package sha256,
- * every manifest digest, the AppD) and `openssl dgst -sha256` on the same file, and prints both.
+ * every manifest digest, the AppD) and `openssl dgst -sha256` on the same file, twice each and
+ * alternating, and prints the fastest of each. The package is flushed to disk before either runs.
  *
  * The package lives in `.data/bench-package/` (beside `.data/bench`, which `startStack` wipes)
  * so that the upload benchmark can send the same file; `removeBenchPackage` deletes it.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, cpSync, createWriteStream, fsyncSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { buildPackage, validatePackage } from '@mecport/app-package';
@@ -52,12 +53,19 @@ export async function buildBenchPackage(): Promise<string> {
   const buildStart = performance.now();
   await buildPackage({ dir, out, releaseDate: new Date('2026-01-01T00:00:00Z') });
   const built = performance.now() - buildStart;
+  // Written back to disk before anything is timed: whichever hash ran first would otherwise share the cores with writeback.
+  flushToDisk(out);
   rmSync(dir, { recursive: true, force: true });
   process.stdout.write(
     `package build: ${(statSync(out).size / MB).toFixed(0)} MB CSAR (artefact stored, not deflated)   ` +
       `artefact write ${(wrote / 1000).toFixed(1)} s, buildPackage ${(built / 1000).toFixed(1)} s\n`,
   );
   return out;
+}
+
+function flushToDisk(file: string): void {
+  const fd = openSync(file, 'r');
+  try { fsyncSync(fd); } finally { closeSync(fd); }
 }
 
 export function removeBenchPackage(): void {
@@ -81,23 +89,41 @@ async function opensslSeconds(file: string): Promise<number | null> {
   return (performance.now() - started) / 1000;
 }
 
-export async function packageValidation(file: string): Promise<void> {
-  const size = statSync(file).size;
+async function validateSeconds(file: string): Promise<number> {
   const started = performance.now();
   const report = await validatePackage(file);
   const seconds = (performance.now() - started) / 1000;
   const failed = report.checks.filter((c) => c.status === 'fail');
   if (!report.ok) throw new Error(`the bench package did not validate: ${failed.map((c) => `${c.id}: ${c.message}`).join('; ')}`);
+  return seconds;
+}
+
+/**
+ * Each is timed ROUNDS times, alternating, and its fastest run counts: the machine's 2 cores are
+ * shared, and validation (two threads) suffers more from a moment of load elsewhere than openssl (one).
+ */
+const ROUNDS = 2;
+
+export async function packageValidation(file: string): Promise<void> {
+  const size = statSync(file).size;
+  const runs: { validate: number[]; openssl: number[] } = { validate: [], openssl: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    runs.validate.push(await validateSeconds(file));
+    const ossl = await opensslSeconds(file);
+    if (ossl !== null) runs.openssl.push(ossl);
+  }
+  const seconds = Math.min(...runs.validate);
   const rate = size / MB / seconds;
+  const all = (list: number[]) => `(best of ${list.map((t) => t.toFixed(2)).join(', ')} s)`;
   process.stdout.write(
-    `validatePackage (sha256 + digests + AppD) ${rate.toFixed(0).padStart(6)} MB/s   ${seconds.toFixed(2)} s for ${(size / MB).toFixed(0)} MB\n`,
+    `validatePackage (sha256 + digests + AppD) ${rate.toFixed(0).padStart(6)} MB/s   ${seconds.toFixed(2)} s for ${(size / MB).toFixed(0)} MB ${all(runs.validate)}\n`,
   );
-  const ossl = await opensslSeconds(file);
-  if (ossl === null) {
+  if (runs.openssl.length === 0) {
     process.stdout.write('openssl dgst -sha256: openssl is not installed, no comparison\n');
     return;
   }
+  const ossl = Math.min(...runs.openssl);
   const osslRate = size / MB / ossl;
-  process.stdout.write(`openssl dgst -sha256                     ${osslRate.toFixed(0).padStart(6)} MB/s   ${ossl.toFixed(2)} s for ${(size / MB).toFixed(0)} MB\n`);
+  process.stdout.write(`openssl dgst -sha256                     ${osslRate.toFixed(0).padStart(6)} MB/s   ${ossl.toFixed(2)} s for ${(size / MB).toFixed(0)} MB ${all(runs.openssl)}\n`);
   process.stdout.write(`validatePackage / openssl: ${((rate / osslRate) * 100).toFixed(0)}% (goal >= 50%)\n`);
 }

@@ -4,7 +4,7 @@
  * it runs, and the time from the last byte to the worker's `validated` state.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD, type TApp, type TUpload } from '@mecport/contracts';
 import * as tus from 'tus-js-client';
@@ -48,12 +48,19 @@ function rss(pid: number): number {
   } catch { return 0; }
 }
 
-/** The portal (next-server) and the worker (the node process running src/main.ts with the most memory). */
+function cwd(pid: number): string {
+  try { return readlinkSync(`/proc/${pid}/cwd`); } catch { return ''; }
+}
+
+/**
+ * The portal (next-server) and the worker: the innermost process running src/main.ts in apps/worker
+ * (npx and the tsx CLI wrap it; the dev IdP also runs a src/main.ts, in apps/dev-idp).
+ */
 function serverPids(stack: TChild): { portal: number; worker: number } {
   const all = descendants(stack.process.pid!);
   const portal = all.find((p) => cmdline(p).startsWith('next-server'));
-  const workers = all.filter((p) => /src\/main\.ts/.test(cmdline(p)) && !/\bnpm\b|npx/.test(cmdline(p)));
-  const worker = workers.sort((a, b) => rss(b) - rss(a))[0];
+  const workers = all.filter((p) => /src\/main\.ts/.test(cmdline(p)) && cwd(p).endsWith(path.join('apps', 'worker')));
+  const worker = workers.find((p) => !workers.some((other) => descendants(p).includes(other)));
   if (!portal || !worker) throw new Error(`cannot find the portal/worker processes among ${all.map((p) => `${p}: ${cmdline(p).slice(0, 60)}`).join('; ')}`);
   return { portal, worker };
 }
