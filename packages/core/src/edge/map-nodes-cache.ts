@@ -17,7 +17,8 @@ import type { DbClient } from '@mecport/db';
 import { listMapNodes } from './map-nodes';
 
 export const STATUS_STEP_SEC = 5;
-const MAX_ENTRIES = 64;
+/** At most this many characters of answers are kept (one 10,000-node answer is about 3 M): the portal runs with a small heap. */
+const MAX_CACHED_CHARS = 12 * 2 ** 20;
 
 interface TVersionRow { nodes: bigint; nodes_at: Date | null; instances: bigint; instances_at: Date | null }
 
@@ -57,7 +58,14 @@ export class MapNodesCache {
 
   private remember(key: string, entry: { version: string; json: string }): void {
     this.entries.delete(key);
+    if (entry.json.length > MAX_CACHED_CHARS) return;
     this.entries.set(key, entry);
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    let size = [...this.entries.values()].reduce((n, e) => n + e.json.length, 0);
+    // Oldest first: a Map iterates in insertion order, and a refreshed key was re-inserted above.
+    for (const [oldKey, old] of this.entries) {
+      if (size <= MAX_CACHED_CHARS) break;
+      this.entries.delete(oldKey);
+      size -= old.json.length;
+    }
   }
 }
