@@ -8,6 +8,7 @@
  *   5. the demo logins; Ctrl-C stops every process started here
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '@mecport/contracts';
 import { importDemoStore } from '@mecport/core/demo';
@@ -17,7 +18,7 @@ import { migrate } from '@mecport/db/migrate';
 import { seed } from '@mecport/db/seed';
 import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
 import { startDemoAgent } from './lib/demo-agent';
-import { leanNodeEnv } from './lib/lean-node';
+import { LEAN_NODE_ARGS, leanNodeEnv } from './lib/lean-node';
 import { startConfig, type TStartConfig } from './lib/start-config';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -123,8 +124,10 @@ async function main(): Promise<void> {
     await waitForHttp(`${config.issuer}/.well-known/openid-configuration`, { timeoutMs: 30_000, isDead: isDead(idp) });
   }
   step('starting the worker and the portal');
-  launch('worker', 'npx', ['tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
-  const portal = launch('portal', 'npx', ['next', 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
+  // Plain `node <flags> <script>` rather than npx: one process each, and V8 flags NODE_OPTIONS refuses (lib/lean-node.ts).
+  launch('worker', process.execPath, [...LEAN_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
+  const nextBin = createRequire(path.join(root, 'apps/portal/package.json')).resolve('next/dist/bin/next');
+  const portal = launch('portal', process.execPath, [...LEAN_NODE_ARGS, nextBin, 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
   await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
   if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
     step('starting the demo edge agent');
