@@ -20,7 +20,8 @@ export async function agentFootprint(stack: TChild): Promise<void> {
       await sleep(1000);
     }
   });
-  const agent = descendants(stack.process.pid!).find((p) => cmdline(p).includes('bin/mecport-agent.mjs') && cmdline(p).includes(' run '));
+  // The agent's own node process (its bundle runs in-process), not the npm exec that launched it.
+  const agent = descendants(stack.process.pid!).find((p) => /mecport-agent(\.mjs)? run /.test(cmdline(p)) && !/\bnpm\b|\bnpx\b/.test(cmdline(p)));
   if (!agent) throw new Error('cannot find the demo agent process');
   await sleep(10_000); // past start-up work
   const samples: number[] = [];
