@@ -3,6 +3,9 @@ import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TNodeReport } from 
 import type { DbClient, DbTransaction } from '@mecport/db';
 import { clearAlarms, raiseAlarm } from './alarms';
 
+/** When 1,000 agents report at once, their transactions queue for the pool longer than Prisma's 2 s default. */
+const AGENT_TX = { maxWait: 20_000, timeout: 20_000 };
+
 async function applyInstanceStatuses(tx: DbTransaction, node: { id: string; tenantId: string }, statuses: TInstanceStatus[]): Promise<void> {
   const live = await tx.appInstance.findMany({ where: { nodeId: node.id, removedAt: null }, select: { id: true, state: true, restarts: true, ready: true, message: true, terminatedAt: true } });
   const reported = new Map(statuses.map((s) => [s.appInstanceId, s]));
@@ -30,7 +33,7 @@ export async function recordNodeReport(db: DbClient, node: { nodeId: string; ten
     await tx.edgeNode.update({ where: { id: node.nodeId }, data: { lastHeartbeatAt: new Date() } });
     await applyInstanceStatuses(tx, { id: node.nodeId, tenantId: node.tenantId }, report.instances);
     if (report.outcome === 'applied') await markRemoved(tx, node.nodeId, report.instances);
-  });
+  }, AGENT_TX);
 }
 
 export async function recordHeartbeat(db: DbClient, node: { nodeId: string; tenantId: string }, beat: THeartbeat): Promise<void> {
@@ -44,7 +47,7 @@ export async function recordHeartbeat(db: DbClient, node: { nodeId: string; tena
     });
     await applyInstanceStatuses(tx, { id: node.nodeId, tenantId: node.tenantId }, beat.instances);
     await clearAlarms(tx, 'node_offline', { nodeId: node.nodeId });
-  });
+  }, AGENT_TX);
 }
 
 export async function recordLogTail(db: DbClient, nodeId: string, tail: TInstanceLogTail): Promise<void> {

@@ -13,22 +13,22 @@ export async function readDesiredRevision(db: DbClient, nodeId: string): Promise
 }
 
 export async function buildDesiredState(db: DbClient, nodeId: string, heartbeatIntervalSec: number): Promise<TDesiredState> {
-  // One snapshot: the revision and the instances it describes are read together.
-  return db.$transaction(async (tx) => {
-    const node = await tx.edgeNode.findUniqueOrThrow({ where: { id: nodeId }, select: { desiredRevision: true } });
-    const instances = await tx.appInstance.findMany({
-      where: { nodeId, terminatedAt: null, removedAt: null },
-      orderBy: { createdAt: 'asc' },
-      include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
-    });
-    return {
-      nodeId, revision: node.desiredRevision, heartbeatIntervalSec,
-      appInstances: instances.map((i) => ({
-        appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
-        package: { sha256: i.appVersion.packageDigest, size: Number(i.appVersion.packageSize), path: packagePath(nodeId, i.appVersion.packageDigest) },
-        desiredState: i.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', env: {},
-        trafficRules: trafficRulesOf(i.appVersion.appd), dnsRules: dnsRulesOf(i.appVersion.appd), gracefulTerminationSec: 10,
-      })),
-    };
-  }, { isolationLevel: 'RepeatableRead' });
+  // The revision first, then the instances, without a transaction (1,000 agents wake at once):
+  // a change committed in between shows up early under the older revision, and the agent's next
+  // poll (after that revision) returns at once with the same instances. Never the reverse.
+  const node = await db.edgeNode.findUniqueOrThrow({ where: { id: nodeId }, select: { desiredRevision: true } });
+  const instances = await db.appInstance.findMany({
+    where: { nodeId, terminatedAt: null, removedAt: null },
+    orderBy: { createdAt: 'asc' },
+    include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
+  });
+  return {
+    nodeId, revision: node.desiredRevision, heartbeatIntervalSec,
+    appInstances: instances.map((i) => ({
+      appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
+      package: { sha256: i.appVersion.packageDigest, size: Number(i.appVersion.packageSize), path: packagePath(nodeId, i.appVersion.packageDigest) },
+      desiredState: i.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', env: {},
+      trafficRules: trafficRulesOf(i.appVersion.appd), dnsRules: dnsRulesOf(i.appVersion.appd), gracefulTerminationSec: 10,
+    })),
+  };
 }
