@@ -132,9 +132,10 @@ async function main(): Promise<void> {
   if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
     step('starting the demo edge agent');
     const prisma = createPrismaClient(database.url);
-    // The agent's bin, run like the portal and worker (lib/lean-node.ts): an edge node's agent must stay small.
+    // The agent's bin, run like the portal and worker (lib/lean-node.ts), and without the JIT: an
+    // edge node's agent mostly waits, and V8's compiled code is most of what it would add (README, Performance).
     const agentBin = path.join(root, 'apps/mep-agent/bin/mecport-agent.mjs');
-    const launchAgent = (args: string[]) => void launch('agent', process.execPath, [...LEAN_NODE_ARGS, agentBin, ...args], '.', leanNodeEnv());
+    const launchAgent = (args: string[]) => void launch('agent', process.execPath, [...LEAN_NODE_ARGS, '--jitless', agentBin, ...args], '.', leanNodeEnv());
     const note = await startDemoAgent({ db: prisma, portalUrl: config.portalUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
     process.stdout.write(`  ${note}\n`);
   }
