@@ -9,6 +9,7 @@ import { bumpDesiredRevision } from '../revision';
 /** A target still applying after this long fails (its node may be offline). */
 export const TARGET_TIMEOUT_MS = 10 * 60_000;
 const SETTLED = ['succeeded', 'failed', 'skipped', 'rolled_back'];
+const SKIPPED_AFTER_FAILURE = 'an earlier batch failed (stop on failure)';
 
 type TDeploymentRow = { id: string; appId: string; appVersionId: string; kind: string; stopOnFailure: boolean; tenantId: string; createdBy: string };
 type TTargetRow = { nodeId: string; batch: number; status: string; appInstanceId: string | null; previousVersionId: string | null; revision: number | null; updatedAt: Date };
@@ -71,6 +72,12 @@ async function step(tx: DbTransaction, d: TDeploymentRow): Promise<boolean> {
   const targets = await tx.deploymentTarget.findMany({ where: { deploymentId: d.id }, orderBy: [{ batch: 'asc' }, { nodeId: 'asc' }] });
   const open = targets.filter((t) => !SETTLED.includes(t.status));
   if (open.length === 0) { await finish(tx, d, targets); return false; }
+  // A batch that failed while settled outside a step (advanceDeploymentsOfNode) stops the next one here.
+  const failedBefore = targets.some((t) => t.status === 'failed' || t.status === 'rolled_back');
+  if (d.stopOnFailure && failedBefore && open.every((t) => t.status === 'pending')) {
+    await tx.deploymentTarget.updateMany({ where: { deploymentId: d.id, status: 'pending' }, data: { status: 'skipped', message: SKIPPED_AFTER_FAILURE } });
+    return true;
+  }
   const batch = Math.min(...open.map((t) => t.batch));
   const inBatch = targets.filter((t) => t.batch === batch);
   for (const t of inBatch) {
@@ -80,7 +87,7 @@ async function step(tx: DbTransaction, d: TDeploymentRow): Promise<boolean> {
   const after = await tx.deploymentTarget.findMany({ where: { deploymentId: d.id, batch } });
   if (after.some((t) => !SETTLED.includes(t.status))) return false;
   if (d.stopOnFailure && after.some((t) => t.status === 'failed' || t.status === 'rolled_back')) {
-    await tx.deploymentTarget.updateMany({ where: { deploymentId: d.id, status: 'pending' }, data: { status: 'skipped', message: 'an earlier batch failed (stop on failure)' } });
+    await tx.deploymentTarget.updateMany({ where: { deploymentId: d.id, status: 'pending' }, data: { status: 'skipped', message: SKIPPED_AFTER_FAILURE } });
   }
   return true;
 }
@@ -94,10 +101,18 @@ export async function advanceDeployment(db: DbClient, deploymentId: string): Pro
   });
 }
 
-/** After a node reported: advance the running deployments that target it. */
+/**
+ * After a node reported: settle only this node's targets (a small transaction each), and step the
+ * deployment (locked, over all its targets) only when that finished a batch. Stepping on every
+ * report would cost each of 1,000 reports a pass over 1,000 targets.
+ */
 export async function advanceDeploymentsOfNode(db: DbClient, nodeId: string): Promise<void> {
-  const rows = await db.deploymentTarget.findMany({ where: { nodeId, status: 'applying', deployment: { status: 'running' } }, select: { deploymentId: true } });
-  for (const { deploymentId } of rows) await advanceDeployment(db, deploymentId);
+  const rows = await db.deploymentTarget.findMany({ where: { nodeId, status: 'applying', deployment: { status: 'running' } }, include: { deployment: true } });
+  for (const target of rows) {
+    await db.$transaction((tx) => settleTarget(tx, target.deployment, target), { maxWait: 20_000, timeout: 20_000 });
+    const open = await db.deploymentTarget.count({ where: { deploymentId: target.deploymentId, batch: target.batch, status: { in: ['pending', 'applying'] } } });
+    if (open === 0) await advanceDeployment(db, target.deploymentId);
+  }
 }
 
 /** Safety net for the worker: every running deployment (timeouts, lost wake-ups). */
