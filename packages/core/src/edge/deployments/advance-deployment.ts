@@ -10,6 +10,8 @@ import { bumpDesiredRevision } from '../revision';
 export const TARGET_TIMEOUT_MS = 10 * 60_000;
 const SETTLED = ['succeeded', 'failed', 'skipped', 'rolled_back'];
 const SKIPPED_AFTER_FAILURE = 'an earlier batch failed (stop on failure)';
+/** Starting a batch of 1,000 nodes is ~4,000 statements: more than Prisma's 5 s default. */
+const STEP_TX = { maxWait: 20_000, timeout: 120_000 };
 
 type TDeploymentRow = { id: string; appId: string; appVersionId: string; kind: string; stopOnFailure: boolean; tenantId: string; createdBy: string };
 type TTargetRow = { nodeId: string; batch: number; status: string; appInstanceId: string | null; previousVersionId: string | null; revision: number | null; updatedAt: Date };
@@ -98,7 +100,7 @@ export async function advanceDeployment(db: DbClient, deploymentId: string): Pro
     if (!locked) return;
     const d = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
     for (let i = 0; i < 1000 && (await step(tx, d)); i += 1);
-  });
+  }, STEP_TX);
 }
 
 /**
