@@ -13,6 +13,13 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
+/** The rows after a cursor in newest-first (createdAt desc, id desc) order: {} on the first page. */
+export function afterCursor(cursor: string | undefined): { OR?: [{ createdAt: { lt: Date } }, { createdAt: Date; id: { lt: string } }] } {
+  if (!cursor) return {};
+  const after = decodeCursor(cursor);
+  return { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] };
+}
+
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
@@ -23,12 +30,11 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 export async function listAuditEvents(prisma: DbClient, tenantId: string, query: TAuditQuery): Promise<{ items: TAuditEvent[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await prisma.auditEvent.findMany({
     where: {
       tenantId,
       ...(query.action ? { action: query.action } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      ...afterCursor(query.cursor),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,

@@ -1,7 +1,7 @@
 /** App instances of a tenant: list, read (with the log tail), terminate. */
 import { AppError, ZInstanceState, type TAppInstance, type TAppInstanceDetail } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { decodeCursor, encodeCursor } from '../audit/query';
+import { afterCursor, encodeCursor } from '../audit/query';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
 import { bumpDesiredRevision } from './revision';
@@ -22,11 +22,10 @@ function toInstance(row: TInstanceRow): TAppInstance {
 export async function listInstances(
   db: DbClient, tenantId: string, query: { limit: number; cursor?: string; nodeId?: string; appId?: string; includeRemoved?: boolean },
 ): Promise<{ items: TAppInstance[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.appInstance.findMany({
     where: {
       tenantId, ...(query.nodeId ? { nodeId: query.nodeId } : {}), ...(query.appId ? { appId: query.appId } : {}), ...(query.includeRemoved ? {} : { removedAt: null }),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      ...afterCursor(query.cursor),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1, include,
   });

@@ -3,7 +3,7 @@ import { AppError, type TEdgeNode, type TNodeListQuery, type TNodeUpdate, type T
 import { Prisma, type DbClient, type DbExecutor } from '@mecport/db';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
-import { decodeCursor, encodeCursor } from '../audit/query';
+import { afterCursor, encodeCursor } from '../audit/query';
 import { parseLabelSelector } from './label-selector';
 import { labelsWhere, statusWhere, textWhere } from './node-filters';
 import { toEdgeNode } from './node-mappers';
@@ -81,13 +81,12 @@ export async function getNode(db: DbClient, tenantId: string, nodeId: string, op
 }
 
 export async function listNodes(db: DbClient, tenantId: string, query: TNodeListQuery, options: TNodeOptions): Promise<{ items: TEdgeNode[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const filters: Prisma.EdgeNodeWhereInput[] = [
     ...(query.status ? [statusWhere(query.status, options.offlineAfterSec)] : []),
     ...(query.groupId ? [{ groupId: query.groupId }] : []),
     ...(query.label ? [labelsWhere(parseLabelSelector(query.label))] : []),
     ...(query.q ? [textWhere(query.q)] : []),
-    ...(after ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] : []),
+    afterCursor(query.cursor),
   ];
   const rows = await db.edgeNode.findMany({
     where: { tenantId, AND: filters }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1, include: { group: { select: { name: true } } },

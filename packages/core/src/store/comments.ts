@@ -1,7 +1,7 @@
 /** Comments on store apps: anyone signed in adds one, anyone reads them, the author deletes their own. */
 import { AppError, type TComment, type TCommentCreate, type TCommentQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { decodeCursor, encodeCursor } from '../audit/query';
+import { afterCursor, encodeCursor } from '../audit/query';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
 import { findStoreApp } from './find-app';
@@ -19,9 +19,8 @@ export async function addComment(db: DbClient, actor: TActor, appId: string, inp
 /** Newest first. */
 export async function listComments(db: DbClient, appId: string, query: TCommentQuery): Promise<{ items: TComment[]; nextCursor: string | null }> {
   const app = await findStoreApp(db, appId);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.comment.findMany({
-    where: { appId: app.id, ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}) },
+    where: { appId: app.id, ...afterCursor(query.cursor) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });

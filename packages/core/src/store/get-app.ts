@@ -1,7 +1,7 @@
 /** The caller's tenant's apps: one by id, or all of them newest first (cursor pagination). */
 import type { TApp, TAppListQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { decodeCursor, encodeCursor } from '../audit/query';
+import { afterCursor, encodeCursor } from '../audit/query';
 import { findTenantApp } from './find-app';
 import { toApp } from './mappers';
 
@@ -10,9 +10,8 @@ export async function getApp(db: DbClient, tenantId: string, appId: string): Pro
 }
 
 export async function listTenantApps(db: DbClient, tenantId: string, query: TAppListQuery): Promise<{ items: TApp[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.app.findMany({
-    where: { tenantId, ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}) },
+    where: { tenantId, ...afterCursor(query.cursor) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });

@@ -1,15 +1,14 @@
 /** Every version of one of the caller's tenant's apps, newest first (cursor pagination). */
 import type { TAppVersion, TAppListQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { decodeCursor, encodeCursor } from '../audit/query';
+import { afterCursor, encodeCursor } from '../audit/query';
 import { findTenantApp } from './find-app';
 import { toAppVersion } from './mappers';
 
 export async function listVersions(db: DbClient, tenantId: string, appId: string, query: TAppListQuery): Promise<{ items: TAppVersion[]; nextCursor: string | null }> {
   const app = await findTenantApp(db, tenantId, appId);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.appVersion.findMany({
-    where: { appId: app.id, ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}) },
+    where: { appId: app.id, ...afterCursor(query.cursor) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });

@@ -10,7 +10,7 @@
 import { AppError, type TPageQuery, type TUpload, type TUploadMetadata } from '@mecport/contracts';
 import type { DbClient, DbExecutor } from '@mecport/db';
 import { recordAudit } from '../audit/record';
-import { decodeCursor, encodeCursor } from '../audit/query';
+import { afterCursor, encodeCursor } from '../audit/query';
 import type { TActor } from '../identity/actor';
 import { findTenantApp } from '../store/find-app';
 import { toUpload } from './mappers';
@@ -73,9 +73,8 @@ export async function cancelUpload(db: DbClient, actor: TActor, uploadId: string
 /** The uploads of one of the tenant's apps, newest first (cursor pagination). */
 export async function listUploads(db: DbClient, tenantId: string, appId: string, query: TPageQuery): Promise<{ items: TUpload[]; nextCursor: string | null }> {
   const app = await findTenantApp(db, tenantId, appId);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.upload.findMany({
-    where: { appId: app.id, tenantId, ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}) },
+    where: { appId: app.id, tenantId, ...afterCursor(query.cursor) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });

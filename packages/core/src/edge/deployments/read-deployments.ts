@@ -1,7 +1,7 @@
 /** Deployments of a tenant, newest first, and one with its per-node status. */
 import { AppError, TARGET_STATUSES, ZDeploymentTargetSpec, ZInstanceState, type TDeployment, type TDeploymentDetail } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { decodeCursor, encodeCursor } from '../../audit/query';
+import { afterCursor, encodeCursor } from '../../audit/query';
 
 const include = { app: { select: { name: true } }, appVersion: { select: { version: true } }, targets: { select: { status: true } } } as const;
 type TRow = Prisma.DeploymentGetPayload<{ include: typeof include }>;
@@ -23,9 +23,8 @@ async function namesOf(db: DbClient, subjects: string[]): Promise<Map<string, st
 }
 
 export async function listDeployments(db: DbClient, tenantId: string, query: { limit: number; cursor?: string }): Promise<{ items: TDeployment[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db.deployment.findMany({
-    where: { tenantId, ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}) },
+    where: { tenantId, ...afterCursor(query.cursor) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1, include,
   });
   const page = rows.slice(0, query.limit);
