@@ -3,7 +3,7 @@
  * and clustered, filters and search narrowing the markers, the side panel, an enrolled node
  * turning online, picking nodes for a deployment, and the zh-CN text.
  */
-import type { TMapNodeList } from '@mecport/contracts';
+import { decodeMapNodes, type TMapNodeList } from '@mecport/contracts';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { enrolTestAgent } from '../support/agent';
 import { call } from '../support/auth-matrix';
@@ -80,6 +80,28 @@ test('the map draws every node with no tile server, and filters and search narro
   await expect(page.getByTestId('map-no-matches')).toBeVisible();
 });
 
+test('the map query goes out gzipped to a browser, carries an ETag of its content, and answers 304 to it', async ({ request }) => {
+  const authorization = `Bearer ${await tokenFor('operator')}`;
+  const first = await request.get('/api/v1/edge/map/nodes', { headers: { authorization, 'accept-encoding': 'gzip, deflate, br' } });
+  expect(first.status()).toBe(200);
+  // Next compresses Route Handler answers (it drops a Content-Encoding a handler sets, so the portal cannot gzip once itself)
+  expect(first.headers()['content-encoding']).toBe('gzip');
+  expect(first.headers()['cache-control']).toBe('private, no-cache');
+  const etag = first.headers()['etag']!;
+  expect(etag).toMatch(/^W\/"[\w-]+"$/);
+  const list = (await first.json()) as TMapNodeList;
+  const nodes = decodeMapNodes(list);
+  expect(nodes).toHaveLength(list.total);
+  expect(nodes.find((n) => n.name === 'sz-nanshan-01')).toMatchObject({ province: '广东省', city: '深圳', district: '南山区', status: 'pending' });
+
+  const again = await request.get('/api/v1/edge/map/nodes', { headers: { authorization, 'if-none-match': etag } });
+  expect(again.status()).toBe(304);
+  expect(again.headers()['etag']).toBe(etag);
+  expect((await again.body()).byteLength).toBe(0);
+  const other = await request.get(`/api/v1/edge/map/nodes?province=${encodeURIComponent('广东省')}`, { headers: { authorization, 'if-none-match': etag } });
+  expect(other.status(), 'another query has other content, so another ETag').toBe(200);
+});
+
 test('a marker opens the side panel with the node\'s details, apps and topology; Escape closes it', async ({ page }) => {
   await signIn(page, 'operator', '/edge-map?q=nanshan');
   await expectMarkers(page, 1);
@@ -135,9 +157,9 @@ test('picked nodes link to a deployment of exactly those nodes', async ({ page, 
   await page.getByTestId('select-filtered').click();
   await expect(page.getByTestId('selection-bar')).toHaveAttribute('data-selected', String(shown));
   const href = await page.getByTestId('deploy-selected').getAttribute('href');
-  const list = (await (await call(request, { method: 'GET', path: `/api/v1/edge/map/nodes?province=${encodeURIComponent('广东省')}` }, await tokenFor('operator'))).json()) as TMapNodeList;
+  const list = decodeMapNodes((await (await call(request, { method: 'GET', path: `/api/v1/edge/map/nodes?province=${encodeURIComponent('广东省')}` }, await tokenFor('operator'))).json()) as TMapNodeList);
   expect(new URL(href!, 'http://x').pathname).toBe('/edge-map/deployments/new');
-  expect(new URL(href!, 'http://x').searchParams.get('nodeIds')!.split(',').sort()).toEqual(list.items.map((n) => n.id).sort());
+  expect(new URL(href!, 'http://x').searchParams.get('nodeIds')!.split(',').sort()).toEqual(list.map((n) => n.id).sort());
 
   await page.getByTestId('select-clear').click();
   await page.getByTestId('map-search').fill('tianhe');
@@ -145,7 +167,7 @@ test('picked nodes link to a deployment of exactly those nodes', async ({ page, 
   await marker(page, 'gz-tianhe-01').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('selection-bar')).toHaveAttribute('data-selected', '1');
   await expect(page.getByTestId('node-panel')).toHaveCount(0);
-  const one = list.items.find((n) => n.name === 'gz-tianhe-01')!;
+  const one = list.find((n) => n.name === 'gz-tianhe-01')!;
   await expect(page.getByTestId('deploy-selected')).toHaveAttribute('href', `/edge-map/deployments/new?nodeIds=${one.id}`);
 });
 

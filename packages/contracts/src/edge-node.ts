@@ -96,7 +96,7 @@ export const ZNodeListQuery = ZPageQuery.extend({
   label: z.string().max(200).optional().describe('A label selector: `key=value,key2=value2` (every pair must match)'),
 });
 
-/** The compact form the map loads for every node at once. */
+/** A node as the map shows it (on the wire as a row of map-node-wire's ZMapNodeList). */
 export const ZMapNode = z.object({
   id: z.string().uuid(),
   name: z.string(),
@@ -111,8 +111,6 @@ export const ZMapNode = z.object({
   appIds: z.array(z.string().uuid()).describe('Apps with an instance on the node'),
 });
 export type TMapNode = z.infer<typeof ZMapNode>;
-export const ZMapNodeList = z.object({ items: z.array(ZMapNode), total: z.number().int() }).meta({ id: 'MapNodeList' });
-export type TMapNodeList = z.infer<typeof ZMapNodeList>;
 export const ZMapNodeQuery = z.object({
   status: ZNodeStatus.optional(),
   province: z.string().max(60).optional(),

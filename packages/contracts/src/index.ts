@@ -16,5 +16,6 @@ export * from './mp1-rules';
 export * from './edge-channel';
 export * from './process-bundle';
 export * from './edge-node';
+export * from './map-node-wire';
 export * from './edge-deploy';
 export * from './edge-node-io';

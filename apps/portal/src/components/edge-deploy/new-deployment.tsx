@@ -5,12 +5,12 @@
  * checked with the API's contract, then a confirmation summarising it before it starts.
  * The query string may preselect nodes (`nodeIds`, from the map), the app and the kind.
  */
-import type { TDeploymentDetail, TMapNodeList, TNodeGroup, TStoreAppDetail } from '@mecport/contracts';
+import { decodeMapNodes, type TDeploymentDetail, type TMapNodeList, type TNodeGroup, type TStoreAppDetail } from '@mecport/contracts';
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Radio, Stack, Text, Title } from '@mantine/core';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
 import { localizedName } from '@/components/store/catalog-state';
@@ -43,10 +43,11 @@ export function NewDeployment() {
   const [linkedIds] = useState(() => values.nodeIds);
 
   const nodes = useApiResource<TMapNodeList>('/api/v1/edge/map/nodes');
+  const allNodes = useMemo(() => (nodes.data ? decodeMapNodes(nodes.data) : null), [nodes.data]);
   const groups = useApiResource<{ items: TNodeGroup[] }>('/api/v1/edge/node-groups');
   const app = useApiResource<TStoreAppDetail>(values.appId ? `/api/v1/store/apps/${encodeURIComponent(values.appId)}` : null);
   const appDetail = app.data && app.data.app.id === values.appId ? app.data : null;
-  const match = useTargetMatch(values, nodes.data?.items ?? null);
+  const match = useTargetMatch(values, allNodes);
 
   const set = (patch: Partial<TDeploymentFormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -67,12 +68,12 @@ export function NewDeployment() {
   // Nodes from the link that are not (or no longer) deployable are left out, and the form says so.
   const checkedLink = useRef(false);
   useEffect(() => {
-    if (!nodes.data || checkedLink.current) return;
+    if (!allNodes || checkedLink.current) return;
     checkedLink.current = true;
-    const usable = new Set(nodes.data.items.filter((n) => n.status !== 'revoked').map((n) => n.id));
+    const usable = new Set(allNodes.filter((n) => n.status !== 'revoked').map((n) => n.id));
     setDropped(linkedIds.filter((id) => !usable.has(id)).length);
     setValues((v) => ({ ...v, nodeIds: v.nodeIds.filter((id) => usable.has(id)) }));
-  }, [nodes.data, linkedIds]);
+  }, [allNodes, linkedIds]);
 
   const targetField: TDeploymentFormField = values.targetKind === 'nodes' ? 'nodeIds' : values.targetKind === 'group' ? 'groupId' : 'selector';
   const err = (field: TDeploymentFormField) => (errors[field] ? t(`form.errors.${errors[field]}`) : undefined);
@@ -140,7 +141,7 @@ export function NewDeployment() {
             <Stack gap="md">
               {dropped > 0 && <Alert color="yellow" variant="light" data-testid="deploy-dropped-nodes">{t('form.droppedNodes', { count: dropped })}</Alert>}
               {nodes.problem && <Alert color="red" variant="light" data-testid="deploy-nodes-error">{t('form.nodesUnavailable')}</Alert>}
-              <TargetFields values={values} nodes={nodes.data?.items ?? null} groups={groups.data?.items ?? null} errors={{ nodeIds: err('nodeIds'), groupId: err('groupId'), selector: err('selector') }} onChange={set} />
+              <TargetFields values={values} nodes={allNodes} groups={groups.data?.items ?? null} errors={{ nodeIds: err('nodeIds'), groupId: err('groupId'), selector: err('selector') }} onChange={set} />
               <TargetPreview match={match} batchSize={Number(values.batchSize)} kind={values.kind} appId={values.appId}
                 waitingFor={values.targetKind === 'labels' ? values.selector.trim() !== '' : values.targetKind === 'nodes' ? values.nodeIds.length > 0 : values.groupId !== null} />
             </Stack>

@@ -1,11 +1,11 @@
 'use client';
 /**
  * The nodes a deployment's target reaches, live while the operator edits it: picked nodes and
- * groups from the tenant's node list (loaded once, the map's compact form); a label selector asks
+ * groups from the tenant's node list (loaded once, the map's wire form decoded); a label selector asks
  * the API (`GET /api/v1/edge/map/nodes?label=`, debounced) so the preview matches exactly what
  * the deployment will resolve. Revoked nodes are left out, as the deployment leaves them out.
  */
-import type { TMapNode, TMapNodeList } from '@mecport/contracts';
+import { decodeMapNodes, type TMapNode, type TMapNodeList } from '@mecport/contracts';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { normaliseSelector, parseSelector, type TDeploymentFormValues } from './deployment-form-model';
@@ -32,7 +32,7 @@ export function useTargetMatch(values: Pick<TDeploymentFormValues, 'targetKind' 
     if (values.targetKind === 'labels') {
       if (!valid) return { nodes: null, problem: null };
       if (byLabel.problem) return { nodes: null, problem: byLabel.problem };
-      return { nodes: settled && byLabel.data ? live(byLabel.data.items) : null, problem: null };
+      return { nodes: settled && byLabel.data ? live(decodeMapNodes(byLabel.data)) : null, problem: null };
     }
     if (!all) return { nodes: null, problem: null };
     if (values.targetKind === 'group') return { nodes: values.groupId ? live(all.filter((n) => n.groupId === values.groupId)) : null, problem: null };

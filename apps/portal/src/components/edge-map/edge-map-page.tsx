@@ -5,7 +5,7 @@
  * name search with a list of matches, a selection for a deployment, and the side panel of the
  * open node (`?node=<id>`).
  */
-import type { TAppInstance, TMapNode, TMapNodeList, TNodeGroup, TNodeStatus } from '@mecport/contracts';
+import { decodeMapNodes, type TAppInstance, type TMapNode, type TMapNodeList, type TNodeGroup, type TNodeStatus } from '@mecport/contracts';
 import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconInfoCircle, IconRefresh } from '@tabler/icons-react';
@@ -28,14 +28,17 @@ import { useMapUrlState } from './use-map-url-state';
 
 const NODES_POLL_MS = 15_000;
 
-/** The node list only changes identity when a node did, so a poll with no news does not rebuild 10,000 markers. */
-function useStableNodes(items: readonly TMapNode[] | undefined): readonly TMapNode[] | null {
+/**
+ * The answer's nodes (decoded from the wire form), changing identity only when a node did, so a
+ * re-read with no news neither decodes again nor rebuilds 10,000 markers.
+ */
+function useStableNodes(list: TMapNodeList | null): readonly TMapNode[] | null {
   const [stable, setStable] = useState<{ nodes: readonly TMapNode[]; signature: string } | null>(null);
   useEffect(() => {
-    if (!items) return;
-    const signature = JSON.stringify(items);
-    setStable((s) => (s?.signature === signature ? s : { nodes: items, signature }));
-  }, [items]);
+    if (!list) return;
+    const signature = JSON.stringify(list);
+    setStable((s) => (s?.signature === signature ? s : { nodes: decodeMapNodes(list), signature }));
+  }, [list]);
   return stable?.nodes ?? null;
 }
 
@@ -52,7 +55,7 @@ export function EdgeMapPage() {
   const nodesRes = useApiJson<TMapNodeList>('/api/v1/edge/map/nodes', { pollMs: NODES_POLL_MS });
   const groupsRes = useApiJson<{ items: TNodeGroup[] }>('/api/v1/edge/node-groups');
   const instancesRes = useApiJson<{ items: TAppInstance[] }>('/api/v1/edge/instances?limit=100');
-  const all = useStableNodes(nodesRes.data?.items);
+  const all = useStableNodes(nodesRes.data);
 
   const commitSearch = useDebouncedCallback((q: string) => change({ q }), 250);
   const open = useCallback((id: string) => { setOpen(id); setFocus({ id }); }, [setOpen]);

@@ -11,6 +11,7 @@ import { withUser } from '@mecport/http';
 import { z } from 'zod';
 import { portalEnv } from '@/env';
 import { api } from '../api';
+import { cachedAnswerResponse } from '../cached-answer-response';
 import { nodeOptions, publicPortalUrl } from '../edge-options';
 
 const operators = withUser({ roles: ['operator', 'admin'] });
@@ -37,13 +38,13 @@ export const createNodeRoute = api.route({
 export const mapNodesRoute = api.route({
   method: 'GET', path: '/api/v1/edge/map/nodes', operationId: 'listMapNodes', tags,
   summary: 'Every node of the tenant in the map\'s compact form (no paging), with the same filters as the map',
+  description: 'Carries an `ETag` of the content; a request whose `If-None-Match` names it is answered `304 Not Modified` with no body (the map re-reads this every 15 s).',
   auth: operators, query: ZMapNodeQuery,
-  response: { status: 200, description: 'All matching nodes', schema: ZMapNodeList },
+  response: { status: 200, description: 'All matching nodes, one row each, with what they share (regions, groups, label and app sets) listed once', schema: ZMapNodeList },
   // Built JSON is reused while the tenant's nodes and instances are unchanged (statuses at most 5 s late); `Cache-Control: no-cache` rebuilds.
   handler: async ({ request, actor, query }) => {
     const fresh = /no-cache/i.test(request.headers.get('cache-control') ?? '');
-    const json = await mapNodesCache.json(getPrisma(), actor.tenant.id, query, { ...nodeOptions(), fresh });
-    return new Response(json, { headers: { 'content-type': 'application/json' } });
+    return cachedAnswerResponse(request, await mapNodesCache.answer(getPrisma(), actor.tenant.id, query, { ...nodeOptions(), fresh }));
   },
 });
 
