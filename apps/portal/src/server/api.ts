@@ -6,6 +6,7 @@ import { resolveActor, verifyAgentToken, type TActor } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { createApi, createTokenVerifier, type TTokenVerifier } from '@mecport/http';
 import { portalEnv } from '@/env';
+import { channelReads } from './edge-options';
 import { log } from './logger';
 
 let verifier: TTokenVerifier | undefined;
@@ -18,5 +19,5 @@ export const api = createApi<TActor>({
     return verifier;
   },
   resolveActor: (principal) => resolveActor(getPrisma(), principal),
-  agentVerifier: () => (token) => verifyAgentToken(getPrisma(), token),
+  agentVerifier: () => (token) => verifyAgentToken(getPrisma(), token, (kid) => channelReads().credentials.load(kid)),
 });

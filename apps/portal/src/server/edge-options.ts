@@ -1,6 +1,7 @@
-/** The edge settings routes pass to domain code, and the one revision watcher of this process. */
+/** The edge settings routes pass to domain code, and this process's one revision watcher and channel batchers. */
 import { AppError } from '@mecport/contracts';
-import { RevisionWatcher } from '@mecport/core';
+import { AgentWrites, ChannelReads, RevisionWatcher } from '@mecport/core';
+import { getPrisma } from '@mecport/db';
 import { portalEnv } from '@/env';
 
 export function nodeOptions(): { offlineAfterSec: number } {
@@ -19,4 +20,19 @@ export function revisionWatcher(): RevisionWatcher {
   if (!url) throw new AppError('unavailable', 'DATABASE_URL is not set, so agents cannot watch their desired state');
   watcher ??= new RevisionWatcher(url);
   return watcher;
+}
+
+let reads: ChannelReads | undefined;
+let writes: AgentWrites | undefined;
+
+/** Batched reads for agents' calls (credentials, revisions, desired states). */
+export function channelReads(): ChannelReads {
+  reads ??= new ChannelReads(getPrisma, { heartbeatIntervalSec: portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC });
+  return reads;
+}
+
+/** Group-committed reports and heartbeats. */
+export function agentWrites(): AgentWrites {
+  writes ??= new AgentWrites(getPrisma);
+  return writes;
 }

@@ -6,7 +6,28 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 const CLOCK_TOLERANCE_SEC = 30;
 const unauthenticated = (why: string) => new AppError('unauthenticated', `Node credentials refused: ${why}`);
 
-export async function verifyAgentToken(db: DbClient, token: string | undefined): Promise<{ nodeId: string; tenantId: string }> {
+type TCredentialLookup = (kid: string) => Promise<{ id: string; tenantId: string; publicKey: unknown } | null>;
+
+/** Imported public keys by their `x`: importing costs more than verifying. Bounded; a key never changes meaning. */
+const keys = new Map<string, ReturnType<typeof importJWK>>();
+const MAX_KEYS = 20_000;
+
+function publicKeyOf(jwk: { kty: 'OKP'; crv: 'Ed25519'; x: string }): ReturnType<typeof importJWK> {
+  let key = keys.get(jwk.x);
+  if (!key) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA');
+    key.catch(() => keys.delete(jwk.x));
+    keys.set(jwk.x, key);
+  }
+  return key;
+}
+
+/**
+ * `lookup` finds the node of a credential id; the portal passes a batched one (ChannelReads), the
+ * default asks the database alone.
+ */
+export async function verifyAgentToken(db: DbClient, token: string | undefined, lookup?: TCredentialLookup): Promise<{ nodeId: string; tenantId: string }> {
   if (!token) throw unauthenticated('no token');
   let kid: string | undefined;
   try {
@@ -16,11 +37,11 @@ export async function verifyAgentToken(db: DbClient, token: string | undefined):
   }
   if (!kid || !/^[0-9a-f-]{36}$/.test(kid)) throw unauthenticated('no credential id (kid)');
   // A revoked node has no credentialId, so its old kid finds nothing.
-  const node = await db.edgeNode.findUnique({ where: { credentialId: kid }, select: { id: true, tenantId: true, publicKey: true } });
+  const node = await (lookup ?? ((k: string) => db.edgeNode.findUnique({ where: { credentialId: k }, select: { id: true, tenantId: true, publicKey: true } })))(kid);
   const jwk = ZEd25519PublicJwk.safeParse(node?.publicKey);
   if (!node || !jwk.success) throw unauthenticated('unknown or revoked credentials; re-enrol the node');
   try {
-    const key = await importJWK({ ...jwk.data, alg: 'EdDSA' }, 'EdDSA');
+    const key = await publicKeyOf(jwk.data);
     const { payload } = await jwtVerify(token, key, { algorithms: ['EdDSA'], audience: EDGE_TOKEN_AUDIENCE, issuer: node.id, subject: node.id, clockTolerance: CLOCK_TOLERANCE_SEC, requiredClaims: ['exp', 'iat'] });
     if ((payload.exp as number) - (payload.iat as number) > EDGE_TOKEN_MAX_LIFETIME_SEC) throw unauthenticated(`lifetime over ${EDGE_TOKEN_MAX_LIFETIME_SEC} s`);
   } catch (error) {

@@ -1,54 +1,102 @@
-/** What agents send: reports after applying a revision, heartbeats with metrics, log tails. */
+/**
+ * What agents send: reports after applying a revision, heartbeats with metrics, log tails.
+ * Reports and heartbeats are recorded in batches (one transaction of a few set-based statements for
+ * many nodes, see AgentWrites): 1,000 agents reporting at once would otherwise queue 1,000
+ * transactions for a pool of ten connections. A batch holds at most one item per node.
+ */
 import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TNodeReport } from '@mecport/contracts';
 import type { DbClient, DbTransaction } from '@mecport/db';
 import { clearAlarms, raiseAlarm } from './alarms';
 
-/** When 1,000 agents report at once, their transactions queue for the pool longer than Prisma's 2 s default. */
+export interface TAgentNode { nodeId: string; tenantId: string }
+export interface TReportItem { node: TAgentNode; report: TNodeReport }
+export interface THeartbeatItem { node: TAgentNode; beat: THeartbeat; at: Date }
+
 const AGENT_TX = { maxWait: 20_000, timeout: 20_000 };
 
-async function applyInstanceStatuses(tx: DbTransaction, node: { id: string; tenantId: string }, statuses: TInstanceStatus[]): Promise<void> {
-  const live = await tx.appInstance.findMany({ where: { nodeId: node.id, removedAt: null }, select: { id: true, state: true, restarts: true, ready: true, message: true, terminatedAt: true } });
-  const reported = new Map(statuses.map((s) => [s.appInstanceId, s]));
+/**
+ * Locks the nodes' rows in id order first: batches of reports and heartbeats (and other replicas')
+ * overlap in nodes, and updating rows in whatever order a join yields deadlocks them (Postgres
+ * then waits deadlock_timeout, 1 s, before it aborts one). Every edge writer takes a node's row
+ * before its app instances' rows.
+ */
+async function lockNodes(tx: DbTransaction, nodeIds: string[]): Promise<void> {
+  await tx.$queryRaw`
+    SELECT id FROM edge_node WHERE id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(nodeIds)}::json)) ORDER BY id FOR UPDATE`;
+}
+
+/** Instance rows change only where the agent says something new; alarms follow the states. */
+async function applyInstanceStatuses(tx: DbTransaction, reports: { node: TAgentNode; statuses: TInstanceStatus[] }[]): Promise<void> {
+  const live = await tx.appInstance.findMany({ where: { nodeId: { in: reports.map((r) => r.node.nodeId) }, removedAt: null }, select: { id: true, nodeId: true, state: true, restarts: true, ready: true, message: true } });
+  const reported = new Map(reports.flatMap(({ node, statuses }) => statuses.map((s) => [s.appInstanceId, { node, status: s }] as const)));
+  const changed: Pick<TInstanceStatus, 'appInstanceId' | 'state' | 'restarts' | 'ready' | 'message'>[] = [];
   for (const instance of live) {
-    const status = reported.get(instance.id);
-    if (!status) continue;
-    const changed = status.state !== instance.state || status.restarts !== instance.restarts || status.ready !== instance.ready || status.message !== instance.message;
-    if (changed) await tx.appInstance.update({ where: { id: instance.id }, data: { state: status.state, restarts: status.restarts, ready: status.ready, message: status.message } });
-    const subject = { tenantId: node.tenantId, nodeId: node.id, appInstanceId: instance.id };
+    const entry = reported.get(instance.id);
+    if (!entry || entry.node.nodeId !== instance.nodeId) continue; // only the node's own instances
+    const { node, status } = entry;
+    if (status.state !== instance.state || status.restarts !== instance.restarts || status.ready !== instance.ready || status.message !== instance.message) changed.push(status);
+    const subject = { tenantId: node.tenantId, nodeId: node.nodeId, appInstanceId: instance.id };
     if (status.state === 'CRASH_LOOP') await raiseAlarm(tx, 'instance_crash_loop', subject, `App instance ${instance.id} is crash-looping (${status.restarts} restarts): ${status.message ?? ''}`.trim());
     else if (status.state === 'RUNNING' && instance.state === 'CRASH_LOOP') await clearAlarms(tx, 'instance_crash_loop', subject);
     if (status.digestMismatch) await raiseAlarm(tx, 'package_digest_mismatch', subject, `The package of app instance ${instance.id} failed its sha256 check on the node`);
   }
+  if (changed.length === 0) return;
+  const rows = changed.map((s) => ({ id: s.appInstanceId, state: s.state, restarts: s.restarts, ready: s.ready, message: s.message }));
+  await tx.$executeRaw`
+    UPDATE app_instance a SET state = v.state, restarts = v.restarts, ready = v.ready, message = v.message, updated_at = now()
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, state text, restarts int, ready boolean, message text)
+    WHERE a.id = v.id`;
 }
 
-/** Terminated instances the agent no longer runs are gone for good. */
-async function markRemoved(tx: DbTransaction, nodeId: string, statuses: TInstanceStatus[]): Promise<void> {
-  const stillThere = statuses.filter((s) => s.state !== 'REMOVED').map((s) => s.appInstanceId);
-  await tx.appInstance.updateMany({ where: { nodeId, removedAt: null, terminatedAt: { not: null }, id: { notIn: stillThere } }, data: { removedAt: new Date(), state: 'REMOVED' } });
+/** Terminated instances an agent that applied its revision no longer runs are gone for good. */
+async function markRemoved(tx: DbTransaction, applied: TReportItem[]): Promise<void> {
+  if (applied.length === 0) return;
+  const stillThere = applied.flatMap(({ report }) => report.instances.filter((s) => s.state !== 'REMOVED').map((s) => s.appInstanceId));
+  await tx.appInstance.updateMany({
+    where: { nodeId: { in: applied.map((r) => r.node.nodeId) }, removedAt: null, terminatedAt: { not: null }, id: { notIn: stillThere } },
+    data: { removedAt: new Date(), state: 'REMOVED' },
+  });
 }
 
-export async function recordNodeReport(db: DbClient, node: { nodeId: string; tenantId: string }, report: TNodeReport): Promise<void> {
+export async function recordNodeReports(db: DbClient, items: TReportItem[]): Promise<void> {
+  const nodes = items.map(({ node, report }) => ({ id: node.nodeId, applied: report.appliedRevision }));
   await db.$transaction(async (tx) => {
-    await tx.edgeNode.updateMany({ where: { id: node.nodeId, appliedRevision: { lt: report.appliedRevision } }, data: { appliedRevision: report.appliedRevision } });
-    await tx.edgeNode.update({ where: { id: node.nodeId }, data: { lastHeartbeatAt: new Date() } });
-    await applyInstanceStatuses(tx, { id: node.nodeId, tenantId: node.tenantId }, report.instances);
-    if (report.outcome === 'applied') await markRemoved(tx, node.nodeId, report.instances);
+    await lockNodes(tx, nodes.map((n) => n.id));
+    await tx.$executeRaw`
+      UPDATE edge_node n SET applied_revision = GREATEST(n.applied_revision, v.applied), last_heartbeat_at = now()
+      FROM json_to_recordset(${JSON.stringify(nodes)}::json) AS v(id uuid, applied int)
+      WHERE n.id = v.id`;
+    await applyInstanceStatuses(tx, items.map(({ node, report }) => ({ node, statuses: report.instances })));
+    await markRemoved(tx, items.filter(({ report }) => report.outcome === 'applied'));
   }, AGENT_TX);
 }
 
-export async function recordHeartbeat(db: DbClient, node: { nodeId: string; tenantId: string }, beat: THeartbeat): Promise<void> {
-  const at = new Date();
+export async function recordHeartbeats(db: DbClient, items: THeartbeatItem[]): Promise<void> {
+  const nodes = items.map(({ node, beat, at }) => ({ id: node.nodeId, at, agent_version: beat.agentVersion, metrics: beat.metrics, services: beat.services, applied: beat.appliedRevision }));
+  const metrics = items.map(({ node, beat: { metrics: m }, at }) => ({
+    node_id: node.nodeId, at, cpu_percent: m.cpuPercent, mem_used_bytes: m.memUsedBytes, mem_total_bytes: m.memTotalBytes,
+    disk_used_bytes: m.diskUsedBytes, disk_total_bytes: m.diskTotalBytes, load1: m.load1, load5: m.load5, load15: m.load15,
+  }));
   await db.$transaction(async (tx) => {
-    await tx.edgeNode.update({ where: { id: node.nodeId }, data: { lastHeartbeatAt: at, agentVersion: beat.agentVersion, lastMetrics: beat.metrics, services: beat.services } });
-    await tx.edgeNode.updateMany({ where: { id: node.nodeId, appliedRevision: { lt: beat.appliedRevision } }, data: { appliedRevision: beat.appliedRevision } });
-    const m = beat.metrics;
-    await tx.nodeMetric.create({
-      data: { nodeId: node.nodeId, at, cpuPercent: m.cpuPercent, memUsedBytes: m.memUsedBytes, memTotalBytes: m.memTotalBytes, diskUsedBytes: m.diskUsedBytes, diskTotalBytes: m.diskTotalBytes, load1: m.load1, load5: m.load5, load15: m.load15 },
-    });
-    await applyInstanceStatuses(tx, { id: node.nodeId, tenantId: node.tenantId }, beat.instances);
-    await clearAlarms(tx, 'node_offline', { nodeId: node.nodeId });
+    await lockNodes(tx, nodes.map((n) => n.id));
+    // Not updated_at: a heartbeat changes no registry data (the map's cache keys on it).
+    await tx.$executeRaw`
+      UPDATE edge_node n SET last_heartbeat_at = v.at, agent_version = v.agent_version, last_metrics = v.metrics, services = v.services,
+        applied_revision = GREATEST(n.applied_revision, v.applied)
+      FROM json_to_recordset(${JSON.stringify(nodes)}::json) AS v(id uuid, at timestamptz, agent_version text, metrics jsonb, services jsonb, applied int)
+      WHERE n.id = v.id`;
+    await tx.$executeRaw`
+      INSERT INTO node_metric (node_id, at, cpu_percent, mem_used_bytes, mem_total_bytes, disk_used_bytes, disk_total_bytes, load1, load5, load15)
+      SELECT * FROM json_to_recordset(${JSON.stringify(metrics)}::json) AS v(node_id uuid, at timestamptz, cpu_percent float8, mem_used_bytes bigint,
+        mem_total_bytes bigint, disk_used_bytes bigint, disk_total_bytes bigint, load1 float8, load5 float8, load15 float8)
+      ON CONFLICT DO NOTHING`;
+    await applyInstanceStatuses(tx, items.map(({ node, beat }) => ({ node, statuses: beat.instances })));
+    await tx.alarm.updateMany({ where: { kind: 'node_offline', nodeId: { in: items.map((i) => i.node.nodeId) }, state: { not: 'cleared' } }, data: { state: 'cleared', clearedAt: new Date() } });
   }, AGENT_TX);
 }
+
+export const recordNodeReport = (db: DbClient, node: TAgentNode, report: TNodeReport): Promise<void> => recordNodeReports(db, [{ node, report }]);
+export const recordHeartbeat = (db: DbClient, node: TAgentNode, beat: THeartbeat): Promise<void> => recordHeartbeats(db, [{ node, beat, at: new Date() }]);
 
 export async function recordLogTail(db: DbClient, nodeId: string, tail: TInstanceLogTail): Promise<void> {
   await db.appInstance.updateMany({ where: { id: tail.appInstanceId, nodeId }, data: { logTail: tail.lines } });

@@ -3,7 +3,7 @@
  * enforced by a partial unique index), operators acknowledge, and the condition's end clears it.
  */
 import { AppError } from '@mecport/contracts';
-import { Prisma, type DbClient, type DbExecutor } from '@mecport/db';
+import type { DbClient, DbExecutor } from '@mecport/db';
 import { recordAudit } from '../audit/record';
 import type { TActor } from '../identity/actor';
 
@@ -14,12 +14,9 @@ const SEVERITY: Record<TAlarmKind, string> = { node_offline: 'major', instance_c
 export interface TAlarmSubject { tenantId: string; nodeId: string; appInstanceId?: string | null }
 
 export async function raiseAlarm(db: DbExecutor, kind: TAlarmKind, subject: TAlarmSubject, message: string): Promise<void> {
-  try {
-    await db.alarm.create({ data: { kind, severity: SEVERITY[kind], tenantId: subject.tenantId, nodeId: subject.nodeId, appInstanceId: subject.appInstanceId ?? null, message } });
-  } catch (error) {
-    // Already open: raising again changes nothing.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-  }
+  // Already open: raising again changes nothing. ON CONFLICT DO NOTHING (not a caught unique
+  // violation) keeps a surrounding transaction usable.
+  await db.alarm.createMany({ data: [{ kind, severity: SEVERITY[kind], tenantId: subject.tenantId, nodeId: subject.nodeId, appInstanceId: subject.appInstanceId ?? null, message }], skipDuplicates: true });
 }
 
 export async function clearAlarms(db: DbExecutor, kind: TAlarmKind, subject: Omit<TAlarmSubject, 'tenantId'>): Promise<number> {

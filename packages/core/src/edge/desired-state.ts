@@ -1,5 +1,5 @@
 /** A node's desired-state document, built from its live app instances at the current revision. */
-import type { TDesiredState } from '@mecport/contracts';
+import { AppError, type TDesiredState } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { dnsRulesOf, trafficRulesOf } from './appd-rules';
 
@@ -12,23 +12,33 @@ export async function readDesiredRevision(db: DbClient, nodeId: string): Promise
   return node.desiredRevision;
 }
 
-export async function buildDesiredState(db: DbClient, nodeId: string, heartbeatIntervalSec: number): Promise<TDesiredState> {
-  // The revision first, then the instances, without a transaction (1,000 agents wake at once):
-  // a change committed in between shows up early under the older revision, and the agent's next
-  // poll (after that revision) returns at once with the same instances. Never the reverse.
-  const node = await db.edgeNode.findUniqueOrThrow({ where: { id: nodeId }, select: { desiredRevision: true } });
+/**
+ * The desired-state documents of `nodeIds` (absent: unknown nodes), in two queries for all of them.
+ * The revisions first, then the instances, without a transaction (1,000 agents wake at once): a
+ * change committed in between shows up early under the older revision, and the agent's next poll
+ * (after that revision) returns at once with the same instances. Never the reverse.
+ */
+export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartbeatIntervalSec: number): Promise<Map<string, TDesiredState>> {
+  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true } });
   const instances = await db.appInstance.findMany({
-    where: { nodeId, terminatedAt: null, removedAt: null },
-    orderBy: { createdAt: 'asc' },
+    where: { nodeId: { in: nodes.map((n) => n.id) }, terminatedAt: null, removedAt: null },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
   });
-  return {
-    nodeId, revision: node.desiredRevision, heartbeatIntervalSec,
-    appInstances: instances.map((i) => ({
+  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [] }]));
+  for (const i of instances) {
+    docs.get(i.nodeId)!.appInstances.push({
       appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
-      package: { sha256: i.appVersion.packageDigest, size: Number(i.appVersion.packageSize), path: packagePath(nodeId, i.appVersion.packageDigest) },
+      package: { sha256: i.appVersion.packageDigest, size: Number(i.appVersion.packageSize), path: packagePath(i.nodeId, i.appVersion.packageDigest) },
       desiredState: i.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', env: {},
       trafficRules: trafficRulesOf(i.appVersion.appd), dnsRules: dnsRulesOf(i.appVersion.appd), gracefulTerminationSec: 10,
-    })),
-  };
+    });
+  }
+  return docs;
+}
+
+export async function buildDesiredState(db: DbClient, nodeId: string, heartbeatIntervalSec: number): Promise<TDesiredState> {
+  const doc = (await buildDesiredStates(db, [nodeId], heartbeatIntervalSec)).get(nodeId);
+  if (!doc) throw new AppError('not-found', `No node ${nodeId}`);
+  return doc;
 }

@@ -21,3 +21,5 @@ export * from './read-alarms';
 export * from './deployments/create-deployment';
 export * from './deployments/advance-deployment';
 export * from './deployments/read-deployments';
+export * from './deployments/settle-targets';
+export * from './channel-batching';

@@ -5,12 +5,12 @@
  */
 import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
 import { AppError, ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
-import { advanceDeploymentsOfNode, buildDesiredState, enrolAgent, readDesiredRevision, recordHeartbeat, recordLogTail, recordNodeReport } from '@mecport/core';
+import { enrolAgent, recordLogTail } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { publicAccess, withAgent } from '@mecport/http';
 import { portalEnv } from '@/env';
 import { api } from '../api';
-import { revisionWatcher } from '../edge-options';
+import { agentWrites, channelReads, revisionWatcher } from '../edge-options';
 import { packageFileResponse } from '../package-file-response';
 
 const agent = withAgent();
@@ -31,12 +31,12 @@ export const desiredStateRoute = api.route({
   auth: agent, params: ZNodeParams, query: ZDesiredStateQuery,
   response: { status: 200, description: 'A newer desired state', schema: ZDesiredState },
   handler: async ({ request, params, query }) => {
-    const db = getPrisma();
-    const current = () => readDesiredRevision(db, params.nodeId);
+    const reads = channelReads();
+    const current = () => reads.revisions.load(params.nodeId);
     const revision = await current();
     const newer = revision > query.after || (await revisionWatcher().waitForChange(params.nodeId, query.after, query.waitSec * 1000, current, request.signal)) !== null;
     if (!newer) return new Response(null, { status: 204 });
-    return buildDesiredState(db, params.nodeId, portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC);
+    return reads.desired.load(params.nodeId);
   },
 });
 
@@ -45,11 +45,7 @@ export const nodeReportRoute = api.route({
   summary: 'The agent reports the revision it applied (or failed to) and every instance\'s state',
   auth: agent, params: ZNodeParams, body: ZNodeReport,
   response: { status: 204, description: 'Recorded' },
-  handler: async ({ agent: node, body }) => {
-    const db = getPrisma();
-    await recordNodeReport(db, node, body);
-    await advanceDeploymentsOfNode(db, node.nodeId);
-  },
+  handler: ({ agent: node, body }) => agentWrites().report(node, body),
 });
 
 export const heartbeatRoute = api.route({
@@ -57,11 +53,7 @@ export const heartbeatRoute = api.route({
   summary: 'Metrics, instance states and Mp1 services, every heartbeat interval',
   auth: agent, params: ZNodeParams, body: ZHeartbeat,
   response: { status: 204, description: 'Recorded' },
-  handler: async ({ agent: node, body }) => {
-    const db = getPrisma();
-    await recordHeartbeat(db, node, body);
-    await advanceDeploymentsOfNode(db, node.nodeId);
-  },
+  handler: ({ agent: node, body }) => agentWrites().heartbeat(node, body),
 });
 
 export const instanceLogsRoute = api.route({

@@ -5,16 +5,16 @@
  */
 import type { DbClient, DbTransaction } from '@mecport/db';
 import { bumpDesiredRevision } from '../revision';
+import { settleTargets, type TSettleTarget } from './settle-targets';
 
-/** A target still applying after this long fails (its node may be offline). */
-export const TARGET_TIMEOUT_MS = 10 * 60_000;
 const SETTLED = ['succeeded', 'failed', 'skipped', 'rolled_back'];
 const SKIPPED_AFTER_FAILURE = 'an earlier batch failed (stop on failure)';
 /** Starting a batch of 1,000 nodes is ~4,000 statements: more than Prisma's 5 s default. */
 const STEP_TX = { maxWait: 20_000, timeout: 120_000 };
+const SETTLE_TX = { maxWait: 20_000, timeout: 20_000 };
 
 type TDeploymentRow = { id: string; appId: string; appVersionId: string; kind: string; stopOnFailure: boolean; tenantId: string; createdBy: string };
-type TTargetRow = { nodeId: string; batch: number; status: string; appInstanceId: string | null; previousVersionId: string | null; revision: number | null; updatedAt: Date };
+type TTargetRow = TSettleTarget & { batch: number };
 
 async function startTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow): Promise<void> {
   const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
@@ -24,43 +24,14 @@ async function startTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow):
       await tx.deploymentTarget.update({ where: key, data: { status: 'skipped', message: current ? 'already at this version' : 'no instance of the app on this node' } });
       return;
     }
+    const revision = await bumpDesiredRevision(tx, t.nodeId); // the node's row before its instance's, as every edge writer
     await tx.appInstance.update({ where: { id: current.id }, data: { appVersionId: d.appVersionId, state: 'PENDING', deploymentId: d.id, ready: false } });
-    const revision = await bumpDesiredRevision(tx, t.nodeId);
     await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: current.id, previousVersionId: current.appVersionId, revision } });
     return;
   }
   const instance = await tx.appInstance.create({ data: { tenantId: d.tenantId, nodeId: t.nodeId, appId: d.appId, appVersionId: d.appVersionId, deploymentId: d.id, createdBy: d.createdBy } });
   const revision = await bumpDesiredRevision(tx, t.nodeId);
   await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: instance.id, revision } });
-}
-
-async function settleTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow): Promise<void> {
-  if (!t.appInstanceId) return;
-  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
-  const [instance, node] = await Promise.all([
-    tx.appInstance.findUnique({ where: { id: t.appInstanceId }, select: { state: true, message: true } }),
-    tx.edgeNode.findUnique({ where: { id: t.nodeId }, select: { appliedRevision: true } }),
-  ]);
-  const applied = node !== null && t.revision !== null && node.appliedRevision >= t.revision;
-  const state = instance?.state ?? 'FAILED';
-  const timedOut = Date.now() - t.updatedAt.getTime() > TARGET_TIMEOUT_MS;
-  if (applied && state === 'RUNNING') {
-    await tx.deploymentTarget.update({ where: key, data: { status: 'succeeded', message: null } });
-  } else if ((applied && (state === 'FAILED' || state === 'CRASH_LOOP')) || timedOut) {
-    const why = timedOut && !(applied && state !== 'RUNNING') ? 'timed out waiting for the node' : `instance ${state}: ${instance?.message ?? ''}`.trim();
-    await failTarget(tx, d, t, why);
-  }
-}
-
-async function failTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow, why: string): Promise<void> {
-  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
-  if (d.kind === 'upgrade' && t.previousVersionId && t.appInstanceId) {
-    await tx.appInstance.update({ where: { id: t.appInstanceId }, data: { appVersionId: t.previousVersionId, state: 'PENDING' } });
-    await bumpDesiredRevision(tx, t.nodeId);
-    await tx.deploymentTarget.update({ where: key, data: { status: 'rolled_back', message: `${why}; rolled back to the previous version` } });
-    return;
-  }
-  await tx.deploymentTarget.update({ where: key, data: { status: 'failed', message: why } });
 }
 
 async function finish(tx: DbTransaction, d: TDeploymentRow, targets: TTargetRow[]): Promise<void> {
@@ -82,10 +53,8 @@ async function step(tx: DbTransaction, d: TDeploymentRow): Promise<boolean> {
   }
   const batch = Math.min(...open.map((t) => t.batch));
   const inBatch = targets.filter((t) => t.batch === batch);
-  for (const t of inBatch) {
-    if (t.status === 'pending') await startTarget(tx, d, t);
-    else if (t.status === 'applying') await settleTarget(tx, d, t);
-  }
+  for (const t of inBatch) if (t.status === 'pending') await startTarget(tx, d, t);
+  await settleTargets(tx, new Map([[d.id, d]]), inBatch);
   const after = await tx.deploymentTarget.findMany({ where: { deploymentId: d.id, batch } });
   if (after.some((t) => !SETTLED.includes(t.status))) return false;
   if (d.stopOnFailure && after.some((t) => t.status === 'failed' || t.status === 'rolled_back')) {
@@ -104,18 +73,23 @@ export async function advanceDeployment(db: DbClient, deploymentId: string): Pro
 }
 
 /**
- * After a node reported: settle only this node's targets (a small transaction each), and step the
- * deployment (locked, over all its targets) only when that finished a batch. Stepping on every
- * report would cost each of 1,000 reports a pass over 1,000 targets.
+ * After nodes reported: settle only these nodes' targets (one small transaction for all), and step
+ * a deployment (locked, over all its targets) only when that finished one of its batches. Stepping
+ * on every report would cost each of 1,000 reports a pass over 1,000 targets.
  */
-export async function advanceDeploymentsOfNode(db: DbClient, nodeId: string): Promise<void> {
-  const rows = await db.deploymentTarget.findMany({ where: { nodeId, status: 'applying', deployment: { status: 'running' } }, include: { deployment: true } });
-  for (const target of rows) {
-    await db.$transaction((tx) => settleTarget(tx, target.deployment, target), { maxWait: 20_000, timeout: 20_000 });
-    const open = await db.deploymentTarget.count({ where: { deploymentId: target.deploymentId, batch: target.batch, status: { in: ['pending', 'applying'] } } });
-    if (open === 0) await advanceDeployment(db, target.deploymentId);
+export async function advanceDeploymentsOfNodes(db: DbClient, nodeIds: string[]): Promise<void> {
+  const rows = await db.deploymentTarget.findMany({ where: { nodeId: { in: nodeIds }, status: 'applying', deployment: { status: 'running' } }, include: { deployment: true } });
+  if (rows.length === 0) return;
+  const deployments = new Map(rows.map((r) => [r.deploymentId, r.deployment]));
+  await db.$transaction((tx) => settleTargets(tx, deployments, rows), SETTLE_TX);
+  const batches = new Map(rows.map((r) => [`${r.deploymentId}:${r.batch}`, r]));
+  for (const { deploymentId, batch } of batches.values()) {
+    const open = await db.deploymentTarget.count({ where: { deploymentId, batch, status: { in: ['pending', 'applying'] } } });
+    if (open === 0) await advanceDeployment(db, deploymentId);
   }
 }
+
+export const advanceDeploymentsOfNode = (db: DbClient, nodeId: string): Promise<void> => advanceDeploymentsOfNodes(db, [nodeId]);
 
 /** Safety net for the worker: every running deployment (timeouts, lost wake-ups). */
 export async function advanceRunningDeployments(db: DbClient): Promise<number> {

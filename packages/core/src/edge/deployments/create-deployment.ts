@@ -5,6 +5,9 @@ import { recordAudit } from '../../audit/record';
 import type { TActor } from '../../identity/actor';
 import { resolveTargetNodes } from './resolve-targets';
 
+/** Writing 1,000 targets while 1,000 agents heartbeat can take longer than Prisma's 5 s default. */
+const CREATE_TX = { maxWait: 10_000, timeout: 30_000 };
+
 export async function createDeployment(db: DbClient, actor: TActor, input: TDeploymentCreate, requestId?: string): Promise<string> {
   return db.$transaction(async (tx) => {
     const version = await tx.appVersion.findUnique({ where: { id: input.appVersionId }, select: { id: true, appId: true, status: true, version: true } });
@@ -24,5 +27,5 @@ export async function createDeployment(db: DbClient, actor: TActor, input: TDepl
       data: { appVersionId: version.id, version: version.version, kind: input.kind, nodes: nodes.length, batchSize: input.batchSize }, requestId,
     });
     return deployment.id;
-  });
+  }, CREATE_TX);
 }

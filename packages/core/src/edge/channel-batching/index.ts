@@ -1,0 +1,3 @@
+export * from './group-commit';
+export * from './channel-reads';
+export * from './agent-writes';
