@@ -125,12 +125,19 @@ function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TR
       const result = await route.handler({ request, requestId, log, params, query, body, actor: auth.actor, agent: auth.agent });
       response = result instanceof Response ? result : jsonResponse(route, result, log);
     } catch (error) {
-      response = errorToResponse(error, { requestId, instance: url.pathname, log });
+      // A client that hung up (an agent stopping mid-call) is not a server fault worth an error log.
+      response = request.signal.aborted ? clientWentAway(log) : errorToResponse(error, { requestId, instance: url.pathname, log });
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
     log.info({ method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started), sub: subject }, 'request');
     return response;
   };
+}
+
+/** Nobody reads this answer; 499 (nginx's "client closed request") keeps the request log honest. */
+function clientWentAway(log: Logger): Response {
+  log.info('the client closed the request before the answer');
+  return new Response(null, { status: 499 });
 }
 
 /** Responses are checked against their declared schema, so the OpenAPI document never lies. */
