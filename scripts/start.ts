@@ -19,6 +19,7 @@ import { seed } from '@mecport/db/seed';
 import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
 import { startDemoAgent } from './lib/demo-agent';
 import { LEAN_NODE_ARGS, leanNodeEnv } from './lib/lean-node';
+import { portalStartArgs } from './lib/portal-start-args';
 import { startConfig, type TStartConfig } from './lib/start-config';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
   // Plain `node <flags> <script>` rather than npx: one process each, and V8 flags NODE_OPTIONS refuses (lib/lean-node.ts).
   launch('worker', process.execPath, [...LEAN_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
   const nextBin = createRequire(path.join(root, 'apps/portal/package.json')).resolve('next/dist/bin/next');
-  const portal = launch('portal', process.execPath, [...LEAN_NODE_ARGS, nextBin, 'start', '-p', String(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
+  const portal = launch('portal', process.execPath, [...LEAN_NODE_ARGS, nextBin, ...portalStartArgs(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
   await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
   if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
     step('starting the demo edge agent');

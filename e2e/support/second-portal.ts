@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
+import { portalStartArgs } from '../../scripts/lib/portal-start-args';
 import { E2E } from './stack';
 import { DATA_DIR } from './uploads';
 
@@ -23,7 +24,7 @@ export interface TSecondPortal { child: ChildProcess; url: string }
 
 export async function startSecondPortal(port: number): Promise<TSecondPortal> {
   let output = '';
-  const child = spawn('npx', ['next', 'start', '-p', String(port)], {
+  const child = spawn('npx', ['next', ...portalStartArgs(port)], {
     cwd: path.join(ROOT, 'apps/portal'), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
   });
