@@ -8,6 +8,7 @@
  * - the portal's CPU while the 1,000 agents heartbeat every 10 s (and hold their long-polls).
  */
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TDesiredState } from '@mecport/contracts';
 import { advanceDeployment, createDeployment, resolveActor } from '@mecport/core';
@@ -16,7 +17,7 @@ import { EdgeChannel } from '../apps/mep-agent/src/channel/edge-channel';
 import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
 import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
 import { withBenchDb } from './bench-db';
-import { cmdline, cpuSeconds, descendants } from './proc-stats';
+import { cmdline, cpuSeconds, descendants, listenOverflows, rssBytes } from './proc-stats';
 import { portalUrl } from './stack';
 import type { TChild } from '../scripts/lib/children';
 
@@ -25,7 +26,7 @@ const HEARTBEAT_SEC = 10;
 const CPU_WINDOW_SEC = 30;
 const METRICS = { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsedBytes: 2e10, diskTotalBytes: 1e11, load1: 0.2, load5: 0.2, load15: 0.1 };
 
-interface TSimAgent { nodeId: string; channel: EdgeChannel; applied: Map<number, number> }
+interface TSimAgent { nodeId: string; channel: EdgeChannel; received: Map<number, number>; applied: Map<number, number> }
 
 async function seedNodes(db: DbClient): Promise<{ tenantId: string; nodes: { id: string; key: string; credentialId: string }[] }> {
   const tenant = await db.tenant.upsert({ where: { slug: 'bench-edge' }, update: {}, create: { slug: 'bench-edge', name: 'Bench Edge' } });
@@ -53,13 +54,17 @@ async function seedPublishedVersion(db: DbClient, tenantId: string): Promise<str
 
 function startAgent(node: { id: string; key: string; credentialId: string }): TSimAgent {
   const signer = new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId });
-  const client = new PortalClient({ portalUrl, nodeId: node.id, signer });
+  // Its own connection pool, as an agent on its own node has: one shared pool for all 1,000 would
+  // open and close connections no real fleet does.
+  const client = new PortalClient({ portalUrl, nodeId: node.id, signer, httpAgent: new http.Agent({ keepAlive: true }) });
+  const received = new Map<number, number>();
   const applied = new Map<number, number>();
   let revision = -1;
   let instances: TDesiredState['appInstances'] = [];
   const channel: EdgeChannel = new EdgeChannel({
     client, after: -1, heartbeatIntervalSec: HEARTBEAT_SEC, agentVersion: 'bench', waitSec: 30,
     onDesired: (doc) => {
+      received.set(doc.revision, performance.now());
       revision = doc.revision;
       instances = doc.appInstances;
       // An agent that applies at once: the figure is the channel's, not a process start.
@@ -69,7 +74,7 @@ function startAgent(node: { id: string; key: string; credentialId: string }): TS
     heartbeat: async () => ({ appliedRevision: revision, metrics: METRICS, instances: [], services: [] }),
   });
   channel.start();
-  return { nodeId: node.id, channel, applied };
+  return { nodeId: node.id, channel, received, applied };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -88,27 +93,52 @@ export async function edgeChannel(stack: TChild): Promise<void> {
     const versionId = await seedPublishedVersion(db, tenantId);
     const operator = await resolveActor(db, { subject: `bench-op-${randomUUID()}`, username: 'bench-op', name: 'Bench Operator', email: null, tenant: 'bench-edge', roles: ['operator'] });
     const agents = nodes.map(startAgent);
+    const portal = portalPid(stack);
+    let peakRss = 0;
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssBytes(portal)); }, 100);
     try {
       await waitFor('every agent to hold revision 0', () => agents.every((a) => a.channel.after >= 0), 120_000);
       await sleep(2000); // every long-poll is waiting again
+      const cpuBefore = stackCpu(stack);
+      const overflowsBefore = listenOverflows();
       const committing = performance.now();
       const deploymentId = await createDeployment(db, operator, { appVersionId: versionId, kind: 'install', target: { kind: 'labels', selector: 'bench=edge' }, batchSize: AGENTS, stopOnFailure: false });
       await advanceDeployment(db, deploymentId);
       const committed = performance.now();
       await waitFor('every agent to report revision 1', () => agents.every((a) => a.applied.has(1)), 120_000);
+      const cpuAfter = stackCpu(stack);
+      const overflows = listenOverflows() - overflowsBefore;
       const delays = agents.map((a) => a.applied.get(1)! - committed).sort((x, y) => x - y);
+      const delivered = agents.map((a) => a.received.get(1)! - committed).sort((x, y) => x - y);
       process.stdout.write(`edge channel: ${AGENTS} agents (real EdgeChannel), deployment to all committed in ${((committed - committing) / 1000).toFixed(2)} s\n`);
+      process.stdout.write(`desired state delivered to the agent, from the commit   p50 ${percentile(delivered, 50).toFixed(0)} ms   p99 ${percentile(delivered, 99).toFixed(0)} ms   max ${delivered.at(-1)!.toFixed(0)} ms\n`);
       process.stdout.write(`desired state -> applied report, from the commit   p50 ${percentile(delays, 50).toFixed(0)} ms   p99 ${percentile(delays, 99).toFixed(0)} ms   max ${delays.at(-1)!.toFixed(0)} ms (goal p99 < 1000 ms)\n`);
+      process.stdout.write(`CPU seconds used during the rollout   portal ${(cpuAfter.portal - cpuBefore.portal).toFixed(2)}   postgres ${(cpuAfter.postgres - cpuBefore.postgres).toFixed(2)}   the ${AGENTS} simulated agents ${(cpuAfter.agents - cpuBefore.agents).toFixed(2)}\n`);
+      process.stdout.write(`connections refused for a full listen queue during the rollout (machine-wide)   ${overflows}\n`);
       await portalCpu(stack);
+      process.stdout.write(`portal peak RSS with ${AGENTS} agents connected   ${(peakRss / 2 ** 20).toFixed(0)} MB\n`);
     } finally {
+      clearInterval(sampler);
       await Promise.all(agents.map((a) => a.channel.stop()));
     }
   });
 }
 
-async function portalCpu(stack: TChild): Promise<void> {
+function portalPid(stack: TChild): number {
   const portal = descendants(stack.process.pid!).find((p) => cmdline(p).includes('next-server') || cmdline(p).includes('next start'));
   if (!portal) throw new Error('cannot find the portal process');
+  return portal;
+}
+
+/** CPU seconds so far of the portal, of every postgres process of the stack, and of this process (the agents). */
+function stackCpu(stack: TChild): { portal: number; postgres: number; agents: number } {
+  const postgres = descendants(stack.process.pid!).filter((p) => cmdline(p).startsWith('postgres') || cmdline(p).includes('/bin/postgres'));
+  const own = process.cpuUsage();
+  return { portal: cpuSeconds(portalPid(stack)), postgres: postgres.reduce((n, p) => n + cpuSeconds(p), 0), agents: (own.user + own.system) / 1e6 };
+}
+
+async function portalCpu(stack: TChild): Promise<void> {
+  const portal = portalPid(stack);
   const before = cpuSeconds(portal);
   const started = performance.now();
   await sleep(CPU_WINDOW_SEC * 1000);

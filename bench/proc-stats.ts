@@ -36,3 +36,11 @@ export function rssBytes(pid: number): number {
     return 0;
   }
 }
+
+/** The machine's count of connections dropped because a listen queue was full (TcpExt ListenOverflows). */
+export function listenOverflows(): number {
+  const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+  const [names, values] = lines.map((l) => l.trim().split(/\s+/));
+  const at = names?.indexOf('ListenOverflows') ?? -1;
+  return at < 0 ? NaN : Number(values?.[at]);
+}

@@ -7,7 +7,7 @@
  *   const client = new PortalClient({ portalUrl, nodeId, signer });
  *   const doc = await client.desired({ after: 4, waitSec: 30 }); // undefined when nothing newer came
  */
-import type { IncomingMessage } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 import {
   ZDesiredState, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeReport,
   type TDesiredState, type TEnrolRequest, type TEnrolResponse, type THeartbeat, type TInstanceLogTail, type TNodeReport,
@@ -72,11 +72,14 @@ export class PortalClient {
   readonly portalUrl: string;
   readonly nodeId: string;
   private readonly signer: TokenSigner;
+  private readonly httpAgent: Agent | undefined;
 
-  constructor(options: { portalUrl: string; nodeId: string; signer: TokenSigner }) {
+  /** `httpAgent`: the connection pool (default: the process's shared keep-alive pool). */
+  constructor(options: { portalUrl: string; nodeId: string; signer: TokenSigner; httpAgent?: Agent }) {
     this.portalUrl = options.portalUrl;
     this.nodeId = options.nodeId;
     this.signer = options.signer;
+    this.httpAgent = options.httpAgent;
   }
 
   /** Long-poll: the first document with a revision above `after`, or undefined after `waitSec` (204). */
@@ -109,7 +112,7 @@ export class PortalClient {
   async openPackage(path: string, offset: number, signal?: AbortSignal): Promise<IncomingMessage> {
     const headers: Record<string, string> = { authorization: `Bearer ${await this.signer.token()}` };
     if (offset > 0) headers.range = `bytes=${offset}-`;
-    const res = await httpRequest(urlUnder(this.portalUrl, path), { method: 'GET', headers, signal, timeoutMs: 60_000 });
+    const res = await httpRequest(urlUnder(this.portalUrl, path), { method: 'GET', headers, signal, timeoutMs: 60_000, agent: this.httpAgent });
     if (res.statusCode !== 200 && res.statusCode !== 206) throw await failure(res, `package ${path}`);
     return res;
   }
@@ -124,6 +127,6 @@ export class PortalClient {
     const headers: Record<string, string> = { authorization: `Bearer ${await this.signer.token()}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const url = urlUnder(this.portalUrl, `${EDGE}/nodes/${this.nodeId}/${route}`);
-    return httpRequest(url, { method, headers, body, signal, timeoutMs });
+    return httpRequest(url, { method, headers, body, signal, timeoutMs, agent: this.httpAgent });
   }
 }
