@@ -41,7 +41,12 @@ describe('enrolment', () => {
     await expect(verifyAgentToken(db, await agent.sign({ nodeId: '00000000-0000-4000-8000-000000000000' }))).rejects.toThrow(/refused/);
     await expect(verifyAgentToken(db, 'not.a.jwt')).rejects.toThrow(/refused/);
 
+    // A token verified before (and remembered as valid) is refused once the node is revoked.
+    const reused = await agent.sign();
+    expect(await verifyAgentToken(db, reused)).toEqual({ nodeId: node.id, tenantId: op.tenant.id });
+    expect(await verifyAgentToken(db, reused)).toEqual({ nodeId: node.id, tenantId: op.tenant.id });
     await revokeNode(db, op, node.id);
+    await expect(verifyAgentToken(db, reused)).rejects.toThrow(/revoked/);
     await expect(verifyAgentToken(db, await agent.sign())).rejects.toThrow(/revoked/);
     const again = await enrolNode(db, op, node.id);
     expect(again.credentialId).not.toBe(agent.credentialId);
