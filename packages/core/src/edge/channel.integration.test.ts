@@ -64,6 +64,13 @@ describe('desired state and the watcher', () => {
     expect(instance?.dnsRules[0]).toMatchObject({ dnsRuleId: 'dns-1', domainName: 'video.edge.example', state: 'ACTIVE' });
   });
 
+  it('answers at once when the revision is already newer, even with no time to wait', async () => {
+    const op = await freshOperator(db);
+    const node = await newNode(db, op);
+    const revision = await readDesiredRevision(db, node.id);
+    expect(await watcher.waitForChange(node.id, revision - 1, 0, () => readDesiredRevision(db, node.id))).toBe(revision);
+  });
+
   it('times out with null when nothing changes', async () => {
     const op = await freshOperator(db);
     const node = await newNode(db, op);

@@ -16,13 +16,21 @@ export class RevisionWatcher {
 
   constructor(private readonly connectionString: string) {}
 
-  /** Resolves with the new revision, or null when `waitMs` passes or `signal` aborts. */
+  /**
+   * Resolves with the revision once it is above `after` (at once if it already is), or null when
+   * `waitMs` passes or `signal` aborts. It subscribes first and then reads `current()`, so a change
+   * committed in between is not missed; the wait starts after that read.
+   */
   async waitForChange(nodeId: string, after: number, waitMs: number, current: () => Promise<number>, signal?: AbortSignal): Promise<number | null> {
     await this.ensureListening();
     return new Promise((resolve) => {
       const set = this.waiters.get(nodeId) ?? new Set<TWaiter>();
       this.waiters.set(nodeId, set);
+      let timer: NodeJS.Timeout | undefined;
+      let done = false;
       const finish = (value: number | null) => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         set.delete(waiter);
@@ -31,11 +39,11 @@ export class RevisionWatcher {
       };
       const waiter: TWaiter = (revision) => { if (revision > after) finish(revision); };
       const onAbort = () => finish(null);
-      const timer = setTimeout(() => finish(null), waitMs);
       set.add(waiter);
       signal?.addEventListener('abort', onAbort, { once: true });
-      // Re-read after subscribing: a change committed between the caller's read and LISTEN is not missed.
-      current().then((revision) => waiter(revision), () => undefined);
+      if (signal?.aborted) return finish(null);
+      const startWaiting = () => { if (!done) timer = setTimeout(() => finish(null), waitMs); };
+      current().then((revision) => { waiter(revision); startWaiting(); }, startWaiting);
     });
   }
 

@@ -32,10 +32,9 @@ export const desiredStateRoute = api.route({
   response: { status: 200, description: 'A newer desired state', schema: ZDesiredState },
   handler: async ({ request, params, query }) => {
     const reads = channelReads();
-    const current = () => reads.revisions.load(params.nodeId);
-    const revision = await current();
-    const newer = revision > query.after || (await revisionWatcher().waitForChange(params.nodeId, query.after, query.waitSec * 1000, current, request.signal)) !== null;
-    if (!newer) return new Response(null, { status: 204 });
+    // The watcher subscribes, then reads the revision once: a newer one answers at once.
+    const newer = await revisionWatcher().waitForChange(params.nodeId, query.after, query.waitSec * 1000, () => reads.revisions.load(params.nodeId), request.signal);
+    if (newer === null) return new Response(null, { status: 204 });
     return reads.desired.load(params.nodeId);
   },
 });
