@@ -18,7 +18,7 @@ import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
 import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
 import { withBenchDb } from './bench-db';
 import { cmdline, cpuSeconds, descendants, listenOverflows, rssBytes } from './proc-stats';
-import { portalUrl } from './stack';
+import { BENCH, portalUrl } from './stack';
 import type { TChild } from '../scripts/lib/children';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
@@ -132,7 +132,9 @@ function portalPid(stack: TChild): number {
 
 /** CPU seconds so far of the portal, of every postgres process of the stack, and of this process (the agents). */
 function stackCpu(stack: TChild): { portal: number; postgres: number; agents: number } {
-  const postgres = descendants(stack.process.pid!).filter((p) => cmdline(p).startsWith('postgres') || cmdline(p).includes('/bin/postgres'));
+  // The embedded postmaster runs detached from the stack's process tree: found by its data directory.
+  const postmaster = descendants(1).find((p) => cmdline(p).includes('/bin/postgres') && cmdline(p).includes(`${BENCH.dataDir}/pg`));
+  const postgres = postmaster ? [postmaster, ...descendants(postmaster)] : [];
   const own = process.cpuUsage();
   return { portal: cpuSeconds(portalPid(stack)), postgres: postgres.reduce((n, p) => n + cpuSeconds(p), 0), agents: (own.user + own.system) / 1e6 };
 }
