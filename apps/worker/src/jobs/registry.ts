@@ -4,7 +4,7 @@
  */
 import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
 import { createBlobStore, storagePaths, type TBlobStore } from '@mecport/blob-store';
-import { advanceRunningDeployments, pruneAuditEvents, pruneNodeMetrics, raiseOfflineAlarms } from '@mecport/core';
+import { advanceRunningDeployments, pruneAuditEvents, pruneNodeMetrics, raiseOfflineAlarms, settleStoppedDeployments } from '@mecport/core';
 import { validateUpload } from '@mecport/core/uploads/validate';
 import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
@@ -51,6 +51,7 @@ export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
     handler: async ({ offlineAfterSec }, { prisma }) => ({
       offlineNodes: await raiseOfflineAlarms(prisma, offlineAfterSec),
       runningDeployments: await advanceRunningDeployments(prisma),
+      stoppedDeploymentTargets: await settleStoppedDeployments(prisma),
       metricsPruned: await pruneNodeMetrics(prisma),
     }),
     schedule: { cron: '* * * * *', payload: ({ nodeOfflineAfterSec }) => ({ offlineAfterSec: nodeOfflineAfterSec }) },

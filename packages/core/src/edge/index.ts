@@ -22,4 +22,5 @@ export * from './deployments/create-deployment';
 export * from './deployments/advance-deployment';
 export * from './deployments/read-deployments';
 export * from './deployments/settle-targets';
+export * from './deployments/stop-deployment';
 export * from './channel-batching';

@@ -4,7 +4,7 @@ import {
   ZDeploymentPage, ZDeploymentParams, ZPageQuery,
 } from '@mecport/contracts';
 import {
-  acknowledgeAlarm, advanceDeployment, clearAlarm, createDeployment, getDeployment, getInstance, listAlarms, listDeployments, listInstances, terminateInstance,
+  acknowledgeAlarm, advanceDeployment, clearAlarm, createDeployment, getDeployment, getInstance, listAlarms, listDeployments, listInstances, stopDeployment, terminateInstance,
 } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
@@ -40,6 +40,19 @@ export const getDeploymentRoute = api.route({
   response: { status: 200, description: 'The deployment', schema: ZDeploymentDetail },
   errors: [404],
   handler: ({ actor, params }) => getDeployment(getPrisma(), actor.tenant.id, params.deploymentId),
+});
+
+export const stopDeploymentRoute = api.route({
+  method: 'POST', path: '/api/v1/edge/deployments/{deploymentId}/stop', operationId: 'stopDeployment', tags: ['Deployments'],
+  summary: 'Stop a running deployment: nodes still waiting are skipped, nodes already applying finish; audited',
+  auth: operators, params: ZDeploymentParams,
+  response: { status: 200, description: 'The stopped deployment', schema: ZDeploymentDetail },
+  errors: [404, 409],
+  handler: async ({ actor, params, requestId }) => {
+    const db = getPrisma();
+    await stopDeployment(db, actor, params.deploymentId, requestId);
+    return getDeployment(db, actor.tenant.id, params.deploymentId);
+  },
 });
 
 export const listInstancesRoute = api.route({

@@ -76,13 +76,17 @@ export async function advanceDeployment(db: DbClient, deploymentId: string): Pro
  * After nodes reported: settle only these nodes' targets (one small transaction for all), and step
  * a deployment (locked, over all its targets) only when that finished one of its batches. Stepping
  * on every report would cost each of 1,000 reports a pass over 1,000 targets.
+ * Targets still applying in a stopped deployment settle too (their nodes have the change), but a
+ * stopped deployment is never stepped.
  */
 export async function advanceDeploymentsOfNodes(db: DbClient, nodeIds: string[]): Promise<void> {
-  const rows = await db.deploymentTarget.findMany({ where: { nodeId: { in: nodeIds }, status: 'applying', deployment: { status: 'running' } }, include: { deployment: true } });
+  const rows = await db.deploymentTarget.findMany({
+    where: { nodeId: { in: nodeIds }, status: 'applying', deployment: { status: { in: ['running', 'stopped'] } } }, include: { deployment: true },
+  });
   if (rows.length === 0) return;
   const deployments = new Map(rows.map((r) => [r.deploymentId, r.deployment]));
   await db.$transaction((tx) => settleTargets(tx, deployments, rows), SETTLE_TX);
-  const batches = new Map(rows.map((r) => [`${r.deploymentId}:${r.batch}`, r]));
+  const batches = new Map(rows.filter((r) => r.deployment.status === 'running').map((r) => [`${r.deploymentId}:${r.batch}`, r]));
   for (const { deploymentId, batch } of batches.values()) {
     const open = await db.deploymentTarget.count({ where: { deploymentId, batch, status: { in: ['pending', 'applying'] } } });
     if (open === 0) await advanceDeployment(db, deploymentId);

@@ -1,0 +1,3 @@
+import { stopDeploymentRoute } from '@/server/routes';
+
+export const POST = stopDeploymentRoute.handle;
