@@ -1,7 +1,8 @@
 /**
  * The operator's deployment flow in the portal: the new-deployment form (with the map's
  * `?nodeIds=` preselection, keyboard only too), the live deployment page batch by batch, stop on
- * failure, the app-instance page with its log and terminate, and the pages in 简体中文.
+ * failure, stopping a running deployment, the app-instance page with its log and terminate, and
+ * the pages in 简体中文.
  *
  * The nodes are enrolled through the API and their agent's part of the protocol (read the
  * desired state, report instance states, push logs) is played by the test with
@@ -10,7 +11,7 @@
  */
 import type { TDeploymentDetail, TInstanceStatus } from '@mecport/contracts';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { call } from '../support/auth-matrix';
+import { call, expectProblem } from '../support/auth-matrix';
 import { nodeName, simulatedNode, type SimulatedNode } from '../support/edge-node-sim';
 import { expect, test } from '../support/published-app';
 import { signIn } from '../support/sign-in';
@@ -115,6 +116,73 @@ test('stop on failure: a FAILED report in the first batch skips the second, whos
   await expect(page.getByTestId('deployment-message')).toBeVisible();
   await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-percent', '100');
   expect((await second.desired()).appInstances, 'the skipped node was never asked to run the app').toEqual([]);
+});
+
+test('an operator stops a deployment after its first batch started: the waiting node is skipped and never gets the app', async ({ page, request, publishApp }) => {
+  const { versions } = await publishApp(['1.0.0']);
+  const nodes = [await simulatedNode(request), await simulatedNode(request)];
+  const created = await deploy(request, { appVersionId: versions[0]!.id, target: { kind: 'nodes', nodeIds: nodes.map((n) => n.nodeId) }, batchSize: 1, stopOnFailure: true });
+  const [first, second] = [inBatch(created, 0, nodes), inBatch(created, 1, nodes)];
+
+  await signIn(page, 'operator', `/edge-map/deployments/${created.id}`);
+  const detail = page.getByTestId('deployment-detail');
+  await expect(targetRow(page, first.nodeId)).toHaveAttribute('data-status', 'applying');
+  await expect(targetRow(page, second.nodeId)).toHaveAttribute('data-status', 'pending');
+
+  // The confirmation says what happens; Cancel changes nothing.
+  await page.getByTestId('deployment-stop').click();
+  const modal = page.getByTestId('confirm-modal');
+  const dialog = page.getByRole('dialog', { name: /Stop the deployment of/ });
+  await expect(dialog).toBeVisible();
+  await expect(modal).toContainText('1 node that has not started yet will be skipped.');
+  await expect(modal).toContainText('1 node already applying the change finishes it.');
+  await page.getByTestId('confirm-cancel').click();
+  await expect(dialog).toBeHidden();
+  await expect(detail).toHaveAttribute('data-status', 'running');
+
+  // With the keyboard: the button, then the dialog's confirm.
+  await page.getByTestId('deployment-stop').focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await tabTo(page, page.getByTestId('confirm-ok'));
+  await page.keyboard.press('Enter');
+
+  await expect(detail).toHaveAttribute('data-status', 'stopped');
+  await expect(page.getByTestId('deployment-status')).toHaveText('Stopped');
+  await expect(page.getByTestId('deployment-stop')).toHaveCount(0);
+  await expect(page.getByTestId('deployment-message')).toContainText('stopped by');
+  await expect(targetRow(page, second.nodeId)).toHaveAttribute('data-status', 'skipped');
+  await expect(targetRow(page, second.nodeId).getByTestId('target-message')).toContainText('the deployment was stopped');
+  await expect(targetRow(page, first.nodeId)).toHaveAttribute('data-status', 'applying');
+
+  // The node that had started finishes, and the page still follows it; the deployment stays stopped.
+  await first.applyAll('RUNNING');
+  await expect(targetRow(page, first.nodeId)).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('deployment-finished')).toBeVisible();
+  await expect(detail).toHaveAttribute('data-status', 'stopped');
+  expect((await second.desired()).appInstances, 'the skipped node was never asked to run the app').toEqual([]);
+
+  // Stopping it again is a conflict.
+  await expectProblem(await call(request, { method: 'POST', path: `/api/v1/edge/deployments/${created.id}/stop` }, await tokenFor('operator')), 409);
+});
+
+test('a deployment that ends while the stop is being confirmed says clearly there is nothing to stop', async ({ page, request, publishApp }) => {
+  const { versions } = await publishApp(['1.0.0']);
+  const node = await simulatedNode(request);
+  const created = await deploy(request, { appVersionId: versions[0]!.id, target: { kind: 'nodes', nodeIds: [node.nodeId] }, batchSize: 1 });
+  await signIn(page, 'operator', `/edge-map/deployments/${created.id}`);
+  await page.getByTestId('deployment-stop').click();
+  await expect(page.getByTestId('confirm-modal')).toContainText('No node is waiting for its batch');
+
+  // Meanwhile its only node succeeds: the deployment ends while the dialog is open.
+  await node.applyAll('RUNNING');
+  await expect(page.getByTestId('deployment-detail')).toHaveAttribute('data-status', 'succeeded');
+  await page.getByTestId('confirm-ok').click();
+  const error = page.getByTestId('deployment-stop-error');
+  await expect(error).toContainText('The deployment had already ended: there is nothing to stop');
+  await expect(error).toContainText('409');
+  await expect(error).toContainText('only a running deployment can be stopped');
+  await expect(page.getByTestId('deployment-detail')).toHaveAttribute('data-status', 'succeeded');
 });
 
 test('the app-instance page shows the instance and its refreshing log, and terminates it after a confirmation', async ({ page, request, publishApp }) => {

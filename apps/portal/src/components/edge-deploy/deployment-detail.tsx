@@ -1,24 +1,31 @@
 'use client';
 /**
- * One deployment, live: read again every 2 s while it runs and no more once it finished. The
- * header says what rolls out where and how; a bar shows progress over all nodes, then each batch
- * lists its nodes (see DeploymentBatches).
+ * One deployment, live: read again every 2 s while it runs (or, stopped, while nodes that had
+ * started still apply) and no more once it finished. The header says what rolls out where and how,
+ * with "Stop deployment" while it runs; a bar shows progress over all nodes, then each batch lists
+ * its nodes (see DeploymentBatches).
  */
 import type { TDeploymentDetail, TNodeGroup } from '@mecport/contracts';
 import { Alert, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconPlayerStop } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { TApiProblem } from '@/components/store/api-problem';
 import { ProblemAlert } from '@/components/store/problem-alert';
 import { CreatedBy } from './created-by';
 import { DeploymentBatches } from './deployment-batches';
 import { isDeploymentActive, progressOf } from './deployment-progress';
 import { DeploymentProgressBar } from './deployment-progress-bar';
 import { EdgeCrumbs } from './edge-crumbs';
+import { StopDeployment, StopProblem } from './stop-deployment';
 import { DeploymentStatusBadge } from './status-badges';
 import { TargetSummary } from './target-summary';
 import { useApiResource } from './use-api-resource';
 
 export const DEPLOYMENT_POLL_MS = 2000;
+
+/** Still changing: running, or stopped with nodes that had started still applying. */
+const isMoving = (d: TDeploymentDetail) => isDeploymentActive(d.status) || d.counts.applying > 0;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -49,10 +56,11 @@ function Facts({ d }: { d: TDeploymentDetail }) {
 
 export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
   const t = useTranslations('edgeDeploy');
-  const { data: d, problem } = useApiResource<TDeploymentDetail>(`/api/v1/edge/deployments/${encodeURIComponent(deploymentId)}`, {
+  const { data: d, problem, setData, reload } = useApiResource<TDeploymentDetail>(`/api/v1/edge/deployments/${encodeURIComponent(deploymentId)}`, {
     pollMs: DEPLOYMENT_POLL_MS,
-    keepPolling: (x) => isDeploymentActive(x.status),
+    keepPolling: isMoving,
   });
+  const [stopProblem, setStopProblem] = useState<TApiProblem | null>(null);
   const crumbs = <EdgeCrumbs trail={[{ href: '/edge-map/deployments', label: t('list.title') }]} current={d ? t('list.appVersion', { app: d.appName, version: d.version }) : undefined} />;
 
   if (!d) {
@@ -71,8 +79,9 @@ export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
     );
   }
 
-  const active = isDeploymentActive(d.status);
+  const active = isMoving(d);
   const failed = d.status === 'failed' || d.status === 'rolled_back';
+  const outcomeIcon = failed ? <IconAlertTriangle aria-hidden="true" /> : d.status === 'stopped' ? <IconPlayerStop aria-hidden="true" /> : <IconCircleCheck aria-hidden="true" />;
   return (
     <Stack gap="lg" maw={1200} data-testid="deployment-detail" data-deployment-id={d.id} data-status={d.status}>
       {crumbs}
@@ -88,10 +97,13 @@ export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
             )}
           </Group>
         </Stack>
+        <StopDeployment d={d} onStopped={(x) => { setStopProblem(null); setData(x); reload(); }}
+          onProblem={(p) => { setStopProblem(p); if (p.status === 409) reload(); }} />
       </Group>
+      {stopProblem && <StopProblem problem={stopProblem} onClose={() => setStopProblem(null)} />}
       {problem && <ProblemAlert heading={t('detail.refreshFailed')} problem={problem} testId="deployment-refresh-error" />}
       {d.message && (
-        <Alert color={failed ? 'red' : 'blue'} variant="light" icon={failed ? <IconAlertTriangle aria-hidden="true" /> : <IconCircleCheck aria-hidden="true" />}
+        <Alert color={failed ? 'red' : d.status === 'stopped' ? 'gray' : 'blue'} variant="light" icon={outcomeIcon}
           title={t(`detail.outcome.${d.status}`)} data-testid="deployment-message">
           {d.message}
         </Alert>
