@@ -129,6 +129,22 @@ describe('ProcessRuntime', () => {
     expect(await appProcesses(never.appInstanceId)).toEqual([]);
   });
 
+  it('sees apps that exit at once: ten clean exits all end STOPPED, none stays RUNNING', async () => {
+    const r = await runtime();
+    const quick = await Promise.all(Array.from({ length: 10 }, () => scriptBundle('process.exit(0);', { restartPolicy: 'on-failure' })));
+    await Promise.all(quick.map((q) => r.start(q)));
+    await waitFor('every STOPPED', () => quick.every((q) => stateOf(r, q.appInstanceId) === 'STOPPED'));
+  });
+
+  it('a command that does not exist fails the instance with the reason, and does not crash the agent', async () => {
+    const r = await runtime();
+    const dir = await scriptBundle('', {});
+    const missing = { ...dir, bundle: { ...dir.bundle, command: ['mecport-no-such-command'], restartPolicy: 'never' as const } };
+    await r.start(missing);
+    await waitFor('FAILED', () => stateOf(r, missing.appInstanceId) === 'FAILED');
+    expect(r.get(missing.appInstanceId)!.status.message).toMatch(/cannot start: .*ENOENT/);
+  });
+
   it('restarts an app whose health check keeps failing', async () => {
     const r = await runtime();
     const port = await freePort();

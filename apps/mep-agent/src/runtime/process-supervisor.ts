@@ -65,6 +65,7 @@ export class ProcessSupervisor {
     await appendFile(this.ctx.logPath, `[mecport-agent] ${new Date().toISOString()} starting: ${[file, ...args].join(' ')}${limits.length ? ` (limits: ${limits.join(', ')})` : ''}\n`).catch(() => undefined);
     const out = await openForApp(this.ctx.logPath);
     let child: ChildProcess;
+    let spawnError: Promise<Error>;
     try {
       child = spawn(file, args, {
         cwd: spec.bundleDir,
@@ -72,19 +73,24 @@ export class ProcessSupervisor {
         detached: true,
         stdio: ['ignore', out.fd, out.fd],
       });
+      // Listeners before any await: an app that exits at once (or fails to spawn) must not go unseen.
+      this.child = child;
+      child.once('exit', (code, signal) => {
+        if (this.child === child && child.pid !== undefined) this.exited(code, signal); // a failed spawn is handled below
+      });
+      spawnError = new Promise<Error>((resolve) => child.on('error', (error) => {
+        this.ctx.log.warn('app process error', { error });
+        resolve(error);
+      }));
     } finally {
       await out.close();
     }
     child.unref(); // the agent may exit; the app runs on
-    const spawnError = new Promise<Error>((resolve) => child.on('error', (error) => {
-      this.ctx.log.warn('app process error', { error });
-      resolve(error);
-    }));
-    if (child.pid === undefined) return this.exited(null, null, `cannot start: ${(await spawnError).message}`);
-    this.child = child;
-    child.once('exit', (code, signal) => {
-      if (this.child === child) this.exited(code, signal);
-    });
+    if (child.pid === undefined) {
+      this.child = undefined;
+      return this.exited(null, null, `cannot start: ${(await spawnError).message}`);
+    }
+    if (this.child !== child) return; // it exited already; exited() took over
     if (spec.bundle.resources.nice !== undefined) {
       try {
         os.setPriority(child.pid, spec.bundle.resources.nice);
