@@ -7,23 +7,13 @@
 import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TNodeReport } from '@mecport/contracts';
 import type { DbClient, DbTransaction } from '@mecport/db';
 import { clearAlarms, raiseAlarm } from './alarms';
+import { lockNodeRows } from './revision';
 
 export interface TAgentNode { nodeId: string; tenantId: string }
 export interface TReportItem { node: TAgentNode; report: TNodeReport }
 export interface THeartbeatItem { node: TAgentNode; beat: THeartbeat; at: Date }
 
 const AGENT_TX = { maxWait: 20_000, timeout: 20_000 };
-
-/**
- * Locks the nodes' rows in id order first: batches of reports and heartbeats (and other replicas')
- * overlap in nodes, and updating rows in whatever order a join yields deadlocks them (Postgres
- * then waits deadlock_timeout, 1 s, before it aborts one). Every edge writer takes a node's row
- * before its app instances' rows.
- */
-async function lockNodes(tx: DbTransaction, nodeIds: string[]): Promise<void> {
-  await tx.$queryRaw`
-    SELECT id FROM edge_node WHERE id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(nodeIds)}::json)) ORDER BY id FOR UPDATE`;
-}
 
 /** Instance rows change only where the agent says something new; alarms follow the states. */
 async function applyInstanceStatuses(tx: DbTransaction, reports: { node: TAgentNode; statuses: TInstanceStatus[] }[]): Promise<void> {
@@ -61,7 +51,7 @@ async function markRemoved(tx: DbTransaction, applied: TReportItem[]): Promise<v
 export async function recordNodeReports(db: DbClient, items: TReportItem[]): Promise<void> {
   const nodes = items.map(({ node, report }) => ({ id: node.nodeId, applied: report.appliedRevision }));
   await db.$transaction(async (tx) => {
-    await lockNodes(tx, nodes.map((n) => n.id));
+    await lockNodeRows(tx, nodes.map((n) => n.id));
     await tx.$executeRaw`
       UPDATE edge_node n SET applied_revision = GREATEST(n.applied_revision, v.applied), last_heartbeat_at = now()
       FROM json_to_recordset(${JSON.stringify(nodes)}::json) AS v(id uuid, applied int)
@@ -78,7 +68,7 @@ export async function recordHeartbeats(db: DbClient, items: THeartbeatItem[]): P
     disk_used_bytes: m.diskUsedBytes, disk_total_bytes: m.diskTotalBytes, load1: m.load1, load5: m.load5, load15: m.load15,
   }));
   await db.$transaction(async (tx) => {
-    await lockNodes(tx, nodes.map((n) => n.id));
+    await lockNodeRows(tx, nodes.map((n) => n.id));
     // Not updated_at: a heartbeat changes no registry data (the map's cache keys on it).
     await tx.$executeRaw`
       UPDATE edge_node n SET last_heartbeat_at = v.at, agent_version = v.agent_version, last_metrics = v.metrics, services = v.services,

@@ -4,35 +4,17 @@
  * change, rolls failed upgrades back, and stops after a failed batch when asked to.
  */
 import type { DbClient, DbTransaction } from '@mecport/db';
-import { bumpDesiredRevision } from '../revision';
 import { settleTargets, type TSettleTarget } from './settle-targets';
+import { startTargets } from './start-targets';
 
 const SETTLED = ['succeeded', 'failed', 'skipped', 'rolled_back'];
 const SKIPPED_AFTER_FAILURE = 'an earlier batch failed (stop on failure)';
-/** Starting a batch of 1,000 nodes is ~4,000 statements: more than Prisma's 5 s default. */
+/** An upgrade of 1,000 nodes is ~4,000 statements: more than Prisma's 5 s default. */
 const STEP_TX = { maxWait: 20_000, timeout: 120_000 };
 const SETTLE_TX = { maxWait: 20_000, timeout: 20_000 };
 
 type TDeploymentRow = { id: string; appId: string; appVersionId: string; kind: string; stopOnFailure: boolean; tenantId: string; createdBy: string };
 type TTargetRow = TSettleTarget & { batch: number };
-
-async function startTarget(tx: DbTransaction, d: TDeploymentRow, t: TTargetRow): Promise<void> {
-  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId: t.nodeId } };
-  if (d.kind === 'upgrade') {
-    const current = await tx.appInstance.findFirst({ where: { nodeId: t.nodeId, appId: d.appId, terminatedAt: null, removedAt: null } });
-    if (!current || current.appVersionId === d.appVersionId) {
-      await tx.deploymentTarget.update({ where: key, data: { status: 'skipped', message: current ? 'already at this version' : 'no instance of the app on this node' } });
-      return;
-    }
-    const revision = await bumpDesiredRevision(tx, t.nodeId); // the node's row before its instance's, as every edge writer
-    await tx.appInstance.update({ where: { id: current.id }, data: { appVersionId: d.appVersionId, state: 'PENDING', deploymentId: d.id, ready: false } });
-    await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: current.id, previousVersionId: current.appVersionId, revision } });
-    return;
-  }
-  const instance = await tx.appInstance.create({ data: { tenantId: d.tenantId, nodeId: t.nodeId, appId: d.appId, appVersionId: d.appVersionId, deploymentId: d.id, createdBy: d.createdBy } });
-  const revision = await bumpDesiredRevision(tx, t.nodeId);
-  await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: instance.id, revision } });
-}
 
 async function finish(tx: DbTransaction, d: TDeploymentRow, targets: TTargetRow[]): Promise<void> {
   const failed = targets.filter((t) => t.status === 'failed' || t.status === 'rolled_back').length;
@@ -53,7 +35,7 @@ async function step(tx: DbTransaction, d: TDeploymentRow): Promise<boolean> {
   }
   const batch = Math.min(...open.map((t) => t.batch));
   const inBatch = targets.filter((t) => t.batch === batch);
-  for (const t of inBatch) if (t.status === 'pending') await startTarget(tx, d, t);
+  await startTargets(tx, d, inBatch.filter((t) => t.status === 'pending').map((t) => t.nodeId));
   await settleTargets(tx, new Map([[d.id, d]]), inBatch);
   const after = await tx.deploymentTarget.findMany({ where: { deploymentId: d.id, batch } });
   if (after.some((t) => !SETTLED.includes(t.status))) return false;

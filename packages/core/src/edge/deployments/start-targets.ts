@@ -1,0 +1,42 @@
+/**
+ * Starting a batch's pending targets: an install creates an instance on every node of the batch
+ * and bumps their revisions in a few set-based statements (1,000 nodes one by one were ~4,000
+ * statements and seconds of 1,000 locked node rows); an upgrade moves each node's instance of the
+ * app to the new version, remembering the previous one for a rollback.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DbTransaction } from '@mecport/db';
+import { bumpDesiredRevision, bumpDesiredRevisions } from '../revision';
+
+export type TStartDeployment = { id: string; appId: string; appVersionId: string; kind: string; tenantId: string; createdBy: string };
+
+async function startInstalls(tx: DbTransaction, d: TStartDeployment, nodeIds: string[]): Promise<void> {
+  const revisions = await bumpDesiredRevisions(tx, nodeIds); // node rows before instance rows, as every edge writer
+  const started = nodeIds.map((nodeId) => ({ node_id: nodeId, instance_id: randomUUID(), revision: revisions.get(nodeId)! }));
+  await tx.appInstance.createMany({
+    data: started.map((s) => ({ id: s.instance_id, tenantId: d.tenantId, nodeId: s.node_id, appId: d.appId, appVersionId: d.appVersionId, deploymentId: d.id, createdBy: d.createdBy })),
+  });
+  await tx.$executeRaw`
+    UPDATE deployment_target t SET status = 'applying', app_instance_id = v.instance_id, revision = v.revision, updated_at = now()
+    FROM json_to_recordset(${JSON.stringify(started)}::json) AS v(node_id uuid, instance_id uuid, revision int)
+    WHERE t.deployment_id = ${d.id}::uuid AND t.node_id = v.node_id`;
+}
+
+async function startUpgrade(tx: DbTransaction, d: TStartDeployment, nodeId: string): Promise<void> {
+  const key = { deploymentId_nodeId: { deploymentId: d.id, nodeId } };
+  const current = await tx.appInstance.findFirst({ where: { nodeId, appId: d.appId, terminatedAt: null, removedAt: null } });
+  if (!current || current.appVersionId === d.appVersionId) {
+    await tx.deploymentTarget.update({ where: key, data: { status: 'skipped', message: current ? 'already at this version' : 'no instance of the app on this node' } });
+    return;
+  }
+  const revision = await bumpDesiredRevision(tx, nodeId); // the node's row before its instance's, as every edge writer
+  await tx.appInstance.update({ where: { id: current.id }, data: { appVersionId: d.appVersionId, state: 'PENDING', deploymentId: d.id, ready: false } });
+  await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: current.id, previousVersionId: current.appVersionId, revision } });
+}
+
+/** Starts the pending targets on `nodeIds` (one batch of a deployment). */
+export async function startTargets(tx: DbTransaction, d: TStartDeployment, nodeIds: string[]): Promise<void> {
+  if (nodeIds.length === 0) return;
+  if (d.kind !== 'upgrade') return startInstalls(tx, d, nodeIds);
+  for (const nodeId of [...nodeIds].sort()) await startUpgrade(tx, d, nodeId);
+}
