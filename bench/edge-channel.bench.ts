@@ -24,6 +24,7 @@ import type { TChild } from '../scripts/lib/children';
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const HEARTBEAT_SEC = 10;
 const CPU_WINDOW_SEC = 30;
+const STEADY_MS = 8000;
 const METRICS = { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsedBytes: 2e10, diskTotalBytes: 1e11, load1: 0.2, load5: 0.2, load15: 0.1 };
 
 interface TSimAgent { nodeId: string; channel: EdgeChannel; received: Map<number, number>; applied: Map<number, number> }
@@ -72,9 +73,23 @@ function startAgent(node: { id: string; key: string; credentialId: string }): TS
         .then(() => applied.set(doc.revision, performance.now()), () => undefined);
     },
     heartbeat: async () => ({ appliedRevision: revision, metrics: METRICS, instances: [], services: [] }),
+    onState: (state, message) => { if (state === 'offline') channelErrors.push({ at: performance.now(), message: message ?? '' }); },
   });
   channel.start();
   return { nodeId: node.id, channel, received, applied };
+}
+
+/** Every time a simulated agent's channel went offline (a call failed), for the figures' context. */
+const channelErrors: { at: number; message: string }[] = [];
+
+function errorsSince(from: number): string {
+  const recent = channelErrors.filter((e) => e.at >= from);
+  const kinds = new Map<string, number>();
+  for (const e of recent) {
+    const kind = e.message.replace(/[0-9a-f-]{36}/g, '<id>').slice(0, 120);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return recent.length === 0 ? 'none' : [...kinds].map(([kind, n]) => `${n}x ${kind}`).join('; ');
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -97,8 +112,10 @@ export async function edgeChannel(stack: TChild): Promise<void> {
     let peakRss = 0;
     const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssBytes(portal)); }, 100);
     try {
-      await waitFor('every agent to hold revision 0', () => agents.every((a) => a.channel.after >= 0), 120_000);
-      await sleep(2000); // every long-poll is waiting again
+      // Steady state first: every agent connected, its revision-0 report accepted, and 1,000 agents'
+      // start-up connections (some of them retried by TCP for seconds) settled.
+      await waitFor('every agent to report revision 0', () => agents.every((a) => a.applied.has(0)), 120_000);
+      await sleep(STEADY_MS);
       const cpuBefore = stackCpu(stack);
       const overflowsBefore = listenOverflows();
       const committing = performance.now();
@@ -113,8 +130,9 @@ export async function edgeChannel(stack: TChild): Promise<void> {
       process.stdout.write(`edge channel: ${AGENTS} agents (real EdgeChannel), deployment to all committed in ${((committed - committing) / 1000).toFixed(2)} s\n`);
       process.stdout.write(`desired state delivered to the agent, from the commit   p50 ${percentile(delivered, 50).toFixed(0)} ms   p99 ${percentile(delivered, 99).toFixed(0)} ms   max ${delivered.at(-1)!.toFixed(0)} ms\n`);
       process.stdout.write(`desired state -> applied report, from the commit   p50 ${percentile(delays, 50).toFixed(0)} ms   p99 ${percentile(delays, 99).toFixed(0)} ms   max ${delays.at(-1)!.toFixed(0)} ms (goal p99 < 1000 ms)\n`);
-      process.stdout.write(`CPU seconds used during the rollout   portal ${(cpuAfter.portal - cpuBefore.portal).toFixed(2)}   postgres ${(cpuAfter.postgres - cpuBefore.postgres).toFixed(2)}   the ${AGENTS} simulated agents ${(cpuAfter.agents - cpuBefore.agents).toFixed(2)}\n`);
+      process.stdout.write(`CPU seconds used during the rollout   portal ${(cpuAfter.portal - cpuBefore.portal).toFixed(2)}   postgres ${postgresCpuBetween(cpuBefore.postgres, cpuAfter.postgres).toFixed(2)}   the ${AGENTS} simulated agents ${(cpuAfter.agents - cpuBefore.agents).toFixed(2)}\n`);
       process.stdout.write(`connections refused for a full listen queue during the rollout (machine-wide)   ${overflows}\n`);
+      process.stdout.write(`agents' failed calls during the rollout   ${errorsSince(committing)}\n`);
       await portalCpu(stack);
       process.stdout.write(`portal peak RSS with ${AGENTS} agents connected   ${(peakRss / 2 ** 20).toFixed(0)} MB\n`);
     } finally {
@@ -130,13 +148,20 @@ function portalPid(stack: TChild): number {
   return portal;
 }
 
-/** CPU seconds so far of the portal, of every postgres process of the stack, and of this process (the agents). */
-function stackCpu(stack: TChild): { portal: number; postgres: number; agents: number } {
+/** CPU seconds so far of the portal, of each postgres process of the stack (by pid), and of this process (the agents). */
+function stackCpu(stack: TChild): { portal: number; postgres: Map<number, number>; agents: number } {
   // The embedded postmaster runs detached from the stack's process tree: found by its data directory.
   const postmaster = descendants(1).find((p) => cmdline(p).includes('/bin/postgres') && cmdline(p).includes(`${BENCH.dataDir}/pg`));
-  const postgres = postmaster ? [postmaster, ...descendants(postmaster)] : [];
+  const pids = postmaster ? [postmaster, ...descendants(postmaster)] : [];
   const own = process.cpuUsage();
-  return { portal: cpuSeconds(portalPid(stack)), postgres: postgres.reduce((n, p) => n + cpuSeconds(p), 0), agents: (own.user + own.system) / 1e6 };
+  return { portal: cpuSeconds(portalPid(stack)), postgres: new Map(pids.flatMap((p): [number, number][] => { try { return [[p, cpuSeconds(p)]]; } catch { return []; /* ended meanwhile */ } })), agents: (own.user + own.system) / 1e6 };
+}
+
+/** PostgreSQL's CPU between two samples: backends that ended in between are not counted, new ones count whole. */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
+  return sum;
 }
 
 async function portalCpu(stack: TChild): Promise<void> {
