@@ -7,11 +7,6 @@ export function packagePath(nodeId: string, sha256: string): string {
   return `/api/v1/edge/nodes/${nodeId}/packages/${sha256}`;
 }
 
-export async function readDesiredRevision(db: DbClient, nodeId: string): Promise<number> {
-  const node = await db.edgeNode.findUniqueOrThrow({ where: { id: nodeId }, select: { desiredRevision: true } });
-  return node.desiredRevision;
-}
-
 /**
  * The desired-state documents of `nodeIds` (absent: unknown nodes), in two queries for all of them.
  * The revisions first, then the instances, without a transaction (1,000 agents wake at once): a

@@ -35,3 +35,9 @@ export async function enrolNode(db: DbClient, actor: TActor, nodeId: string): Pr
     },
   };
 }
+
+/** A node's desired revision (the portal reads it batched, through ChannelReads). */
+export async function readDesiredRevision(db: DbClient, nodeId: string): Promise<number> {
+  const node = await db.edgeNode.findUniqueOrThrow({ where: { id: nodeId }, select: { desiredRevision: true } });
+  return node.desiredRevision;
+}

@@ -68,11 +68,6 @@ export class MapNodesCache {
     return pending;
   }
 
-  /** The answer's JSON text alone. */
-  async json(db: DbClient, tenantId: string, query: TMapNodeQuery, options: { offlineAfterSec: number; fresh?: boolean }): Promise<string> {
-    return (await this.answer(db, tenantId, query, options)).json;
-  }
-
   private remember(key: string, entry: { version: string; answer: CachedAnswer }): void {
     this.entries.delete(key);
     if (entry.answer.bytes.byteLength > MAX_CACHED_BYTES) return;
