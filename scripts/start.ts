@@ -1,31 +1,19 @@
 /**
  * `npm start`: the whole portal on embedded defaults, in one command.
  *
- *   1. build what needs building (turbo, cached after the first run)
- *   2. the database: DATABASE_URL, or an embedded PostgreSQL with its data under .data/
- *   3. migrations and demo data (the realm's seed, then the demo store's packages through the upload path)
- *   4. the dev IdP (unless OIDC_ISSUER points at a real one), the worker, the portal
- *   5. the demo logins; Ctrl-C stops every process started here
+ *   1. build what needs building (turbo, cached after the first run): the Prisma client is
+ *      generated here, so nothing below may be imported before this step (issue 9: a fresh clone
+ *      failed at once because the stack's modules were imported statically, ahead of the build)
+ *   2. then load and run the stack (lib/run-stack.ts): database, migrations, demo data, dev IdP,
+ *      worker, portal, demo agent; Ctrl-C stops every process started there
+ *
+ * Only node: built-ins and modules that need nothing built may be imported statically here.
  */
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERS } from '@mecport/contracts';
-import { importDemoStore } from '@mecport/core/demo';
-import { createPrismaClient } from '@mecport/db';
-import { resolveDatabase } from '@mecport/db/embedded';
-import { migrate } from '@mecport/db/migrate';
-import { seed } from '@mecport/db/seed';
-import { startChild, stopChild, waitForHttp, type TChild } from './lib/children';
-import { startDemoAgent } from './lib/demo-agent';
-import { LEAN_NODE_ARGS, leanNodeEnv } from './lib/lean-node';
-import { portalStartArgs } from './lib/portal-start-args';
 import { startConfig, type TStartConfig } from './lib/start-config';
 
 const root = path.resolve(import.meta.dirname, '..');
-const config = loadConfig();
-const children: TChild[] = [];
-let stopDatabase: (() => Promise<void>) | undefined;
 
 function loadConfig(): TStartConfig {
   try {
@@ -36,114 +24,17 @@ function loadConfig(): TStartConfig {
   }
 }
 
-function step(message: string): void {
-  process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
-}
-
-let stopped: Promise<void> | undefined;
-
-/** Idempotent: a second signal while stopping waits for the first stop instead of cutting it short. */
-function shutdown(code: number): Promise<void> {
-  stopped ??= (async () => {
-    step('stopping');
-    await Promise.all(children.map((c) => stopChild(c)));
-    await stopDatabase?.().catch((error: unknown) => process.stderr.write(`could not stop the database: ${String(error)}\n`));
-    process.exit(code);
-  })();
-  return stopped;
-}
-process.on('SIGINT', () => void shutdown(0)); // on, not once: a terminal's Ctrl-C also reaches us relayed by npm and tsx
-process.on('SIGTERM', () => void shutdown(0));
-process.on('SIGHUP', () => void shutdown(0));
-// If whatever launched us (npm, a test runner) goes away without signalling us, clean up anyway:
-// an orphaned embedded Postgres would otherwise hold its port until someone kills it by hand.
-const launcher = process.ppid;
-setInterval(() => { if (process.ppid !== launcher) void shutdown(0); }, 1000).unref();
-
-function build(): void {
+function build(config: TStartConfig): void {
   if (config.MECPORT_SKIP_BUILD === '1') return;
-  step('building (cached after the first run)');
+  process.stdout.write('\x1b[1m▸ building (cached after the first run)\x1b[0m\n');
   const result = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error('the build failed (see above)');
-}
-
-function launch(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): TChild {
-  const child = startChild(name, command, args, { cwd: path.join(root, cwd), env: { ...process.env, ...env }, index: children.length });
-  child.process.once('exit', (code, signal) => {
-    if (stopped) return;
-    process.stderr.write(`\x1b[31m${name} exited (${signal ?? code}); stopping everything\x1b[0m\n`);
-    void shutdown(1);
-  });
-  children.push(child);
-  return child;
-}
-
-function isDead(child: TChild): () => boolean {
-  return () => child.process.exitCode !== null || child.process.signalCode !== null;
-}
-
-function printBanner(databaseNote: string): void {
-  const users = DEMO_USERS.map((u) => `    ${u.username.padEnd(22)} ${u.roles.join(',').padEnd(12)} ${u.tenant}`).join('\n');
-  process.stdout.write(`
-\x1b[1;32mMECport is up\x1b[0m
-  portal        ${config.portalUrl}
-  API reference ${config.portalUrl}/api-docs   (OpenAPI: ${config.portalUrl}/api/openapi.json)
-  identity      ${config.issuer}${config.startDevIdp ? '   (dev IdP)' : ''}
-  database      ${databaseNote}
-${config.startDevIdp ? `
-  Demo logins (password for all: ${DEMO_PASSWORD})
-    user                   role         tenant
-${users}
-
-  A token for scripts: npm run -s token -- operator
-` : ''}
-Press Ctrl-C to stop.
-`);
-}
-
-async function main(): Promise<void> {
-  build();
-  step('starting the database');
-  const database = await resolveDatabase();
-  stopDatabase = database.stop;
-  step('applying migrations');
-  for (const name of await migrate(database.url)) process.stdout.write(`  applied ${name}\n`);
-  if (config.MECPORT_SEED === '1') {
-    step('loading demo data');
-    const prisma = createPrismaClient(database.url);
-    await seed(prisma);
-    const demo = await importDemoStore({ db: prisma }).finally(() => prisma.$disconnect());
-    if (demo.packagesUploaded + demo.blobsRestored > 0) {
-      process.stdout.write(`  demo store: ${demo.packagesUploaded} packages taken through upload and validation, ${demo.versionsPublished} published, ${demo.blobsRestored} package files restored\n`);
-    }
-    for (const problem of demo.problems) process.stdout.write(`  \x1b[33mdemo store: ${problem}\x1b[0m\n`);
+  if (result.status !== 0) {
+    process.stderr.write('\x1b[31mnpm start failed: the build failed (see above)\x1b[0m\n');
+    process.exit(1);
   }
-  const shared = { DATABASE_URL: database.url, OIDC_ISSUER: config.issuer, PORTAL_URL: config.portalUrl };
-  if (config.startDevIdp) {
-    step('starting the dev IdP');
-    const idp = launch('dev-idp', 'npx', ['tsx', 'src/main.ts'], 'apps/dev-idp', { ...shared, DEV_IDP_PORT: String(config.DEV_IDP_PORT), DEV_IDP_ISSUER: config.issuer });
-    await waitForHttp(`${config.issuer}/.well-known/openid-configuration`, { timeoutMs: 30_000, isDead: isDead(idp) });
-  }
-  step('starting the worker and the portal');
-  // Plain `node <flags> <script>` rather than npx: one process each, and V8 flags NODE_OPTIONS refuses (lib/lean-node.ts).
-  launch('worker', process.execPath, [...LEAN_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
-  const nextBin = createRequire(path.join(root, 'apps/portal/package.json')).resolve('next/dist/bin/next');
-  const portal = launch('portal', process.execPath, [...LEAN_NODE_ARGS, nextBin, ...portalStartArgs(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
-  await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
-  if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
-    step('starting the demo edge agent');
-    const prisma = createPrismaClient(database.url);
-    // The agent's bin, run like the portal and worker (lib/lean-node.ts), and without the JIT: an
-    // edge node's agent mostly waits, and V8's compiled code is most of what it would add (README, Performance).
-    const agentBin = path.join(root, 'apps/mep-agent/bin/mecport-agent.mjs');
-    const launchAgent = (args: string[]) => void launch('agent', process.execPath, [...LEAN_NODE_ARGS, '--jitless', agentBin, ...args], '.', leanNodeEnv());
-    const note = await startDemoAgent({ db: prisma, portalUrl: config.portalUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
-    process.stdout.write(`  ${note}\n`);
-  }
-  printBanner(database.embedded ? `embedded PostgreSQL (${database.url.replace(/:[^:@/]*@/, ':***@')})` : 'DATABASE_URL');
 }
 
-main().catch(async (error: unknown) => {
-  process.stderr.write(`\x1b[31mnpm start failed: ${error instanceof Error ? error.message : String(error)}\x1b[0m\n`);
-  await shutdown(1);
-});
+const config = loadConfig();
+build(config);
+const { runStack } = await import('./lib/run-stack');
+runStack(config);
