@@ -29,7 +29,7 @@ marked_pids() {
   local pid
   for pid in $(ls /proc | grep -E '^[0-9]+$'); do
     [ "$pid" = "$$" ] && continue
-    if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qxF "$MARKER"; then echo "$pid"; fi
+    if { tr '\0' '\n' < "/proc/$pid/environ"; } 2>/dev/null | grep -qxF "$MARKER"; then echo "$pid"; fi
   done
 }
 
