@@ -50,6 +50,13 @@ function scratchTree(root: string): void {
   file(root, 'packages/core/src/edge/nodes.ts', "import { auditQuery } from '../audit/query';\nimport type { TA } from '@mecport/http';\nexport const nodes = (a?: TA) => [a, auditQuery];\n");
   file(root, 'packages/core/src/audit/index.ts', "export { auditQuery } from './query';\n");
   file(root, 'packages/core/src/audit/query.ts', "export const auditQuery = 3;\n");
+  // A library on another library; a package on an app.
+  file(root, 'packages/db/src/seed.ts', "import { main } from '../../../apps/mep-agent/src/main';\nimport type { TA } from '@mecport/http';\nexport const seed = (a?: TA) => [a, main];\n");
+  // Agent test fixtures may build packages; shipped agent code must not load them.
+  workspace(root, 'packages/app-package', '@mecport/app-package', { '.': './src/index.ts' });
+  file(root, 'packages/app-package/src/index.ts', "export const buildPackage = 4;\n");
+  file(root, 'apps/mep-agent/src/testing/sample-app.ts', "export { buildPackage } from '@mecport/app-package';\n");
+  file(root, 'apps/mep-agent/src/run.ts', "export { buildPackage } from './testing/sample-app';\n");
   // The agent's shipped code -> @mecport/core; a cycle through the portal's `@/` alias.
   file(root, 'apps/mep-agent/src/main.ts', "import { nodes } from '@mecport/core';\nexport const main = nodes;\n");
   file(root, 'apps/portal/src/lib/a.ts', "import { b } from '@/lib/b';\nexport const a = () => b;\n");
@@ -81,6 +88,10 @@ describe('check:layers', () => {
     expect(has('core-not-on-http-or-apps', 'packages/core/src/edge/nodes.ts', 'packages/http/src/index.ts'), output).toBe(true);
     expect(has('core-feature-through-its-index', 'packages/core/src/edge/nodes.ts', 'packages/core/src/audit/query.ts'), output).toBe(true);
     expect(has('agent-on-contracts-mp1-upf-only', 'apps/mep-agent/src/main.ts', 'packages/core/src/index.ts'), output).toBe(true);
+    expect(has('libraries-on-contracts-only', 'packages/db/src/seed.ts', 'packages/http/src/index.ts'), output).toBe(true);
+    expect(has('packages-not-on-apps', 'packages/db/src/seed.ts', 'apps/mep-agent/src/main.ts'), output).toBe(true);
+    expect(has('agent-code-not-on-agent-tests', 'apps/mep-agent/src/run.ts', 'apps/mep-agent/src/testing/sample-app.ts'), output).toBe(true);
+    expect(output).not.toContain('agent-tests-on-contracts-mp1-upf-app-package');
     // A feature's own files and another feature's index are allowed.
     expect(output).not.toContain('core-feature-through-its-index: packages/core/src/index.ts');
     expect(output).not.toContain('→ packages/core/src/edge/nodes.ts');
