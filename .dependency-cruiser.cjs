@@ -140,6 +140,9 @@ module.exports = {
     },
 
     // 7. Core features ----------------------------------------------------------------------------
+    // The imports that broke this rule when it came (94, before the core reorganisation) are in
+    // .dependency-cruiser-known-violations.json, the only excused ones. Once core's files are in
+    // their rooms, delete that file and `--ignore-known ...` from check:layers in package.json.
     {
       name: 'core-feature-through-its-index',
       severity: 'error',
@@ -173,9 +176,6 @@ module.exports = {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
       mainFields: ['module', 'main', 'types'],
-    },
-    reporterOptions: {
-      text: { highlightFocused: true },
     },
   },
 };
