@@ -5,7 +5,8 @@
  * the agent's resident memory is lower.
  *
  * The contracts package re-exports every schema of the project from one index; marking its
- * modules free of side effects lets esbuild leave out the ones the agent never uses.
+ * modules (reached through the index or a subpath such as `@mecport/contracts/mec011`, which
+ * `@mecport/mp1` uses) free of side effects lets esbuild leave out the ones the agent never uses.
  */
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -17,8 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const contractsWithoutSideEffects: Plugin = {
   name: 'contracts-side-effect-free',
   setup(b) {
-    b.onResolve({ filter: /^(@mecport\/contracts$|\.)/ }, async (args) => {
-      const inContracts = args.path === '@mecport/contracts' || args.importer.split(sep).join('/').includes('/packages/contracts/src/');
+    b.onResolve({ filter: /^(@mecport\/contracts(\/|$)|\.)/ }, async (args) => {
+      const inContracts = args.path.startsWith('@mecport/contracts') || args.importer.split(sep).join('/').includes('/packages/contracts/src/');
       if (args.pluginData === 'inner' || !inContracts) return undefined;
       const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'inner' });
       if (resolved.errors.length > 0) return { errors: resolved.errors };

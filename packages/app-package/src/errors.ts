@@ -6,7 +6,7 @@
  * @example throw new PackageRefusedError('zip.path-traversal', '../evil.sh', 'no ".." segments')
  */
 import { AppError } from '@mecport/contracts';
-import type { TCheckId } from './report';
+import { CHECKS, type TCheck, type TCheckId } from './report';
 
 export class PackageRefusedError extends AppError {
   readonly checkId: TCheckId;
@@ -20,4 +20,10 @@ export class PackageRefusedError extends AppError {
     this.entry = entry;
     this.rule = rule;
   }
+}
+
+/** Throws the first failed check of a report as a `PackageRefusedError`; returns otherwise. */
+export function assertNoFailure(checks: readonly TCheck[]): void {
+  const first = checks.find((c) => c.status === 'fail');
+  if (first) throw new PackageRefusedError(first.id, first.file, CHECKS[first.id], first.message);
 }

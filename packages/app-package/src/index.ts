@@ -13,8 +13,8 @@
 export { validatePackage, type TValidateOptions, type TValidationReport } from './validate';
 export { buildPackage, BUILD_DEFAULTS, type TBuildOptions, type TBuildResult } from './build';
 export { signPackage, type TSignOptions, type TSignResult } from './sign';
-export { CHECKS, assertNoFailure, type TCheck, type TCheckId, type TCheckStatus } from './report';
-export { PackageRefusedError } from './errors';
+export { CHECKS, type TCheck, type TCheckId, type TCheckStatus } from './report';
+export { PackageRefusedError, assertNoFailure } from './errors';
 export { DEFAULT_LIMITS, type TLimits } from './limits';
 export type { TProgress, TProgressCallback } from './context';
 export type { TSignatureReport } from './security/check-signatures';

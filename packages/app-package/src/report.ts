@@ -3,8 +3,6 @@
  * id, a human message and the file (and line) it concerns. `CHECKS` is the catalogue of ids;
  * the README lists the same table. Ids are API: never rename one, add a new one instead.
  */
-import { PackageRefusedError } from './errors';
-
 export const CHECKS = {
   // ZIP container safety: every fail here is a refusal and stops validation.
   'zip.open': 'The file is a readable ZIP archive',
@@ -105,10 +103,4 @@ export class CheckList {
 
   get failed(): boolean { return this.items.some((c) => c.status === 'fail'); }
   failedWith(prefix: string): boolean { return this.items.some((c) => c.status === 'fail' && c.id.startsWith(prefix)); }
-}
-
-/** Throws the first failed check of a report as a `PackageRefusedError`; returns otherwise. */
-export function assertNoFailure(checks: readonly TCheck[]): void {
-  const first = checks.find((c) => c.status === 'fail');
-  if (first) throw new PackageRefusedError(first.id, first.file, CHECKS[first.id], first.message);
 }

@@ -1,6 +1,8 @@
 /**
- * The one error type domain code throws. `@mecport/http` maps it to RFC 9457 problem+json;
- * anything else that escapes a handler becomes a masked 500.
+ * The one error type domain code throws. `@mecport/http` (web `Response`) and `@mecport/mp1`
+ * (node:http) map it to RFC 9457 problem+json; anything else that escapes a handler becomes a
+ * masked 500. This file loads nothing (not even zod): hosts that count memory import it as
+ * `@mecport/contracts/errors` rather than through the contracts index (ADR 0005).
  *
  * @example throw new AppError('not-found', 'No audit event 42 in your tenant');
  */
@@ -12,6 +14,7 @@ export const ERROR_STATUS = {
   'not-found': 404,
   'method-not-allowed': 405,
   conflict: 409,
+  'precondition-failed': 412,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'not-implemented': 501,
@@ -20,6 +23,22 @@ export const ERROR_STATUS = {
 
 export type TErrorCode = keyof typeof ERROR_STATUS;
 
+/** The problem `title` of each code, one wording for every server of the house. */
+export const ERROR_TITLES: Record<TErrorCode, string> = {
+  'bad-request': 'Bad request',
+  validation: 'Invalid request',
+  unauthenticated: 'Authentication required',
+  forbidden: 'Forbidden',
+  'not-found': 'Not found',
+  'method-not-allowed': 'Method not allowed',
+  conflict: 'Conflict',
+  'precondition-failed': 'Precondition failed',
+  'payload-too-large': 'Payload too large',
+  'unsupported-media-type': 'Unsupported media type',
+  'not-implemented': 'Not implemented yet',
+  unavailable: 'Service unavailable',
+};
+
 /** One offending input field, named by where it was (`body`, `query`, `params`) and its dotted path. */
 export interface TFieldError { in: 'body' | 'query' | 'params' | 'header'; field: string; message: string }
 
@@ -27,13 +46,16 @@ export class AppError extends Error {
   readonly code: TErrorCode;
   readonly errors?: TFieldError[];
   readonly extensions?: Record<string, unknown>;
+  /** Response headers the error implies (`WWW-Authenticate` with a challenge, `Allow`). */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: TErrorCode, message: string, options?: { errors?: TFieldError[]; extensions?: Record<string, unknown>; cause?: unknown }) {
+  constructor(code: TErrorCode, message: string, options?: { errors?: TFieldError[]; extensions?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown }) {
     super(message, { cause: options?.cause });
     this.name = 'AppError';
     this.code = code;
     this.errors = options?.errors;
     this.extensions = options?.extensions;
+    this.headers = options?.headers;
   }
 
   get status(): number {

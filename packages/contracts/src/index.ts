@@ -2,6 +2,7 @@ export * from './identity';
 export * from './demo-realm';
 export * from './errors';
 export * from './problem';
+export * from './input';
 export * from './pagination';
 export * from './audit';
 export * from './jobs';

@@ -1,10 +1,10 @@
 /**
  * MEC 011 v2.1.1 TrafficRule and DnsRule, the model every rule has at the portal and on the agent
- * (STANDARDS.md §2.3): the very schemas the Mp1 API validates with (`@mecport/mp1`, pure zod),
- * so the portal, the agent and Mp1 cannot drift apart. MEC 010-2 AppD rules use other action
- * names and up to two destination interfaces; see MEC010_TO_MEC011_ACTION.
+ * (STANDARDS.md §2.3): the very schemas the Mp1 API validates with (`./mec011`, which
+ * `@mecport/mp1` imports), so the portal, the agent and Mp1 cannot drift apart. MEC 010-2 AppD
+ * rules use other action names and up to two destination interfaces; see MEC010_TO_MEC011_ACTION.
  */
-import { ZDnsRule, ZTrafficRule, ZTrafficRuleAction, type TDnsRule, type TTrafficRule } from '@mecport/mp1/models/app-support';
+import { ZDnsRule, ZTrafficRule, ZTrafficRuleAction, type TDnsRule, type TTrafficRule } from './mec011/app-support';
 
 export const MP1_TRAFFIC_ACTIONS = ZTrafficRuleAction.options;
 export const ZMp1TrafficRule = ZTrafficRule;

@@ -1,5 +1,10 @@
-/** RFC 9457 problem details as MECport answers them. */
+/**
+ * RFC 9457 problem details as MECport answers them, and the one mapping from an error to that
+ * document: each server only adds its transport (`@mecport/http` a web `Response`, `@mecport/mp1`
+ * a node:http answer). Importable alone as `@mecport/contracts/problem` (zod and `./errors` only).
+ */
 import { z } from 'zod';
+import { ERROR_TITLES, problemType, type AppError } from './errors';
 
 export const ZFieldError = z.object({
   in: z.enum(['body', 'query', 'params', 'header']),
@@ -19,3 +24,29 @@ export const ZProblem = z
   })
   .meta({ id: 'Problem' });
 export type TProblem = z.infer<typeof ZProblem>;
+
+/** Who answers a request, for the problem document. */
+export interface TProblemContext { requestId: string; instance?: string }
+
+/**
+ * The problem document of an AppError: it keeps its message, code, field errors and extensions.
+ * Any other error is logged by the caller and answered with `internalProblem`.
+ *
+ * @example problemOf(new AppError('not-found', 'No app 42'), { requestId }) // { status: 404, ... }
+ */
+export function problemOf(error: AppError, context: TProblemContext): TProblem {
+  return {
+    // Extensions first, so that none can overwrite a standard member such as `status`.
+    ...error.extensions, type: problemType(error.code), title: ERROR_TITLES[error.code], status: error.status, detail: error.message,
+    instance: context.instance, requestId: context.requestId, ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+/** The masked 500: it names only the request id (the detail goes to the log), and where it failed (`on the MEP`). */
+export function internalProblem(context: TProblemContext, where = 'on our side'): TProblem {
+  return {
+    type: problemType('internal'), title: 'Internal server error', status: 500,
+    detail: `Something went wrong ${where}. Quote request id ${context.requestId} when you report it.`,
+    instance: context.instance, requestId: context.requestId,
+  };
+}

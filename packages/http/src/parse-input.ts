@@ -1,37 +1,13 @@
-/** Parses a request's params, query and JSON body with zod, turning failures into named field errors. */
-import { AppError, type TFieldError } from '@mecport/contracts';
-import type { z } from 'zod';
+/**
+ * Parses a request's params, query and JSON body with zod, turning failures into named field
+ * errors. The transport-free part (zod -> field errors, query objects) is the contracts' one,
+ * shared with `@mecport/mp1`; what reads a web `Request` is here.
+ */
+import { AppError, validationError } from '@mecport/contracts';
+
+export { fieldErrors, parsePart, queryObject, validationError } from '@mecport/contracts';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
-
-type TWhere = TFieldError['in'];
-
-export function fieldErrors(where: TWhere, error: z.ZodError): TFieldError[] {
-  return error.issues.map((issue) => ({ in: where, field: issue.path.map(String).join('.') || '(root)', message: issue.message }));
-}
-
-export function validationError(errors: TFieldError[]): AppError {
-  const first = errors[0];
-  const summary = first ? `${first.in}.${first.field}: ${first.message}` : 'invalid input';
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return new AppError('validation', `${summary}${more}`, { errors });
-}
-
-export function parsePart<T extends z.ZodType>(where: TWhere, schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationError(fieldErrors(where, result.error));
-  return result.data;
-}
-
-/** Query strings become objects; repeated keys become arrays so schemas can accept lists. */
-export function queryObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length === 1 ? all[0]! : all;
-  }
-  return out;
-}
 
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';

@@ -1,7 +1,7 @@
 /** MEC 011 application support over real HTTP: rules, subscriptions, ready, termination, timing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRuleChange } from './registry/events';
-import type { TDnsRule, TTrafficRule } from './models/app-support';
+import type { TDnsRule, TTrafficRule } from '@mecport/contracts/mec011';
 import { startCallbackReceiver } from './testing/callback-receiver';
 import { dnsRule, startMp1, trafficRule, type TMp1Harness } from './testing/harness';
 

@@ -12,11 +12,8 @@ export { createMp1Handler, type TMp1Handler, type TMp1HandlerOptions } from './m
 export { createMp1Server, type TMp1Server, type TMp1ServerOptions } from './mp1-server';
 export { toWebHandler } from './http/web-adapter';
 export type { TMp1Request, TMp1Response } from './http/types';
-export { Mp1Error, problemType, type TFieldError, type TMp1ErrorCode } from './errors';
 export { generateAppCredentials, hashClientSecret } from './auth/client-credentials';
 export { APP_SUPPORT_BASE, SERVICE_MGMT_BASE, TOKEN_PATH } from './http/links';
 export { MP1_TRANSPORT_ID } from './transport';
 export type { TMp1Logger } from './logger';
 export type { TNotifierOptions } from './notifier';
-export * from './models/app-support';
-export * from './models/service-mgmt';

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { handleTokenRequest } from './auth/token-endpoint';
-import { Mp1Error } from './errors';
+import { AppError } from '@mecport/contracts/errors';
 import { TokenStore } from './auth/token-store';
 import { authenticate } from './http/authenticate';
 import { Links, TOKEN_PATH } from './http/links';
@@ -18,7 +18,7 @@ import type { TRoute, TRouteContext } from './http/route';
 import { createRouter } from './http/router';
 import type { TMp1Request, TMp1Response } from './http/types';
 import type { TMp1Logger } from './logger';
-import type { TTimingSources } from './models/app-support';
+import type { TTimingSources } from '@mecport/contracts/mec011';
 import { wireNotifications } from './notifications';
 import { Notifier, type TNotifierOptions } from './notifier';
 import type { Mp1Registry } from './registry/registry';
@@ -74,15 +74,15 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
 
   function dispatch(req: TMp1Request, url: URL, path: string): TMp1Response {
     if (path === TOKEN_PATH) {
-      if (req.method !== 'POST') throw new Mp1Error('method-not-allowed', `${req.method} is not allowed on ${TOKEN_PATH}; use POST`, { headers: { allow: 'POST' } });
+      if (req.method !== 'POST') throw new AppError('method-not-allowed', `${req.method} is not allowed on ${TOKEN_PATH}; use POST`, { headers: { allow: 'POST' } });
       return handleTokenRequest(req, { authenticate: (id, secret) => registry.authenticateClient(id, secret), tokens });
     }
     const found = match(req.method, path);
-    if (!found) throw new Mp1Error('not-found', `No Mp1 resource at ${path}`);
-    if ('allowed' in found) throw new Mp1Error('method-not-allowed', `${req.method} is not allowed on ${path}; use ${found.allowed.join(' or ')}`, { headers: { allow: found.allowed.join(', ') } });
+    if (!found) throw new AppError('not-found', `No Mp1 resource at ${path}`);
+    if ('allowed' in found) throw new AppError('method-not-allowed', `${req.method} is not allowed on ${path}; use ${found.allowed.join(' or ')}`, { headers: { allow: found.allowed.join(', ') } });
     const caller = authenticate(req, tokens, registry);
     if (found.route.scope === 'own-app' && found.params.appInstanceId !== caller) {
-      throw new Mp1Error('forbidden', `The access token of app instance ${caller} does not grant access to the resources of app instance ${found.params.appInstanceId}`);
+      throw new AppError('forbidden', `The access token of app instance ${caller} does not grant access to the resources of app instance ${found.params.appInstanceId}`);
     }
     const ctx: TRouteContext = { req, url, params: found.params, caller, registry, links, clock, timing };
     return found.route.handle(ctx);

@@ -1,6 +1,5 @@
 /** Turns registry events into the MEC 011 notifications the subscribed apps asked for. */
-import type { TAppTerminationNotification } from './models/app-support';
-import type { TServiceAvailabilityNotification } from './models/service-mgmt';
+import type { TAppTerminationNotification, TServiceAvailabilityNotification } from '@mecport/contracts/mec011';
 import type { Links } from './http/links';
 import type { Notifier } from './notifier';
 import type { Mp1Registry } from './registry/registry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TServiceInfo } from './models/service-mgmt';
+import type { TServiceInfo } from '@mecport/contracts/mec011';
 import { matchesCriteria, matchesQuery, ZServiceQuery } from './service-filter';
 
 const svc = (over: Partial<TServiceInfo> = {}): TServiceInfo => ({

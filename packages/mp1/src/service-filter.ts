@@ -4,7 +4,7 @@
  * (instance ids, names, category) are mutually exclusive.
  */
 import { z } from 'zod';
-import { type TLocalityType, type TSerAvailabilityFilteringCriteria, type TServiceInfo, type TServiceState, ZLocalityType } from './models/service-mgmt';
+import { type TLocalityType, type TSerAvailabilityFilteringCriteria, type TServiceInfo, type TServiceState, ZLocalityType } from '@mecport/contracts/mec011';
 
 /**
  * A list parameter: repeated keys (`?ser_name=a&ser_name=b`, OpenAPI's default form/explode)

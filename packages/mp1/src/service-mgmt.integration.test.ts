@@ -1,6 +1,6 @@
 /** MEC 011 service management over real HTTP: registration, discovery, transports, availability notifications. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TServiceInfo } from './models/service-mgmt';
+import type { TServiceInfo } from '@mecport/contracts/mec011';
 import { startCallbackReceiver } from './testing/callback-receiver';
 import { startMp1, type TMp1Harness } from './testing/harness';
 

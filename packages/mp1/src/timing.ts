@@ -1,5 +1,5 @@
 /** Platform time for `GET /timing/current_time` and `/timing/timing_caps` (Unix seconds + nanoseconds). */
-import type { TCurrentTime, TTimingCaps, TTimingSources } from './models/app-support';
+import type { TCurrentTime, TTimingCaps, TTimingSources } from '@mecport/contracts/mec011';
 
 export type TClock = () => number;
 

@@ -1,6 +1,6 @@
 /** The transport the MEP offers when the host configures none: the Mp1 REST API itself, with its OAuth2 token endpoint. */
 import type { Links } from './http/links';
-import type { TTransportInfo } from './models/service-mgmt';
+import type { TTransportInfo } from '@mecport/contracts/mec011';
 
 export const MP1_TRANSPORT_ID = 'mp1-rest';
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { buildPackage } from '@mecport/app-package';
 import { rawZip } from '@mecport/app-package/testing/raw-zip';
 import { getPrisma } from '@mecport/db';
@@ -80,12 +81,13 @@ async function entriesOf(file: string): Promise<{ name: string; data: Buffer }[]
   const out: { name: string; data: Buffer }[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, async (error, stream) => {
+      // A stream error rejects the whole read (an async callback here would leave it unhandled).
+      zip.openReadStream(entry, (error, stream) => {
         if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-        zip.readEntry();
+        buffer(stream).then((data) => {
+          out.push({ name: entry.fileName, data });
+          zip.readEntry();
+        }, reject);
       });
     });
     zip.on('end', () => resolve());

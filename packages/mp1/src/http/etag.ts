@@ -4,7 +4,7 @@
  * every PUT), so two writers cannot overwrite each other unknowingly.
  */
 import { createHash } from 'node:crypto';
-import { Mp1Error } from '../errors';
+import { AppError } from '@mecport/contracts/errors';
 import type { TMp1Request, TMp1Response } from './types';
 
 export function etagOf(resource: unknown): string {
@@ -20,5 +20,5 @@ export function checkIfMatch(req: TMp1Request, current: unknown): void {
   const header = req.headers['if-match'];
   if (header === undefined || header.trim() === '*') return;
   const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (!tags.includes(etagOf(current))) throw new Mp1Error('precondition-failed', 'If-Match does not match the current representation: GET it again and retry');
+  if (!tags.includes(etagOf(current))) throw new AppError('precondition-failed', 'If-Match does not match the current representation: GET it again and retry');
 }

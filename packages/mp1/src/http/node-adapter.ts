@@ -1,7 +1,7 @@
 /** Serves the Mp1 handler from node:http: the request body is read (bounded) first, the response written whole. */
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { problemType } from '../errors';
+import { ERROR_TITLES, problemType } from '@mecport/contracts/errors';
 import type { TMp1Logger } from '../logger';
 import { MAX_BODY_BYTES } from './input';
 import { problemResponse } from './problem';
@@ -42,7 +42,7 @@ export function toNodeListener(handle: (req: TMp1Request) => Promise<TMp1Respons
         if (!tooLarge) log?.error({ err: error }, 'Mp1 node adapter failed');
         if (res.headersSent) return void res.destroy();
         response = problemResponse({
-          type: problemType(tooLarge ? 'payload-too-large' : 'internal'), title: tooLarge ? 'Payload too large' : 'Internal server error', status: tooLarge ? 413 : 500,
+          type: problemType(tooLarge ? 'payload-too-large' : 'internal'), title: tooLarge ? ERROR_TITLES['payload-too-large'] : 'Internal server error', status: tooLarge ? 413 : 500,
           detail: tooLarge ? `Mp1 request bodies are limited to ${MAX_BODY_BYTES} bytes` : 'Something went wrong on the MEP', requestId: randomUUID(),
         }, { connection: 'close' });
       }

@@ -1,5 +1,5 @@
 /** What an Mp1 route declares and what it gets when called. */
-import type { TTimingSources } from '../models/app-support';
+import type { TTimingSources } from '@mecport/contracts/mec011';
 import type { Mp1Registry } from '../registry/registry';
 import type { TClock } from '../timing';
 import type { Links } from './links';

@@ -1,6 +1,5 @@
 /** Events the registry emits for its host (the MEP agent) and for the HTTP layer's notifier. */
-import type { TDnsRule, TOperationAction, TRuleState, TTrafficRule } from '../models/app-support';
-import type { TChangeType, TServiceInfo } from '../models/service-mgmt';
+import type { TDnsRule, TOperationAction, TRuleState, TTrafficRule, TChangeType, TServiceInfo } from '@mecport/contracts/mec011';
 
 export interface TRuleChange<R> { appInstanceId: string; rule: R; previousState: TRuleState }
 

@@ -13,11 +13,9 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Mp1Error } from '../errors';
+import { AppError } from '@mecport/contracts/errors';
 import { isClientSecretHash, MIN_SECRET_LENGTH, hashClientSecret, verifyClientSecret } from '../auth/client-credentials';
-import { zId, zUint32 } from '../models/common';
-import { type TAppTerminationSubscriptionRequest, type TDnsRule, type TOperationAction, type TRuleState, type TTrafficRule, ZDnsRule, ZOperationAction, ZTrafficRule } from '../models/app-support';
-import type { TTransportInfo } from '../models/service-mgmt';
+import { zId, zUint32, ZDnsRule, ZOperationAction, ZTrafficRule, type TAppTerminationSubscriptionRequest, type TDnsRule, type TOperationAction, type TRuleState, type TTrafficRule, type TTransportInfo } from '@mecport/contracts/mec011';
 import type { TMp1Events } from './events';
 import { MAX_SUBSCRIPTIONS_PER_APP, ServiceCatalog } from './service-catalog';
 import { type TMp1Snapshot, ZMp1Snapshot } from './snapshot';
@@ -67,9 +65,9 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   addAppInstance(input: TAppInstanceInput): void {
     const a = ZAppInstanceInput.parse(input);
-    if (this.apps.has(a.appInstanceId)) throw new Mp1Error('conflict', `App instance ${a.appInstanceId} is already known`);
+    if (this.apps.has(a.appInstanceId)) throw new AppError('conflict', `App instance ${a.appInstanceId} is already known`);
     const clientId = a.clientId ?? a.appInstanceId;
-    if ([...this.apps.values()].some((r) => r.clientId === clientId)) throw new Mp1Error('conflict', `Client id ${clientId} is already taken`);
+    if ([...this.apps.values()].some((r) => r.clientId === clientId)) throw new AppError('conflict', `Client id ${clientId} is already taken`);
     this.apps.set(a.appInstanceId, {
       appInstanceId: a.appInstanceId, clientId, clientSecretHash: a.clientSecretHash ?? hashClientSecret(a.clientSecret!), ready: false,
       trafficRules: byId(a.trafficRules, (r) => r.trafficRuleId), dnsRules: byId(a.dnsRules, (r) => r.dnsRuleId),
@@ -129,7 +127,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
   terminate(appInstanceId: string, input: { operationAction: TOperationAction; maxGracefulTimeout: number }): Promise<{ outcome: TTerminationOutcome }> {
     const { operationAction, maxGracefulTimeout } = ZTerminateInput.parse(input);
     const app = this.app(appInstanceId);
-    if (app.termination) throw new Mp1Error('conflict', `App instance ${appInstanceId} is already being ${app.termination.operationAction === 'STOPPING' ? 'stopped' : 'terminated'}`);
+    if (app.termination) throw new AppError('conflict', `App instance ${appInstanceId} is already being ${app.termination.operationAction === 'STOPPING' ? 'stopped' : 'terminated'}`);
     if (this.terminationSubscriptionsOf(appInstanceId).length === 0) return Promise.resolve({ outcome: 'no-subscription' });
     return new Promise((resolve) => {
       const settle = (outcome: TTerminationOutcome) => {
@@ -155,7 +153,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
     const s = ZMp1Snapshot.parse(snapshot);
     const known = new Set(s.apps.map((a) => a.appInstanceId));
     const orphan = [...s.services, ...s.serviceSubscriptions, ...s.terminationSubscriptions].find((x) => !known.has(x.appInstanceId));
-    if (orphan) throw new Mp1Error('validation', `The snapshot refers to app instance ${orphan.appInstanceId}, which it does not contain`);
+    if (orphan) throw new AppError('validation', `The snapshot refers to app instance ${orphan.appInstanceId}, which it does not contain`);
     for (const a of this.apps.values()) {
       a.termination?.settle('cancelled');
       this.emit('appInstanceRemoved', { appInstanceId: a.appInstanceId });
@@ -175,7 +173,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   trafficRule(appInstanceId: string, trafficRuleId: string): TTrafficRule {
     const rule = this.app(appInstanceId).trafficRules.get(trafficRuleId);
-    if (!rule) throw new Mp1Error('not-found', `No traffic rule ${trafficRuleId} for app instance ${appInstanceId}`);
+    if (!rule) throw new AppError('not-found', `No traffic rule ${trafficRuleId} for app instance ${appInstanceId}`);
     return rule;
   }
 
@@ -196,7 +194,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   dnsRule(appInstanceId: string, dnsRuleId: string): TDnsRule {
     const rule = this.app(appInstanceId).dnsRules.get(dnsRuleId);
-    if (!rule) throw new Mp1Error('not-found', `No DNS rule ${dnsRuleId} for app instance ${appInstanceId}`);
+    if (!rule) throw new AppError('not-found', `No DNS rule ${dnsRuleId} for app instance ${appInstanceId}`);
     return rule;
   }
 
@@ -214,7 +212,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
   /** Idempotent: an app that restarts confirms again. Refused while the instance is being stopped or terminated. */
   confirmReady(appInstanceId: string): void {
     const app = this.app(appInstanceId);
-    if (app.termination) throw new Mp1Error('conflict', `App instance ${appInstanceId} is being ${app.termination.operationAction === 'STOPPING' ? 'stopped' : 'terminated'}; it cannot become ready now`);
+    if (app.termination) throw new AppError('conflict', `App instance ${appInstanceId} is being ${app.termination.operationAction === 'STOPPING' ? 'stopped' : 'terminated'}; it cannot become ready now`);
     if (app.ready) return;
     app.ready = true;
     this.emit('appReady', { appInstanceId });
@@ -223,9 +221,9 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   confirmTermination(appInstanceId: string, operationAction: TOperationAction): void {
     const { termination } = this.app(appInstanceId);
-    if (!termination) throw new Mp1Error('conflict', `No stop or termination of app instance ${appInstanceId} is in progress`);
+    if (!termination) throw new AppError('conflict', `No stop or termination of app instance ${appInstanceId} is in progress`);
     if (termination.operationAction !== operationAction) {
-      throw new Mp1Error('conflict', `operationAction is ${operationAction} but the operation in progress is ${termination.operationAction}`);
+      throw new AppError('conflict', `operationAction is ${operationAction} but the operation in progress is ${termination.operationAction}`);
     }
     termination.settle('confirmed');
   }
@@ -233,9 +231,9 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
   subscribeTermination(appInstanceId: string, subscription: TAppTerminationSubscriptionRequest): TTerminationSubscriptionRecord {
     this.app(appInstanceId);
     if (subscription.appInstanceId !== appInstanceId) {
-      throw new Mp1Error('validation', `appInstanceId in the body (${subscription.appInstanceId}) differs from the one in the path (${appInstanceId})`, { errors: [{ in: 'body', field: 'appInstanceId', message: 'must match the path' }] });
+      throw new AppError('validation', `appInstanceId in the body (${subscription.appInstanceId}) differs from the one in the path (${appInstanceId})`, { errors: [{ in: 'body', field: 'appInstanceId', message: 'must match the path' }] });
     }
-    if (this.terminationSubscriptionsOf(appInstanceId).length >= MAX_SUBSCRIPTIONS_PER_APP) throw new Mp1Error('forbidden', `An app instance may hold at most ${MAX_SUBSCRIPTIONS_PER_APP} termination subscriptions`);
+    if (this.terminationSubscriptionsOf(appInstanceId).length >= MAX_SUBSCRIPTIONS_PER_APP) throw new AppError('forbidden', `An app instance may hold at most ${MAX_SUBSCRIPTIONS_PER_APP} termination subscriptions`);
     const record = { subscriptionId: randomUUID(), appInstanceId, subscription };
     this.terminationSubs.set(record.subscriptionId, record);
     this.emit('stateChanged');
@@ -248,7 +246,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   terminationSubscription(appInstanceId: string, subscriptionId: string): TTerminationSubscriptionRecord {
     const s = this.terminationSubs.get(subscriptionId);
-    if (!s || s.appInstanceId !== appInstanceId) throw new Mp1Error('not-found', `No termination subscription ${subscriptionId} of app instance ${appInstanceId}`);
+    if (!s || s.appInstanceId !== appInstanceId) throw new AppError('not-found', `No termination subscription ${subscriptionId} of app instance ${appInstanceId}`);
     return s;
   }
 
@@ -260,7 +258,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   private app(appInstanceId: string): TAppRecord {
     const app = this.apps.get(appInstanceId);
-    if (!app) throw new Mp1Error('not-found', `No app instance ${appInstanceId} on this MEP`);
+    if (!app) throw new AppError('not-found', `No app instance ${appInstanceId} on this MEP`);
     return app;
   }
 }
@@ -272,7 +270,7 @@ function constant(transports: TTransports): () => TTransportInfo[] {
 function byId<T>(items: T[], id: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) {
-    if (map.has(id(item))) throw new Mp1Error('validation', `Rule id ${id(item)} appears twice`);
+    if (map.has(id(item))) throw new AppError('validation', `Rule id ${id(item)} appears twice`);
     map.set(id(item), item);
   }
   return map;

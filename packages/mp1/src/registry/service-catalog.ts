@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { Mp1Error } from '../errors';
-import type { TChangeType, TSerAvailabilitySubscriptionRequest, TServiceInfo, TServiceInfoPost, TTransportInfo } from '../models/service-mgmt';
+import { AppError } from '@mecport/contracts/errors';
+import type { TChangeType, TSerAvailabilitySubscriptionRequest, TServiceInfo, TServiceInfoPost, TTransportInfo } from '@mecport/contracts/mec011';
 import { matchesQuery, type TServiceQuery, withServiceDefaults } from '../service-filter';
 import type { TMp1Snapshot } from './snapshot';
 
@@ -36,16 +36,16 @@ export class ServiceCatalog {
   get(serInstanceId: string, appInstanceId?: string): TServiceInfo {
     const r = this.records.get(serInstanceId);
     if (!r || (appInstanceId !== undefined && r.appInstanceId !== appInstanceId)) {
-      throw new Mp1Error('not-found', appInstanceId === undefined ? `No service ${serInstanceId}` : `No service ${serInstanceId} registered by app instance ${appInstanceId}`);
+      throw new AppError('not-found', appInstanceId === undefined ? `No service ${serInstanceId}` : `No service ${serInstanceId} registered by app instance ${appInstanceId}`);
     }
     return r.service;
   }
 
   register(appInstanceId: string, post: TServiceInfoPost): TServiceInfo {
-    if (this.countOf(this.records.values(), appInstanceId) >= MAX_SERVICES_PER_APP) throw new Mp1Error('forbidden', `An app instance may register at most ${MAX_SERVICES_PER_APP} services`);
+    if (this.countOf(this.records.values(), appInstanceId) >= MAX_SERVICES_PER_APP) throw new AppError('forbidden', `An app instance may register at most ${MAX_SERVICES_PER_APP} services`);
     const { transportId, transportInfo, serInstanceId: _ignored, ...rest } = post;
     const transport = transportInfo ?? this.platformTransports().find((t) => t.id === transportId);
-    if (!transport) throw new Mp1Error('validation', `transportId "${transportId}" is not a transport of this platform (see GET /transports)`, { errors: [{ in: 'body', field: 'transportId', message: 'unknown transport' }] });
+    if (!transport) throw new AppError('validation', `transportId "${transportId}" is not a transport of this platform (see GET /transports)`, { errors: [{ in: 'body', field: 'transportId', message: 'unknown transport' }] });
     const service = withServiceDefaults({ ...rest, transportInfo: transport, serInstanceId: randomUUID() });
     this.records.set(service.serInstanceId, { appInstanceId, service });
     this.events.serviceChanged(appInstanceId, service, 'ADDED');
@@ -55,7 +55,7 @@ export class ServiceCatalog {
   update(appInstanceId: string, serInstanceId: string, body: Omit<TServiceInfo, 'serInstanceId'> & { serInstanceId?: string }): TServiceInfo {
     const previous = this.get(serInstanceId, appInstanceId);
     if (body.serInstanceId !== undefined && body.serInstanceId !== serInstanceId) {
-      throw new Mp1Error('validation', `serInstanceId in the body (${body.serInstanceId}) differs from the one in the path (${serInstanceId})`, { errors: [{ in: 'body', field: 'serInstanceId', message: 'must match the path' }] });
+      throw new AppError('validation', `serInstanceId in the body (${body.serInstanceId}) differs from the one in the path (${serInstanceId})`, { errors: [{ in: 'body', field: 'serInstanceId', message: 'must match the path' }] });
     }
     const service = withServiceDefaults({ ...body, serInstanceId });
     const changeType = classifyChange(previous, service);
@@ -71,7 +71,7 @@ export class ServiceCatalog {
   }
 
   subscribe(appInstanceId: string, subscription: TSerAvailabilitySubscriptionRequest): TServiceSubscriptionRecord {
-    if (this.countOf(this.subscriptions.values(), appInstanceId) >= MAX_SUBSCRIPTIONS_PER_APP) throw new Mp1Error('forbidden', `An app instance may hold at most ${MAX_SUBSCRIPTIONS_PER_APP} availability subscriptions`);
+    if (this.countOf(this.subscriptions.values(), appInstanceId) >= MAX_SUBSCRIPTIONS_PER_APP) throw new AppError('forbidden', `An app instance may hold at most ${MAX_SUBSCRIPTIONS_PER_APP} availability subscriptions`);
     const record = { subscriptionId: randomUUID(), appInstanceId, subscription };
     this.subscriptions.set(record.subscriptionId, record);
     this.events.stateChanged();
@@ -88,7 +88,7 @@ export class ServiceCatalog {
 
   subscription(appInstanceId: string, subscriptionId: string): TServiceSubscriptionRecord {
     const s = this.subscriptions.get(subscriptionId);
-    if (!s || s.appInstanceId !== appInstanceId) throw new Mp1Error('not-found', `No availability subscription ${subscriptionId} of app instance ${appInstanceId}`);
+    if (!s || s.appInstanceId !== appInstanceId) throw new AppError('not-found', `No availability subscription ${subscriptionId} of app instance ${appInstanceId}`);
     return s;
   }
 

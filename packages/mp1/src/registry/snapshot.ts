@@ -5,9 +5,7 @@
  * the host re-issues a termination it still wants).
  */
 import { z } from 'zod';
-import { zId } from '../models/common';
-import { ZAppTerminationSubscriptionRequest, ZDnsRule, ZTrafficRule } from '../models/app-support';
-import { ZSerAvailabilitySubscriptionRequest, ZServiceInfo } from '../models/service-mgmt';
+import { zId, ZAppTerminationSubscriptionRequest, ZDnsRule, ZTrafficRule, ZSerAvailabilitySubscriptionRequest, ZServiceInfo } from '@mecport/contracts/mec011';
 
 export const ZAppInstanceState = z.object({
   appInstanceId: zId,

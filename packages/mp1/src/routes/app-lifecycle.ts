@@ -1,8 +1,9 @@
 /** MEC 011 application support: termination subscriptions, confirm_ready, confirm_termination, timing. */
 import { type TRoute, type TRouteContext, appOf } from '../http/route';
-import { json, noContent, parseInput, readJson } from '../http/input';
+import { parsePart } from '@mecport/contracts/input';
+import { json, noContent, readJson } from '../http/input';
 import { APP_SUPPORT_BASE } from '../http/links';
-import { APP_TERMINATION_SUBSCRIPTION, ZAppReadyConfirmation, ZAppTerminationConfirmation, ZAppTerminationSubscriptionRequest } from '../models/app-support';
+import { APP_TERMINATION_SUBSCRIPTION, ZAppReadyConfirmation, ZAppTerminationConfirmation, ZAppTerminationSubscriptionRequest } from '@mecport/contracts/mec011';
 import type { TTerminationSubscriptionRecord } from '../registry/registry';
 import { currentTime, timingCaps } from '../timing';
 import { subscriptionLinkList } from './subscription-links';
@@ -24,7 +25,7 @@ export const appLifecycleRoutes: TRoute[] = [
   {
     method: 'POST', path: `${base}/subscriptions`, scope: 'own-app',
     handle: (ctx) => {
-      const body = parseInput('body', ZAppTerminationSubscriptionRequest, readJson(ctx.req));
+      const body = parsePart('body', ZAppTerminationSubscriptionRequest, readJson(ctx.req));
       const created = representation(ctx, ctx.registry.subscribeTermination(appOf(ctx), body));
       return json(created, 201, { location: created._links.self.href });
     },
@@ -40,7 +41,7 @@ export const appLifecycleRoutes: TRoute[] = [
   {
     method: 'POST', path: `${base}/confirm_ready`, scope: 'own-app',
     handle: (ctx) => {
-      parseInput('body', ZAppReadyConfirmation, readJson(ctx.req));
+      parsePart('body', ZAppReadyConfirmation, readJson(ctx.req));
       ctx.registry.confirmReady(appOf(ctx));
       return noContent();
     },
@@ -48,7 +49,7 @@ export const appLifecycleRoutes: TRoute[] = [
   {
     method: 'POST', path: `${base}/confirm_termination`, scope: 'own-app',
     handle: (ctx) => {
-      const { operationAction } = parseInput('body', ZAppTerminationConfirmation, readJson(ctx.req));
+      const { operationAction } = parsePart('body', ZAppTerminationConfirmation, readJson(ctx.req));
       ctx.registry.confirmTermination(appOf(ctx), operationAction);
       return noContent();
     },

@@ -7,9 +7,10 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { type TRoute, type TRouteContext, appOf } from '../http/route';
 import { checkIfMatch, withEtag } from '../http/etag';
-import { json, parseInput, readJson, validationError } from '../http/input';
+import { parsePart, validationError } from '@mecport/contracts/input';
+import { json, readJson } from '../http/input';
 import { APP_SUPPORT_BASE } from '../http/links';
-import { type TRuleState, ZDnsRule, ZTrafficRule } from '../models/app-support';
+import { type TRuleState, ZDnsRule, ZTrafficRule } from '@mecport/contracts/mec011';
 
 const base = `${APP_SUPPORT_BASE}/applications/:appInstanceId`;
 
@@ -26,7 +27,7 @@ function requestedState<R extends { state: TRuleState }>(stored: R, body: R, idF
 const one = (rule: unknown) => withEtag(json(rule), rule);
 
 function ruleBody<S extends z.ZodType>(ctx: TRouteContext, schema: S): z.infer<S> {
-  return parseInput('body', schema, readJson(ctx.req));
+  return parsePart('body', schema, readJson(ctx.req));
 }
 
 export const ruleRoutes: TRoute[] = [

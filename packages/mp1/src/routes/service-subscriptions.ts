@@ -1,9 +1,10 @@
 /** MEC 011 service management: service availability subscriptions (notifications go to callbackReference). */
 import type { TRoute, TRouteContext } from '../http/route';
 import { appOf } from '../http/route';
-import { json, noContent, parseInput, readJson } from '../http/input';
+import { parsePart } from '@mecport/contracts/input';
+import { json, noContent, readJson } from '../http/input';
 import { SERVICE_MGMT_BASE } from '../http/links';
-import { SER_AVAILABILITY_SUBSCRIPTION, ZSerAvailabilitySubscriptionRequest } from '../models/service-mgmt';
+import { SER_AVAILABILITY_SUBSCRIPTION, ZSerAvailabilitySubscriptionRequest } from '@mecport/contracts/mec011';
 import type { TServiceSubscriptionRecord } from '../registry/service-catalog';
 import { subscriptionLinkList } from './subscription-links';
 
@@ -24,7 +25,7 @@ export const serviceSubscriptionRoutes: TRoute[] = [
   {
     method: 'POST', path, scope: 'own-app',
     handle: (ctx) => {
-      const body = parseInput('body', ZSerAvailabilitySubscriptionRequest, readJson(ctx.req));
+      const body = parsePart('body', ZSerAvailabilitySubscriptionRequest, readJson(ctx.req));
       const record = ctx.registry.services.subscribe(appOf(ctx), body);
       const created = representation(ctx, record);
       return json(created, 201, { location: created._links.self.href });

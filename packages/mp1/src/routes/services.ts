@@ -2,13 +2,14 @@
 import type { TRoute, TRouteContext } from '../http/route';
 import { appOf } from '../http/route';
 import { checkIfMatch, withEtag } from '../http/etag';
-import { json, noContent, parseInput, queryObject, readJson } from '../http/input';
+import { parsePart, queryObject } from '@mecport/contracts/input';
+import { json, noContent, readJson } from '../http/input';
 import { SERVICE_MGMT_BASE } from '../http/links';
-import { ZServiceInfo, ZServiceInfoPost } from '../models/service-mgmt';
+import { ZServiceInfo, ZServiceInfoPost } from '@mecport/contracts/mec011';
 import { ZServiceQuery } from '../service-filter';
 
 const base = SERVICE_MGMT_BASE;
-const query = (ctx: TRouteContext) => parseInput('query', ZServiceQuery, queryObject(ctx.url));
+const query = (ctx: TRouteContext) => parsePart('query', ZServiceQuery, queryObject(ctx.url));
 const serviceId = (ctx: TRouteContext) => ctx.params.serviceId!;
 const one = (service: unknown) => withEtag(json(service), service);
 
@@ -20,7 +21,7 @@ export const serviceRoutes: TRoute[] = [
   {
     method: 'POST', path: `${base}/applications/:appInstanceId/services`, scope: 'own-app',
     handle: (ctx) => {
-      const body = parseInput('body', ZServiceInfoPost, readJson(ctx.req));
+      const body = parsePart('body', ZServiceInfoPost, readJson(ctx.req));
       const service = ctx.registry.services.register(appOf(ctx), body);
       return json(service, 201, { location: ctx.links.service(service.serInstanceId, appOf(ctx)) });
     },
@@ -30,7 +31,7 @@ export const serviceRoutes: TRoute[] = [
     method: 'PUT', path: `${base}/applications/:appInstanceId/services/:serviceId`, scope: 'own-app',
     handle: (ctx) => {
       checkIfMatch(ctx.req, ctx.registry.services.get(serviceId(ctx), appOf(ctx)));
-      const body = parseInput('body', ZServiceInfo, readJson(ctx.req));
+      const body = parsePart('body', ZServiceInfo, readJson(ctx.req));
       return one(ctx.registry.services.update(appOf(ctx), serviceId(ctx), body));
     },
   },

@@ -3,7 +3,7 @@
  * with rules, and gives tests a client that records every exchange for the conformance check.
  */
 import { generateAppCredentials } from '../auth/client-credentials';
-import type { TDnsRule, TTrafficRule } from '../models/app-support';
+import type { TDnsRule, TTrafficRule } from '@mecport/contracts/mec011';
 import { createMp1Server, type TMp1ServerOptions } from '../mp1-server';
 import { Mp1Registry } from '../registry/registry';
 import { recordingFetch, type TExchange } from './recorder';

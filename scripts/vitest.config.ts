@@ -1,0 +1,6 @@
+// The root scripts' own tests (today: the layer check's proof), run by `npm run test:layers`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { root: import.meta.dirname, include: ['**/*.test.ts'], testTimeout: 60_000 },
+});
