@@ -5,8 +5,8 @@
  */
 import { getPrisma, type DbClient } from '@mecport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity/actor';
-import { freshDeveloper, newApp, newVersion } from '../store/store-fixtures';
+import type { TActor } from '../identity';
+import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
 import { recordHeartbeat, recordNodeReport } from './agent-reports';
 import { listAlarms } from './read-alarms';
 import { raiseOfflineAlarms } from './alarms';
@@ -14,7 +14,7 @@ import { advanceDeployment, advanceDeploymentsOfNode } from './deployments/advan
 import { createDeployment } from './deployments/create-deployment';
 import { getDeployment } from './deployments/read-deployments';
 import { buildDesiredState } from './desired-state';
-import { enrolNode, freshOperator, newNode, OPTIONS, readDesiredRevision } from './edge-fixtures';
+import { enrolNode, freshOperator, newNode, OPTIONS, readDesiredRevision } from '../testing/edge-fixtures';
 import { terminateInstance } from './instances';
 import { listMapNodes } from './map-nodes';
 import { RevisionWatcher } from './revision-watch';

@@ -6,8 +6,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError, EDGE_TOKEN_AUDIENCE, type TEnrolmentTicket, type TEnrolRequest, type TEnrolResponse } from '@mecport/contracts';
 import { Prisma, type DbClient, type DbTransaction } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
 import { findTenantNode } from './nodes';
 
 export const DEFAULT_ENROL_TOKEN_TTL_SEC = 24 * 3600;

@@ -3,7 +3,6 @@ export * from './label-selector';
 export * from './nodes';
 export * from './node-groups';
 export * from './map-nodes';
-export * from './cached-answer';
 export * from './map-nodes-cache';
 export * from './node-detail';
 export * from './node-import-parse';

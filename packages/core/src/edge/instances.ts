@@ -1,9 +1,9 @@
 /** App instances of a tenant: list, read (with the log tail), terminate. */
 import { AppError, ZInstanceState, type TAppInstance, type TAppInstanceDetail } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../audit/query';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
+import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
 import { bumpDesiredRevision } from './revision';
 
 const include = { node: { select: { name: true } }, app: { select: { name: true } }, appVersion: { select: { version: true } } } as const;

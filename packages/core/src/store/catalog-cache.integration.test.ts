@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { ZCatalogQuery, type TCatalogQueryInput } from '@mecport/contracts';
 import { getPrisma } from '@mecport/db';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity/actor';
+import type { TActor } from '../identity';
 import { CATALOG_CACHE_MAX_PAGES, CATALOG_CACHE_REFRESH_MS, CATALOG_CACHE_TTL_MS, cachedCatalogPage, catalogCacheSize, invalidateCatalogCache } from './catalog-cache';
 import { deprecateVersion } from './deprecate-version';
 import { publishVersion } from './publish-version';
 import { putRating } from './ratings';
 import { recordDownload } from './record-download';
-import { freshDeveloper, newApp, newVersion } from './store-fixtures';
+import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
 import { updateApp } from './update-app';
 
 const prisma = getPrisma();

@@ -8,14 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { ZCatalogQuery, type TCatalogQueryInput } from '@mecport/contracts';
 import { getPrisma } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity/actor';
+import type { TActor } from '../identity';
 import { queryCatalog } from './catalog';
 import { deleteVersion } from './delete-version';
 import { deprecateVersion } from './deprecate-version';
 import { publishVersion } from './publish-version';
 import { putRating } from './ratings';
 import { recordDownload } from './record-download';
-import { freshDeveloper, newApp, newVersion, randomDigest } from './store-fixtures';
+import { freshDeveloper, newApp, newVersion, randomDigest } from '../testing/store-fixtures';
 
 const prisma = getPrisma();
 const provider = `Listing Provider ${randomUUID().slice(0, 8)}`;

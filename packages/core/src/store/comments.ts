@@ -1,9 +1,9 @@
 /** Comments on store apps: anyone signed in adds one, anyone reads them, the author deletes their own. */
 import { AppError, type TComment, type TCommentCreate, type TCommentQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../audit/query';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
+import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
 import { findStoreApp } from './find-app';
 import { toComment } from './mappers';
 

@@ -5,8 +5,8 @@
  */
 import { AppError, type TAppVersion } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
 import { invalidateCatalogCache } from './catalog-cache';
 import { findTenantVersion } from './find-app';
 import { toAppVersion } from './mappers';

@@ -5,8 +5,8 @@
  */
 import type { TMyRating, TRatingInput } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
 import { invalidateCatalogCache } from './catalog-cache';
 import { findStoreApp } from './find-app';
 import { ratingSummaryOf } from './mappers';

@@ -1,8 +1,8 @@
 /** Edits a listing of the caller's tenant; the audit entry names the fields that changed. */
 import type { TApp, TAppUpdate } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
 import { invalidateCatalogCache } from './catalog-cache';
 import { findTenantApp } from './find-app';
 import { toApp } from './mappers';

@@ -7,7 +7,7 @@ import { assertPublishable } from './publish-gate';
 import { publishVersion } from './publish-version';
 import { registerVersion } from './register-version';
 import { getStoreApp } from './store-app-detail';
-import { PASSING_REPORT, freshDeveloper, newApp, newVersion, randomDigest, sampleAppd } from './store-fixtures';
+import { PASSING_REPORT, freshDeveloper, newApp, newVersion, randomDigest, sampleAppd } from '../testing/store-fixtures';
 
 const prisma = getPrisma();
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getPrisma } from '@mecport/db';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDeveloper, newApp } from '../store/store-fixtures';
+import { freshDeveloper, newApp } from '../testing/store-fixtures';
 import { EXPIRY_ACTOR, expireIdleUploads } from './expire-uploads';
 import { stagedFiles } from './staging';
 import { cancelUpload, completeUpload, createUpload } from './uploads';

@@ -13,7 +13,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import { removeStagedFiles, stagedFiles } from './staging';
 
 export interface TExpiryDeps { db: DbClient; uploadsDir: string }

@@ -4,10 +4,9 @@ import { EDGE_TOKEN_AUDIENCE, type TEdgeNode, type TNodeWriteInput } from '@mecp
 import { ZNodeWrite } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { resolveActor, type TActor } from '../identity/actor';
-import { freshIdentity } from '../test-support/identities';
-import { createEnrolmentTicket, enrolAgent } from './enrolment';
-import { createNode } from './nodes';
+import { resolveActor, type TActor } from '../identity';
+import { freshIdentity } from './identities';
+import { createEnrolmentTicket, enrolAgent, createNode } from '../edge';
 
 export const OPTIONS = { offlineAfterSec: 30 };
 

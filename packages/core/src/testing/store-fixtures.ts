@@ -2,11 +2,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TApp, TAppCreate, TArchitecture, TValidationReport } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { resolveActor, type TActor } from '../identity/actor';
-import { freshIdentity } from '../test-support/identities';
-import { createApp } from './create-app';
-import { publishVersion } from './publish-version';
-import { registerVersion } from './register-version';
+import { resolveActor, type TActor } from '../identity';
+import { freshIdentity } from './identities';
+import { createApp, publishVersion, registerVersion } from '../store';
 
 export const PASSING_REPORT: TValidationReport = { checks: [{ id: 'manifest.digest', status: 'pass', message: 'All digests match' }, { id: 'manifest.legacy-key', status: 'warn', message: 'app_name used', file: 'app.mf', line: 2 }] };
 

@@ -3,7 +3,7 @@
  * (progress written to the row, throttled), then stores it in the blob store and registers the
  * version; or marks the upload failed with the report. Either way the staged file goes, and a
  * failure leaves no AppVersion row and no blob behind (a blob this attempt created is removed
- * when the database step fails). Exported as `@mecport/core/uploads/validate`, so the portal
+ * when the database step fails). Exported as `@mecport/core/package-validation`, so the portal
  * never bundles the codec.
  *
  * @example
@@ -13,12 +13,10 @@ import { validatePackage, type TProgress, type TValidateOptions, type TValidatio
 import type { TBlobStore } from '@mecport/blob-store';
 import { AppError, type TUploadProgress, type TUploadReport } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import type { TActor } from '../identity/actor';
-import { registerVersion } from '../store/register-version';
-import { storeArchitecture } from './architecture';
-import { removeBlobFileIfUnreferencedLocked, withDigestLock } from './blob-gc';
-import { removeStagedFiles, stagedFiles } from './staging';
+import { recordAudit } from '../audit';
+import type { TActor } from '../identity';
+import { registerVersion } from '../store';
+import { removeBlobFileIfUnreferencedLocked, removeStagedFiles, stagedFiles, storeArchitecture, withDigestLock } from '../uploads';
 
 export interface TValidateUploadDeps {
   db: DbClient;
