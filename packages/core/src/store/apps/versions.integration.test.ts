@@ -6,8 +6,8 @@ import { listVersions } from './list-versions';
 import { assertPublishable } from './publish-gate';
 import { publishVersion } from './publish-version';
 import { registerVersion } from './register-version';
-import { getStoreApp } from './store-app-detail';
-import { PASSING_REPORT, freshDeveloper, newApp, newVersion, randomDigest, sampleAppd } from '../testing/store-fixtures';
+import { getStoreApp } from '../catalog/store-app-detail';
+import { PASSING_REPORT, freshDeveloper, newApp, newVersion, randomDigest, sampleAppd } from '../../testing/store-fixtures';
 
 const prisma = getPrisma();
 

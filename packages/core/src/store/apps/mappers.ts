@@ -1,5 +1,5 @@
-/** Database rows of the store to the contracts' response shapes. */
-import type { TApp, TAppVersion, TArchitecture, TAppVersionStatus, TComment, TRatingSummary } from '@mecport/contracts';
+/** Database rows of apps and versions to the contracts' response shapes. */
+import type { TApp, TAppVersion, TArchitecture, TAppVersionStatus } from '@mecport/contracts';
 import { ZValidationReport } from '@mecport/contracts';
 
 export interface TAppRow {
@@ -38,12 +38,4 @@ export function toAppVersion(row: TAppVersionRow): TAppVersion {
     packageSize: Number(row.packageSize), appdId: row.appdId, architecture: row.architecture as TArchitecture, validation: validationCounts(row.validationReport),
     createdAt: row.createdAt.toISOString(), certifiedAt: iso(row.certifiedAt), publishedAt: iso(row.publishedAt), deprecatedAt: iso(row.deprecatedAt),
   };
-}
-
-export function ratingSummaryOf(row: { ratingCount: number; ratingSum: number }): TRatingSummary {
-  return { average: row.ratingCount > 0 ? Math.round((row.ratingSum / row.ratingCount) * 100) / 100 : null, count: row.ratingCount };
-}
-
-export function toComment(row: { id: string; appId: string; authorName: string; body: string; createdAt: Date }): TComment {
-  return { id: row.id, appId: row.appId, authorName: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() };
 }

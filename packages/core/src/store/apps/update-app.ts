@@ -1,9 +1,9 @@
 /** Edits a listing of the caller's tenant; the audit entry names the fields that changed. */
 import type { TApp, TAppUpdate } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
-import { invalidateCatalogCache } from './catalog-cache';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { invalidateCatalogCache } from '../catalog/catalog-cache';
 import { findTenantApp } from './find-app';
 import { toApp } from './mappers';
 

@@ -1,7 +1,7 @@
 import { getPrisma } from '@mecport/db';
 import { describe, expect, it } from 'vitest';
 import { getApp, listTenantApps } from './get-app';
-import { newApp, freshDeveloper } from '../testing/store-fixtures';
+import { newApp, freshDeveloper } from '../../testing/store-fixtures';
 import { updateApp } from './update-app';
 
 const prisma = getPrisma();

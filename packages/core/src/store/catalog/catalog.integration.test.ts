@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ZCatalogQuery, type TCatalogQueryInput } from '@mecport/contracts';
 import { getPrisma } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity';
+import type { TActor } from '../../identity';
 import { queryCatalog } from './catalog';
-import { deprecateVersion } from './deprecate-version';
+import { deprecateVersion } from '../apps/deprecate-version';
 import { putRating } from './ratings';
 import { recordDownload } from './record-download';
-import { publishVersion } from './publish-version';
-import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
+import { publishVersion } from '../apps/publish-version';
+import { freshDeveloper, newApp, newVersion } from '../../testing/store-fixtures';
 
 const prisma = getPrisma();
 /** Every app of this file carries this provider, so other files' apps never show up in the filtered pages. */

@@ -2,8 +2,9 @@
 import type { TStoreAppDetail } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { summarizeAppd } from './appd-summary';
-import { findStoreApp } from './find-app';
-import { ratingSummaryOf, toApp, toAppVersion } from './mappers';
+import { findStoreApp } from '../apps/find-app';
+import { toApp, toAppVersion } from '../apps/mappers';
+import { ratingSummaryOf } from './social-mappers';
 
 export async function getStoreApp(db: DbClient, appId: string): Promise<TStoreAppDetail> {
   const app = await findStoreApp(db, appId);

@@ -12,7 +12,7 @@
 import type { TArchitecture, TCatalogItem, TCatalogPage, TCatalogQuery, TCatalogSort } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
 import { decodeCatalogCursor, encodeCatalogCursor, type TCatalogCursor } from './catalog-cursor';
-import { ratingSummaryOf } from './mappers';
+import { ratingSummaryOf } from './social-mappers';
 import { planSearch, relevanceScore, searchCondition, searchTerms, type TSearchTerm } from './search-terms';
 
 const EXCERPT_CHARS = 240;

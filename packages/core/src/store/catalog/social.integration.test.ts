@@ -1,12 +1,12 @@
 import { getPrisma } from '@mecport/db';
 import { describe, expect, it } from 'vitest';
-import { resolveActor } from '../identity';
-import { freshIdentity } from '../testing/identities';
+import { resolveActor } from '../../identity';
+import { freshIdentity } from '../../testing/identities';
 import { addComment, deleteComment, listComments } from './comments';
 import { putRating } from './ratings';
 import { recordDownload } from './record-download';
 import { getStoreApp } from './store-app-detail';
-import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
+import { freshDeveloper, newApp, newVersion } from '../../testing/store-fixtures';
 
 const prisma = getPrisma();
 const someone = () => resolveActor(prisma, freshIdentity({}, ['tester']));

@@ -1,11 +1,11 @@
 /** Comments on store apps: anyone signed in adds one, anyone reads them, the author deletes their own. */
 import { AppError, type TComment, type TCommentCreate, type TCommentQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
-import { findStoreApp } from './find-app';
-import { toComment } from './mappers';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { findStoreApp } from '../apps/find-app';
+import { toComment } from './social-mappers';
 
 export async function addComment(db: DbClient, actor: TActor, appId: string, input: TCommentCreate, requestId?: string): Promise<TComment> {
   return db.$transaction(async (tx) => {

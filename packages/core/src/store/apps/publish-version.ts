@@ -5,9 +5,9 @@
  */
 import { AppError, type TAppVersion } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
-import { invalidateCatalogCache } from './catalog-cache';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { invalidateCatalogCache } from '../catalog/catalog-cache';
 import { findTenantVersion } from './find-app';
 import { toAppVersion } from './mappers';
 import { assertPublishable } from './publish-gate';

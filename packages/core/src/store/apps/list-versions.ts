@@ -1,7 +1,7 @@
 /** Every version of one of the caller's tenant's apps, newest first (cursor pagination). */
 import type { TAppVersion, TAppListQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { findTenantApp } from './find-app';
 import { toAppVersion } from './mappers';
 

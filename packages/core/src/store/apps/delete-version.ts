@@ -9,8 +9,8 @@
  */
 import { AppError } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { findTenantVersion } from './find-app';
 
 export const DELETABLE_STATUSES = ['draft', 'validated'] as const;

@@ -1,8 +1,8 @@
 /** A developer creates a store listing for their tenant (audited in the same transaction). */
 import { AppError, type TApp, type TAppCreate } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { toApp } from './mappers';
 
 export async function createApp(db: DbClient, actor: TActor, input: TAppCreate, requestId?: string): Promise<TApp> {

@@ -1,7 +1,7 @@
 /** The caller's tenant's apps: one by id, or all of them newest first (cursor pagination). */
 import type { TApp, TAppListQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { findTenantApp } from './find-app';
 import { toApp } from './mappers';
 

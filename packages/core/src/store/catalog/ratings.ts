@@ -5,11 +5,11 @@
  */
 import type { TMyRating, TRatingInput } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { invalidateCatalogCache } from './catalog-cache';
-import { findStoreApp } from './find-app';
-import { ratingSummaryOf } from './mappers';
+import { findStoreApp } from '../apps/find-app';
+import { ratingSummaryOf } from './social-mappers';
 
 export async function putRating(db: DbClient, actor: TActor, appId: string, input: TRatingInput, requestId?: string): Promise<TMyRating> {
   const mine = await db.$transaction(async (tx) => {

@@ -7,7 +7,7 @@
  */
 import { AppError } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import type { TActor } from '../identity';
+import type { TActor } from '../../identity';
 
 export async function recordDownload(db: DbClient, actor: Pick<TActor, 'subject' | 'tenant'>, appVersionId: string): Promise<{ packageDigest: string; packageSize: bigint }> {
   return db.$transaction(async (tx) => {

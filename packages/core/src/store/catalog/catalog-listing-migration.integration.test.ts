@@ -11,7 +11,7 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from '@mecport/db/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const MIGRATION = '20261127110000_store_listing';
-const migrationsDir = path.resolve(import.meta.dirname, '../../../../prisma/migrations');
+const migrationsDir = path.resolve(import.meta.dirname, '../../../../../prisma/migrations');
 
 let database: ThrowawayDatabase;
 let earlier: string;

@@ -9,8 +9,8 @@
 import { AppError, ZAppVersionName, ZArchitecture, ZSha256Hex, ZValidationReport, type TAppVersion, type TArchitecture, type TValidationReport } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
 import { z } from 'zod';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { findTenantApp } from './find-app';
 import { toAppVersion } from './mappers';
 
