@@ -1,9 +1,9 @@
 /** The operator's node registry: create, read, update, delete and list a tenant's edge nodes. */
 import { AppError, type TEdgeNode, type TNodeListQuery, type TNodeUpdate, type TNodeWrite } from '@mecport/contracts';
 import { Prisma, type DbClient, type DbExecutor } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
-import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { parseLabelSelector } from './label-selector';
 import { labelsWhere, statusWhere, textWhere } from './node-filters';
 import { toEdgeNode } from './node-mappers';

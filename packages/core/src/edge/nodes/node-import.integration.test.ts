@@ -2,8 +2,8 @@
 import { AppError, ZNodeFeatureCollection, ZNodeImportRequest } from '@mecport/contracts';
 import { getPrisma, type DbClient } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity';
-import { freshOperator, newNode, OPTIONS } from '../testing/edge-fixtures';
+import type { TActor } from '../../identity';
+import { freshOperator, newNode, OPTIONS } from '../../testing/edge-fixtures';
 import { exportNodes } from './node-export';
 import { importNodes } from './node-import';
 

@@ -1,7 +1,7 @@
 /** A tenant's alarms, newest first; `open` means active or acknowledged. */
 import type { TAlarm, TAlarmQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { decodeCursor, encodeCursor } from '../shared/keyset-cursor';
+import { decodeCursor, encodeCursor } from '../../shared/keyset-cursor';
 
 export async function listAlarms(db: DbClient, tenantId: string, query: Pick<TAlarmQuery, 'limit' | 'cursor' | 'state'> & Partial<Pick<TAlarmQuery, 'kind' | 'nodeId'>>): Promise<{ items: TAlarm[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;

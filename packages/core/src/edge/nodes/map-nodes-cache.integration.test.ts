@@ -2,7 +2,7 @@
 import { decodeMapNodes, ZMapNodeList } from '@mecport/contracts';
 import { getPrisma, type DbClient } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshOperator, newNode, OPTIONS } from '../testing/edge-fixtures';
+import { freshOperator, newNode, OPTIONS } from '../../testing/edge-fixtures';
 import { listMapNodes } from './map-nodes';
 import { MapNodesCache, mapNodesVersion, STATUS_STEP_SEC } from './map-nodes-cache';
 import { deleteNode, updateNode } from './nodes';

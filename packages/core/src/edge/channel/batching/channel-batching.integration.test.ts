@@ -6,15 +6,15 @@
 import type { TInstanceStatus } from '@mecport/contracts';
 import { getPrisma, type DbClient } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDeveloper, newApp, newVersion } from '../../testing/store-fixtures';
+import { freshDeveloper, newApp, newVersion } from '../../../testing/store-fixtures';
 import { recordNodeReport } from '../agent-reports';
-import { advanceDeployment } from '../deployments/advance-deployment';
-import { createDeployment } from '../deployments/create-deployment';
-import { getDeployment } from '../deployments/read-deployments';
-import { failTarget } from '../deployments/settle-targets';
-import { enrolNode, freshOperator, newNode } from '../../testing/edge-fixtures';
+import { advanceDeployment } from '../../deployments/advance-deployment';
+import { createDeployment } from '../../deployments/create-deployment';
+import { getDeployment } from '../../deployments/read-deployments';
+import { failTarget } from '../../deployments/settle-targets';
+import { enrolNode, freshOperator, newNode } from '../../../testing/edge-fixtures';
 import { revokeNode } from '../enrolment';
-import { listAlarms } from '../read-alarms';
+import { listAlarms } from '../../alarms/read-alarms';
 import { AgentWrites } from './agent-writes';
 import { ChannelReads } from './channel-reads';
 

@@ -1,8 +1,8 @@
 /** Node groups (as OpenYurt's node pools) of a tenant. */
 import { AppError, type TNodeGroup } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 
 type TGroupRow = { id: string; name: string; description: string; createdAt: Date; _count: { nodes: number } };
 const toGroup = (g: TGroupRow): TNodeGroup => ({ id: g.id, name: g.name, description: g.description, nodeCount: g._count.nodes, createdAt: g.createdAt.toISOString() });

@@ -4,8 +4,8 @@
  */
 import { AppError } from '@mecport/contracts';
 import type { DbClient, DbExecutor } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 
 export const ALARM_KINDS = ['node_offline', 'instance_crash_loop', 'package_digest_mismatch'] as const;
 export type TAlarmKind = (typeof ALARM_KINDS)[number];

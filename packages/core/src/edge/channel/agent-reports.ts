@@ -6,7 +6,7 @@
  */
 import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TNodeReport } from '@mecport/contracts';
 import type { DbClient, DbTransaction } from '@mecport/db';
-import { clearAlarms, raiseAlarm } from './alarms';
+import { clearAlarms, raiseAlarm } from '../alarms/alarms';
 import { lockNodeRows } from './revision';
 
 export interface TAgentNode { nodeId: string; tenantId: string }

@@ -10,7 +10,7 @@
 import type { THeartbeat, TNodeReport } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { recordHeartbeats, recordNodeReports, type TAgentNode, type THeartbeatItem, type TReportItem } from '../agent-reports';
-import { advanceDeploymentsOfNodes } from '../deployments/advance-deployment';
+import { advanceDeploymentsOfNodes } from '../../deployments/advance-deployment';
 import { GroupCommit } from './group-commit';
 
 const byNode = (item: { node: TAgentNode }) => item.node.nodeId;

@@ -5,18 +5,18 @@
  */
 import { getPrisma, type DbClient } from '@mecport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity';
-import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
+import type { TActor } from '../../identity';
+import { freshDeveloper, newApp, newVersion } from '../../testing/store-fixtures';
 import { recordHeartbeat, recordNodeReport } from './agent-reports';
-import { listAlarms } from './read-alarms';
-import { raiseOfflineAlarms } from './alarms';
-import { advanceDeployment, advanceDeploymentsOfNode } from './deployments/advance-deployment';
-import { createDeployment } from './deployments/create-deployment';
-import { getDeployment } from './deployments/read-deployments';
+import { listAlarms } from '../alarms/read-alarms';
+import { raiseOfflineAlarms } from '../alarms/alarms';
+import { advanceDeployment, advanceDeploymentsOfNode } from '../deployments/advance-deployment';
+import { createDeployment } from '../deployments/create-deployment';
+import { getDeployment } from '../deployments/read-deployments';
 import { buildDesiredState } from './desired-state';
-import { enrolNode, freshOperator, newNode, OPTIONS, readDesiredRevision } from '../testing/edge-fixtures';
-import { terminateInstance } from './instances';
-import { listMapNodes } from './map-nodes';
+import { enrolNode, freshOperator, newNode, OPTIONS, readDesiredRevision } from '../../testing/edge-fixtures';
+import { terminateInstance } from '../deployments/instances';
+import { listMapNodes } from '../nodes/map-nodes';
 import { RevisionWatcher } from './revision-watch';
 import type { TInstanceStatus } from '@mecport/contracts';
 

@@ -10,8 +10,8 @@
  */
 import { AppError, type TFieldError, type TNodeImportIssue, type TNodeImportReport, type TNodeImportRequest } from '@mecport/contracts';
 import { Prisma, type DbClient, type DbTransaction } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { parseNodeImport, type TImportPlace, type TParsedRow } from './node-import-parse';
 
 const CREATE_BATCH = 1000;

@@ -17,7 +17,7 @@
  */
 import { encodeMapNodes, ZMapNodeList, type TMapNodeQuery } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { CachedAnswer } from '../shared/cached-answer';
+import { CachedAnswer } from '../../shared/cached-answer';
 import { listMapNodes } from './map-nodes';
 
 export const STATUS_STEP_SEC = 5;

@@ -1,10 +1,10 @@
 /** App instances of a tenant: list, read (with the log tail), terminate. */
 import { AppError, ZInstanceState, type TAppInstance, type TAppInstanceDetail } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
-import { bumpDesiredRevision } from './revision';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { bumpDesiredRevision } from '../channel/revision';
 
 const include = { node: { select: { name: true } }, app: { select: { name: true } }, appVersion: { select: { version: true } } } as const;
 type TInstanceRow = Prisma.AppInstanceGetPayload<{ include: typeof include }>;

@@ -1,7 +1,7 @@
 /** The map's side panel: the node, its last hour of metrics, its app instances and Mp1 services. */
 import { ZRegisteredService, type TNodeDetail } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { listInstances } from './instances';
+import { listInstances } from '../deployments/instances';
 import { getNode } from './nodes';
 
 export async function getNodeDetail(db: DbClient, tenantId: string, nodeId: string, options: { offlineAfterSec: number }): Promise<TNodeDetail> {

@@ -2,7 +2,7 @@
 import { getPrisma, type DbClient } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAgentToken } from './agent-credentials';
-import { enrolNode, freshOperator, newNode } from '../testing/edge-fixtures';
+import { enrolNode, freshOperator, newNode } from '../../testing/edge-fixtures';
 import { createEnrolmentTicket, enrolAgent, revokeNode } from './enrolment';
 
 let db: DbClient;

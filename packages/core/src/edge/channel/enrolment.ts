@@ -6,9 +6,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError, EDGE_TOKEN_AUDIENCE, type TEnrolmentTicket, type TEnrolRequest, type TEnrolResponse } from '@mecport/contracts';
 import { Prisma, type DbClient, type DbTransaction } from '@mecport/db';
-import { recordAudit } from '../audit';
-import type { TActor } from '../identity';
-import { findTenantNode } from './nodes';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { findTenantNode } from '../nodes/nodes';
 
 export const DEFAULT_ENROL_TOKEN_TTL_SEC = 24 * 3600;
 export const DEFAULT_HEARTBEAT_INTERVAL_SEC = 10;
