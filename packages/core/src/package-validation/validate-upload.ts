@@ -10,13 +10,13 @@
  * await validateUpload({ db, blobs, uploadsDir, log }, uploadId); // { state: 'validated', versionId }
  */
 import { validatePackage, type TProgress, type TValidateOptions, type TValidationReport } from '@mecport/app-package';
-import type { TBlobStore } from '@mecport/blob-store';
+import { removeStagedFiles, stagedFiles, type TBlobStore } from '@mecport/blob-store';
 import { AppError, type TUploadProgress, type TUploadReport } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
 import { recordAudit } from '../audit';
 import type { TActor } from '../identity';
 import { registerVersion } from '../store';
-import { removeBlobFileIfUnreferencedLocked, removeStagedFiles, stagedFiles, storeArchitecture, withDigestLock } from '../uploads';
+import { removeBlobFileIfUnreferencedLocked, storeArchitecture, withDigestLock } from '../uploads';
 
 export interface TValidateUploadDeps {
   db: DbClient;

@@ -3,6 +3,5 @@ export * from './uploads';
 export * from './mappers';
 export * from './blob-gc';
 export * from './architecture';
-export * from './staging';
 export * from './expire-uploads';
 export * from './download';

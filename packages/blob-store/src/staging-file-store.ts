@@ -3,16 +3,18 @@
  * Request bytes reach the staged file in batches of about 1 MiB, one `writev` each, the next batch
  * filling while the previous one is written, instead of one write per 64 KiB network chunk through
  * two more streams (a counting Transform and an fs.WriteStream). Every other operation (files,
- * `.json` metadata, expiry) is FileStore's own.
+ * `.json` metadata, expiry) is FileStore's own. The subpath `@mecport/blob-store/staging-file-store`
+ * keeps tus out of the worker and core, which only read and remove staged files (./staging.ts).
  *
  * @example
- *   new Server({ path: '/api/v1/uploads', datastore: new StagingFileStore({ directory: storagePaths().uploadsDir }) });
+ *   import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
+ *   new Server({ path: '/api/v1/uploads', datastore: new StagingFileStore({ directory: storagePaths().uploadsDir }), namingFunction: newUploadId });
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
-import { ERRORS } from '@tus/server';
+import { ERRORS } from '@tus/utils';
 
 /** Bytes (or network chunks) gathered before one write: few system calls, little memory. */
 const BATCH_BYTES = 1024 * 1024;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StagingFileStore } from './upload-file-store';
+import { StagingFileStore } from './staging-file-store';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'portal-upload-store-')); });
+beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'blob-store-staging-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A staged file holding `existing`, as after earlier PATCH requests. */
