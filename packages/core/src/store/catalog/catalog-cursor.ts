@@ -1,8 +1,8 @@
 /**
- * The catalog's opaque cursor. Unlike the (createdAt, id) cursor of shared/keyset-cursor.ts, which the
- * store's other lists reuse, the catalog sorts by a number or a time depending on `sort`, so its
- * cursor carries the sort it was issued for and the key of the last item; a cursor from another
- * sort is refused.
+ * The catalog's opaque cursor. Unlike the (createdAt, id) cursor of shared/keyset-cursor.ts,
+ * which the store's other lists reuse, the catalog sorts by a number or a time depending on
+ * `sort`, so its cursor carries the sort it was issued for and the key of the last item; a cursor
+ * from another sort is refused.
  */
 import { AppError, type TCatalogSort } from '@mecport/contracts';
 
