@@ -5,7 +5,7 @@
 import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
 import { createBlobStore, storagePaths, type TBlobStore } from '@mecport/blob-store';
 import { advanceRunningDeployments, pruneAuditEvents, pruneNodeMetrics, raiseOfflineAlarms, settleStoppedDeployments } from '@mecport/core';
-import { validateUpload } from '@mecport/core/uploads/validate';
+import { validateUpload } from '@mecport/core/package-validation';
 import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
 import { runUploadExpiry, UPLOAD_EXPIRE_CRON } from './upload-expire';

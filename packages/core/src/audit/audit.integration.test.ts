@@ -1,7 +1,7 @@
 import { getPrisma } from '@mecport/db';
 import { describe, expect, it } from 'vitest';
-import { resolveActor } from '../identity/actor';
-import { freshIdentity } from '../test-support/identities';
+import { resolveActor } from '../identity';
+import { freshIdentity } from '../testing/identities';
 import { getAuditEvent, listAuditEvents } from './query';
 import { pruneAuditEvents } from './prune';
 import { recordAudit } from './record';

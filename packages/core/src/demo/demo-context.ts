@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { TBlobStore } from '@mecport/blob-store';
 import { DEMO_USERS, type DemoUser } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { resolveActor, type TActor } from '../identity/actor';
+import { resolveActor, type TActor } from '../identity';
 
 export interface TDemoLog { info: (obj: object, msg?: string) => void; warn: (obj: object, msg?: string) => void }
 

@@ -4,12 +4,10 @@
  * match the node, and running Hello Edge through an ordinary deployment.
  */
 import type { DbClient } from '@mecport/db';
-import { createEnrolmentTicket } from '../edge/enrolment';
-import { createDeployment } from '../edge/deployments/create-deployment';
-import { advanceDeployment } from '../edge/deployments/advance-deployment';
+import { createEnrolmentTicket, createDeployment, advanceDeployment } from '../edge';
 import { demoActor } from './demo-context';
 import { DEMO_USERS } from '@mecport/contracts';
-import type { TActor } from '../identity/actor';
+import type { TActor } from '../identity';
 
 export const DEMO_NODE = {
   name: 'local-demo-node', latitude: 30.2741, longitude: 120.1551, address: '西湖区 文三路 (this machine)', province: '浙江省', city: '杭州', district: '西湖区',

@@ -1,7 +1,7 @@
 /** A demo listing: the tenant's app with this slug, created by its developer when missing (edits made since are kept). */
 import type { TAppCreate } from '@mecport/contracts';
-import type { TActor } from '../identity/actor';
-import { createApp } from '../store/create-app';
+import type { TActor } from '../identity';
+import { createApp } from '../store';
 import type { TDemoDeps } from './demo-context';
 import type { TDemoImportResult } from './demo-result';
 

@@ -7,11 +7,8 @@
  */
 import { DEMO_APPS, DEMO_USERS, type DemoApp } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import type { TActor } from '../identity/actor';
-import { addComment } from '../store/comments';
-import { publishVersion } from '../store/publish-version';
-import { putRating } from '../store/ratings';
-import { recordDownload } from '../store/record-download';
+import type { TActor } from '../identity';
+import { addComment, publishVersion, putRating, recordDownload } from '../store';
 import { buildDemoPackage } from './build-demo-package';
 import { demoActor, demoDeveloper, demoUploadId, type TDemoDeps } from './demo-context';
 import { countRestore, type TDemoImportResult } from './demo-result';

@@ -5,14 +5,12 @@
  */
 import path from 'node:path';
 import { buildPackage } from '@mecport/app-package';
-import type { TDemoDeps } from './demo-context';
-import { demoActor, demoDeveloper, demoUploadId } from './demo-context';
+import { type TDemoDeps, demoActor, demoDeveloper, demoUploadId } from './demo-context';
 import { DEMO_RELEASE_DATE } from './build-demo-package';
-import type { TDemoImportResult } from './demo-result';
+import { type TDemoImportResult, countRestore } from './demo-result';
 import { ensureDemoApp } from './ensure-demo-app';
-import { countRestore } from './demo-result';
 import { restoreBlob, uploadLocalPackage, type TWritePackage } from './upload-local-package';
-import { publishVersion } from '../store/publish-version';
+import { publishVersion } from '../store';
 
 export const HELLO_EDGE_DIR = path.resolve(import.meta.dirname, '../../../app-package/examples/hello-edge');
 export const HELLO_EDGE = { tenant: 'acme-mobile', slug: 'hello-edge', version: '1.0.0' } as const;

@@ -10,12 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { stagedFiles } from '@mecport/blob-store';
 import type { TUploadState } from '@mecport/contracts';
-import type { TActor } from '../identity/actor';
-import { removeBlobIfUnreferenced, withDigestLock } from '../uploads/blob-gc';
-import { stagedFiles } from '../uploads/staging';
-import { completeUpload, createUpload } from '../uploads/uploads';
-import { validateUpload } from '../uploads/validate-upload';
+import type { TActor } from '../identity';
+import { validateUpload } from '../package-validation';
+import { completeUpload, createUpload, removeBlobIfUnreferenced, withDigestLock } from '../uploads';
 import type { TDemoDeps } from './demo-context';
 
 /** Writes the package file to `target` (builds it, or copies a sample). Must give the same bytes every time. */

@@ -1,7 +1,7 @@
 import { AppError } from '@mecport/contracts';
 import { getPrisma } from '@mecport/db';
 import { describe, expect, it } from 'vitest';
-import { freshIdentity } from '../test-support/identities';
+import { freshIdentity } from '../testing/identities';
 import { resolveActor } from './actor';
 import { getMe, updatePreferences } from './me';
 

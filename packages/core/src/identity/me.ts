@@ -1,7 +1,7 @@
 /** The caller's own view of themselves, and their preferences. */
 import type { TMe, TPreferencesUpdate } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { TActor } from './actor';
 
 export function meOf(actor: TActor): TMe {

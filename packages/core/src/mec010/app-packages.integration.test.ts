@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { getPrisma } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../identity/actor';
-import { deprecateVersion } from '../store/deprecate-version';
-import { freshDeveloper, newApp, newVersion } from '../store/store-fixtures';
+import type { TActor } from '../identity';
+import { deprecateVersion } from '../store';
+import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
 import { findPublishedPackage, getAppPackage, getAppPackageAppd, listAppPackages } from './app-packages';
 
 const prisma = getPrisma();

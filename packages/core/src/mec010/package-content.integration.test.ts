@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { getPrisma } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDeveloper, newApp, newVersion } from '../store/store-fixtures';
+import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
 import { findAppPackageContent, type TPackageBlobReader } from './package-content';
 
 const prisma = getPrisma();

@@ -9,7 +9,7 @@
  */
 import { AppError } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import type { TActor } from '../identity/actor';
+import type { TActor } from '../identity';
 
 export interface TDownloadTarget {
   version: { id: string; version: string; packageDigest: string; packageSize: bigint; status: string };

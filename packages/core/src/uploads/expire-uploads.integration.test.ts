@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stagedFiles } from '@mecport/blob-store';
 import { getPrisma } from '@mecport/db';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDeveloper, newApp } from '../store/store-fixtures';
+import { freshDeveloper, newApp } from '../testing/store-fixtures';
 import { EXPIRY_ACTOR, expireIdleUploads } from './expire-uploads';
-import { stagedFiles } from './staging';
 import { cancelUpload, completeUpload, createUpload } from './uploads';
 
 const prisma = getPrisma();

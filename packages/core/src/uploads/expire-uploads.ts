@@ -12,9 +12,9 @@
  * const { expired, orphans } = await expireIdleUploads({ db, uploadsDir }, { maxIdleMs: 24 * 3_600_000 });
  */
 import { readdir, stat } from 'node:fs/promises';
+import { removeStagedFiles, stagedFiles, stagedUploadId } from '@mecport/blob-store';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import { removeStagedFiles, stagedFiles } from './staging';
+import { recordAudit } from '../audit';
 
 export interface TExpiryDeps { db: DbClient; uploadsDir: string }
 export interface TExpiryOptions { maxIdleMs: number; now?: Date }
@@ -23,7 +23,6 @@ export interface TExpiryResult { expired: string[]; orphans: string[] }
 /** Who the audit trail names for an expiry. */
 export const EXPIRY_ACTOR = { subject: 'system:upload-expiry', name: 'MECport upload expiry' } as const;
 
-const STAGED_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.json)?$/;
 const BATCH = 500;
 
 export async function expireIdleUploads(deps: TExpiryDeps, options: TExpiryOptions): Promise<TExpiryResult> {
@@ -78,7 +77,7 @@ async function removeOrphanFiles({ db, uploadsDir }: TExpiryDeps, cutoff: Date):
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
   });
-  const ids = [...new Set(names.map((name) => STAGED_NAME.exec(name)?.[1]).filter((id): id is string => id !== undefined))];
+  const ids = [...new Set(names.map(stagedUploadId).filter((id): id is string => id !== null))];
   const removed: string[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);

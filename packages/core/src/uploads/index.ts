@@ -1,9 +1,7 @@
-/** Package uploads: the upload lifecycle, blob bookkeeping and job sending (the codec job is in ./validate-upload). */
+/** Package uploads: the upload lifecycle and blob bookkeeping (the codec job that validates a completed upload is ../package-validation). */
 export * from './uploads';
 export * from './mappers';
 export * from './blob-gc';
 export * from './architecture';
-export * from './job-queue';
-export * from './staging';
 export * from './expire-uploads';
 export * from './download';

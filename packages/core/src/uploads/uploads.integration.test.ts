@@ -6,9 +6,9 @@ import path from 'node:path';
 import { createBlobStore } from '@mecport/blob-store';
 import { getPrisma } from '@mecport/db';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDeveloper, newApp } from '../store/store-fixtures';
+import { freshDeveloper, newApp } from '../testing/store-fixtures';
 import { removeBlobIfUnreferenced } from './blob-gc';
-import { jobQueue } from './job-queue';
+import { jobQueue } from '../shared/job-queue';
 import { cancelUpload, completeUpload, createUpload, getUpload, listUploads, setUploadOffset } from './uploads';
 
 const prisma = getPrisma();

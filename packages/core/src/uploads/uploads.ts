@@ -9,10 +9,10 @@
  */
 import { AppError, type TPageQuery, type TUpload, type TUploadMetadata } from '@mecport/contracts';
 import type { DbClient, DbExecutor } from '@mecport/db';
-import { recordAudit } from '../audit/record';
-import { afterCursor, encodeCursor } from '../audit/query';
-import type { TActor } from '../identity/actor';
-import { findTenantApp } from '../store/find-app';
+import { recordAudit } from '../audit';
+import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
+import type { TActor } from '../identity';
+import { findTenantApp } from '../store';
 import { toUpload } from './mappers';
 
 /** The upload row if it belongs to `tenantId`; 404 otherwise. */

@@ -9,16 +9,15 @@
  * POST, PATCH and DELETE are declared with `api.route` (OpenAPI, role matrix); HEAD and OPTIONS,
  * which the route declarations do not model, pass the same authentication by hand.
  */
-import { randomUUID } from 'node:crypto';
-import { storagePaths } from '@mecport/blob-store';
+import { newUploadId, removeStagedFiles, storagePaths } from '@mecport/blob-store';
+import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
 import { AppError, ERROR_STATUS, ZUploadMetadata, ZUploadParams, type TErrorCode } from '@mecport/contracts';
-import { cancelUpload, completeUpload, createUpload, findTenantApp, findTenantUpload, jobQueue, removeStagedFiles, resolveActor, setUploadOffset, type TActor } from '@mecport/core';
+import { cancelUpload, completeUpload, createUpload, findTenantApp, findTenantUpload, jobQueue, resolveActor, setUploadOffset, type TActor } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { assertUserAllowed, bearerTokenOf, createTokenVerifier, errorToResponse, problemResponse, REQUEST_ID_HEADER, requestIdOf, withUser, type Logger, type TTokenVerifier } from '@mecport/http';
 import { Server } from '@tus/server';
 import { portalEnv } from '@/env';
 import { api } from '../api';
-import { StagingFileStore } from '../upload-file-store';
 import { log as portalLog } from '../logger';
 
 const uploaders = withUser({ roles: ['developer', 'admin'] });
@@ -40,7 +39,7 @@ function tusServer(): Server {
   tus ??= new Server({
     path: TUS_PATH,
     datastore: new StagingFileStore({ directory: storagePaths().uploadsDir }),
-    namingFunction: () => randomUUID(),
+    namingFunction: newUploadId,
     maxSize: portalEnv().UPLOAD_MAX_BYTES,
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,

@@ -1,8 +1,8 @@
 /** An operator rolls a published app version out to nodes, in batches (audited). */
 import { AppError, type TDeploymentCreate } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../../audit/record';
-import type { TActor } from '../../identity/actor';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { resolveTargetNodes } from './resolve-targets';
 
 /** Writing 1,000 targets while 1,000 agents heartbeat can take longer than Prisma's 5 s default. */

@@ -1,7 +1,7 @@
 /** Deployments of a tenant, newest first, and one with its per-node status. */
 import { AppError, TARGET_STATUSES, ZDeploymentTargetSpec, ZInstanceState, type TDeployment, type TDeploymentDetail } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
-import { afterCursor, encodeCursor } from '../../audit/query';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 
 const include = { app: { select: { name: true } }, appVersion: { select: { version: true } }, targets: { select: { status: true } } } as const;
 type TRow = Prisma.DeploymentGetPayload<{ include: typeof include }>;

@@ -1,8 +1,8 @@
 /** A deployment's target (nodes picked on the map, a node group, or a label selector) as node ids of the tenant. */
 import { AppError, type TDeploymentTargetSpec } from '@mecport/contracts';
 import type { DbExecutor } from '@mecport/db';
-import { parseLabelSelector } from '../label-selector';
-import { labelsWhere } from '../node-filters';
+import { parseLabelSelector } from '../nodes/label-selector';
+import { labelsWhere } from '../nodes/node-filters';
 
 export async function resolveTargetNodes(db: DbExecutor, tenantId: string, target: TDeploymentTargetSpec): Promise<{ id: string; name: string }[]> {
   const base = { tenantId, revokedAt: null };

@@ -5,7 +5,7 @@
  * exactly once even when a report and a deployment step see it at the same moment.
  */
 import type { DbExecutor } from '@mecport/db';
-import { bumpDesiredRevision } from '../revision';
+import { bumpDesiredRevision } from '../channel/revision';
 
 /** A target still applying after this long fails (its node may be offline). */
 export const TARGET_TIMEOUT_MS = 10 * 60_000;

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DbTransaction } from '@mecport/db';
-import { bumpDesiredRevision, bumpDesiredRevisions } from '../revision';
+import { bumpDesiredRevision, bumpDesiredRevisions } from '../channel/revision';
 
 export type TStartDeployment = { id: string; appId: string; appVersionId: string; kind: string; tenantId: string; createdBy: string };
 

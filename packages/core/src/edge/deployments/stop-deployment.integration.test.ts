@@ -6,11 +6,11 @@
 import type { TInstanceStatus } from '@mecport/contracts';
 import { getPrisma, type DbClient } from '@mecport/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TActor } from '../../identity/actor';
-import { freshDeveloper, newApp, newVersion } from '../../store/store-fixtures';
-import { recordNodeReport } from '../agent-reports';
-import { buildDesiredState } from '../desired-state';
-import { freshOperator, newNode } from '../edge-fixtures';
+import type { TActor } from '../../identity';
+import { freshDeveloper, newApp, newVersion } from '../../testing/store-fixtures';
+import { recordNodeReport } from '../channel/agent-reports';
+import { buildDesiredState } from '../channel/desired-state';
+import { freshOperator, newNode } from '../../testing/edge-fixtures';
 import { advanceDeployment, advanceDeploymentsOfNode } from './advance-deployment';
 import { createDeployment } from './create-deployment';
 import { getDeployment } from './read-deployments';

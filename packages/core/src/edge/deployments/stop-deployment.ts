@@ -5,8 +5,8 @@
  */
 import { AppError } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { recordAudit } from '../../audit/record';
-import type { TActor } from '../../identity/actor';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
 import { settleTargets } from './settle-targets';
 
 export const SKIPPED_AFTER_STOP = 'the deployment was stopped';

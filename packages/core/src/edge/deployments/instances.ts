@@ -1,0 +1,55 @@
+/** App instances of a tenant: list, read (with the log tail), terminate. */
+import { AppError, ZInstanceState, type TAppInstance, type TAppInstanceDetail } from '@mecport/contracts';
+import type { DbClient, Prisma } from '@mecport/db';
+import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { bumpDesiredRevision } from '../channel/revision';
+
+const include = { node: { select: { name: true } }, app: { select: { name: true } }, appVersion: { select: { version: true } } } as const;
+type TInstanceRow = Prisma.AppInstanceGetPayload<{ include: typeof include }>;
+
+function toInstance(row: TInstanceRow): TAppInstance {
+  const state = ZInstanceState.safeParse(row.state);
+  return {
+    id: row.id, nodeId: row.nodeId, nodeName: row.node.name, appId: row.appId, appName: row.app.name, appVersionId: row.appVersionId, version: row.appVersion.version,
+    deploymentId: row.deploymentId, desiredState: row.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', state: state.success ? state.data : 'PENDING',
+    restarts: row.restarts, ready: row.ready, message: row.message, terminating: row.terminatedAt !== null && row.removedAt === null,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listInstances(
+  db: DbClient, tenantId: string, query: { limit: number; cursor?: string; nodeId?: string; appId?: string; includeRemoved?: boolean },
+): Promise<{ items: TAppInstance[]; nextCursor: string | null }> {
+  const rows = await db.appInstance.findMany({
+    where: {
+      tenantId, ...(query.nodeId ? { nodeId: query.nodeId } : {}), ...(query.appId ? { appId: query.appId } : {}), ...(query.includeRemoved ? {} : { removedAt: null }),
+      ...afterCursor(query.cursor),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1, include,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toInstance), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+export async function getInstance(db: DbClient, tenantId: string, instanceId: string): Promise<TAppInstanceDetail> {
+  const row = await db.appInstance.findFirst({ where: { id: instanceId, tenantId }, include });
+  if (!row) throw new AppError('not-found', `No app instance ${instanceId} in your tenant`);
+  const logTail = Array.isArray(row.logTail) ? row.logTail.filter((l): l is string => typeof l === 'string') : [];
+  return { ...toInstance(row), logTail };
+}
+
+/** The instance leaves the node's desired state; the agent stops it gracefully and reports it gone. */
+export async function terminateInstance(db: DbClient, actor: TActor, instanceId: string, requestId?: string): Promise<TAppInstanceDetail> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.appInstance.findFirst({ where: { id: instanceId, tenantId: actor.tenant.id } });
+    if (!row) throw new AppError('not-found', `No app instance ${instanceId} in your tenant`);
+    if (row.terminatedAt) throw new AppError('conflict', 'The app instance is already being terminated');
+    await tx.appInstance.update({ where: { id: instanceId }, data: { terminatedAt: new Date(), state: 'STOPPING' } });
+    await bumpDesiredRevision(tx, row.nodeId);
+    await recordAudit(tx, actor, { action: 'edge.instance.terminate', target: { type: 'app_instance', id: instanceId }, data: { nodeId: row.nodeId }, requestId });
+  });
+  return getInstance(db, actor.tenant.id, instanceId);
+}

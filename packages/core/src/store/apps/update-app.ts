@@ -1,0 +1,22 @@
+/** Edits a listing of the caller's tenant; the audit entry names the fields that changed. */
+import type { TApp, TAppUpdate } from '@mecport/contracts';
+import type { DbClient, Prisma } from '@mecport/db';
+import { recordAudit } from '../../audit';
+import type { TActor } from '../../identity';
+import { invalidateCatalogCache } from '../catalog/catalog-cache';
+import { findTenantApp } from './find-app';
+import { toApp } from './mappers';
+
+export async function updateApp(db: DbClient, actor: TActor, appId: string, update: TAppUpdate, requestId?: string): Promise<TApp> {
+  const updated = await db.$transaction(async (tx) => {
+    const before = await findTenantApp(tx, actor.tenant.id, appId);
+    const data: Prisma.AppUpdateInput = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+    const changed = Object.keys(data).filter((key) => JSON.stringify((before as Record<string, unknown>)[key]) !== JSON.stringify((data as Record<string, unknown>)[key]));
+    if (changed.length === 0) return toApp(before);
+    const app = await tx.app.update({ where: { id: before.id }, data });
+    await recordAudit(tx, actor, { action: 'app.update', target: { type: 'app', id: app.id }, data: { fields: changed }, requestId });
+    return toApp(app);
+  });
+  invalidateCatalogCache(); // names, tags and descriptions are what the catalog searches
+  return updated;
+}
