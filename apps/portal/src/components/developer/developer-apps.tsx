@@ -7,10 +7,10 @@ import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { AppIcon } from '@/components/store/app-icon';
-import { localizedName } from '@/components/store/catalog-state';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { AppIcon } from '@/components/ui/app-icon';
+import { localizedName } from '@/components/ui/localized-text';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 interface TAppPage { items: TApp[]; nextCursor: string | null }
 

@@ -10,14 +10,14 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { CreatedBy } from './created-by';
 import { TARGET_STATUS_COLORS, progressOfCounts, type TTargetStatus } from './deployment-progress';
 import { EdgeCrumbs } from './edge-crumbs';
 import { DeploymentStatusBadge } from './status-badges';
 import { TargetSummary } from './target-summary';
-import { useApiResource } from './use-api-resource';
+import { useApiResource } from '@/hooks/use-api-resource';
 
 interface TPage { items: TDeployment[]; nextCursor: string | null }
 const PAGE_SIZE = 20;

@@ -12,14 +12,14 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { NodeGroups } from './node-groups';
 import { NodesCrumbs } from './nodes-crumbs';
 import { NodesExport } from './nodes-export';
 import { NodesImport } from './nodes-import';
 import { NodeStatusBadge } from './status-badge';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 
 const PAGE = 25;
 

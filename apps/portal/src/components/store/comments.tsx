@@ -11,9 +11,9 @@ import { IconTrash } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from './api-problem';
-import { ConfirmModal } from './confirm-modal';
-import { ProblemAlert } from './problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 const PAGE = 10;
 

@@ -10,10 +10,10 @@ import { IconSearch } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { readProblem, networkProblem, type TApiProblem } from './api-problem';
+import { readProblem, networkProblem, type TApiProblem } from '@/components/ui/api-problem';
 import { CatalogCard } from './catalog-card';
 import { catalogApiPath, catalogSearch, catalogStateFrom, effectiveSort, EMPTY_CATALOG_STATE, type TCatalogState } from './catalog-state';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 function CardSkeleton() {
   return (

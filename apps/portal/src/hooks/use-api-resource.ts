@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
 
 export interface TResourceOptions<T> {
   pollMs?: number;

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
 
 export interface TApiJson<T> {
   data: T | null;
