@@ -23,4 +23,7 @@ export * from './deployments/advance-deployment';
 export * from './deployments/read-deployments';
 export * from './deployments/settle-targets';
 export * from './deployments/stop-deployment';
+export * from './deployments/start-deployment';
+export * from './deployments/stop-and-read-deployment';
+export * from './deployments/node-package';
 export * from './channel-batching';

@@ -3,8 +3,8 @@
  * node's own key, long-poll the desired state, report applied revisions, send heartbeats and log
  * tails, and download the packages of their desired state.
  */
-import { AppError, ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
-import { enrolAgent, recordLogTail } from '@mecport/core';
+import { ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
+import { enrolAgent, findNodePackage, recordLogTail } from '@mecport/core';
 import { publicAccess, withAgent } from '@mecport/http';
 import { portalEnv } from '@/env';
 import { api } from '../api';
@@ -67,12 +67,7 @@ export const nodePackageRoute = api.route({
   response: { status: 200, description: 'The package file' },
   errors: [404, 416],
   handler: async ({ request, requestId, params }) => {
-    const wanted = await prisma().appInstance.findFirst({ where: { nodeId: params.nodeId, removedAt: null, appVersion: { packageDigest: params.sha256 } }, select: { id: true } });
-    if (!wanted) throw new AppError('not-found', 'No app instance of this node uses that package');
-    const store = blobStore();
-    const stored = await store.stat(params.sha256);
-    if (!stored) throw new AppError('not-found', 'The package file is not in this store');
-    const file = { size: stored.size, etag: `"${params.sha256}"`, filename: `${params.sha256}.csar`, open: (from: number, to: number) => store.openRange(params.sha256, from, to) };
+    const file = await findNodePackage(prisma(), blobStore(), params.nodeId, params.sha256);
     return packageFileResponse(request, requestId, file, { instance: new URL(request.url).pathname });
   },
 });

@@ -4,7 +4,7 @@ import {
   ZDeploymentPage, ZDeploymentParams, ZPageQuery,
 } from '@mecport/contracts';
 import {
-  acknowledgeAlarm, advanceDeployment, clearAlarm, createDeployment, getDeployment, getInstance, listAlarms, listDeployments, listInstances, stopDeployment, terminateInstance,
+  acknowledgeAlarm, clearAlarm, getDeployment, getInstance, listAlarms, listDeployments, listInstances, startDeployment, stopAndReadDeployment, terminateInstance,
 } from '@mecport/core';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
@@ -25,12 +25,7 @@ export const createDeploymentRoute = api.route({
   summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited',
   auth: operators, body: ZDeploymentCreate,
   response: { status: 201, description: 'The deployment with its first batch started', schema: ZDeploymentDetail },
-  handler: async ({ actor, body, requestId }) => {
-    const db = prisma();
-    const id = await createDeployment(db, actor, body, requestId);
-    await advanceDeployment(db, id);
-    return getDeployment(db, actor.tenant.id, id);
-  },
+  handler: ({ actor, body, requestId }) => startDeployment(prisma(), actor, body, requestId),
 });
 
 export const getDeploymentRoute = api.route({
@@ -48,11 +43,7 @@ export const stopDeploymentRoute = api.route({
   auth: operators, params: ZDeploymentParams,
   response: { status: 200, description: 'The stopped deployment', schema: ZDeploymentDetail },
   errors: [404, 409],
-  handler: async ({ actor, params, requestId }) => {
-    const db = prisma();
-    await stopDeployment(db, actor, params.deploymentId, requestId);
-    return getDeployment(db, actor.tenant.id, params.deploymentId);
-  },
+  handler: ({ actor, params, requestId }) => stopAndReadDeployment(prisma(), actor, params.deploymentId, requestId),
 });
 
 export const listInstancesRoute = api.route({
