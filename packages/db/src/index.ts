@@ -6,5 +6,6 @@
 export { createPrismaClient, disconnectPrisma, getPrisma } from './client';
 export type { CreatePrismaClientOptions, DbClient, DbExecutor, DbTransaction } from './client';
 export { UnfilteredWriteError, isUnfilteredWhere } from './guard';
+export { pingDatabase, type TDatabasePing } from './ping';
 export { Prisma } from './generated/prisma/client';
 export type { AuditEvent, Tenant, UserProfile } from './generated/prisma/client';

@@ -4,42 +4,22 @@ import type { TAuditEvent } from '@mecport/contracts';
 import { Alert, Button, Code, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
-import { useAuth } from '@/auth/auth-provider';
+import { useState } from 'react';
+import { usePagedList } from '@/hooks/use-paged-list';
 
-interface TPage { items: TAuditEvent[]; nextCursor: string | null }
-
-function query(action: string, cursor: string | null): string {
+function query(action: string): string {
   const params = new URLSearchParams({ limit: '20' });
   if (action) params.set('action', action);
-  if (cursor) params.set('cursor', cursor);
   return `/api/v1/audit-events?${params}`;
 }
 
 export function AuditTrail() {
   const t = useTranslations('audit');
   const format = useFormatter();
-  const { apiFetch } = useAuth();
   const [filter, setFilter] = useState('');
   const [action] = useDebouncedValue(filter.trim(), 300);
-  const [events, setEvents] = useState<TAuditEvent[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setFailed(null);
-    const response = await apiFetch(query(action, cursor));
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-      setFailed(problem?.detail ?? `HTTP ${response.status}`);
-      return;
-    }
-    const page = (await response.json()) as TPage;
-    setEvents((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-    setNext(page.nextCursor);
-  }, [action, apiFetch]);
-
-  useEffect(() => { void load(null); }, [load]);
+  const { items: events, nextCursor: next, problem, loadMore } = usePagedList<TAuditEvent>(query(action));
+  const failed = problem ? (problem.detail ?? `HTTP ${problem.status}`) : null;
 
   return (
     <Stack gap="sm" data-testid="audit-trail">
@@ -68,7 +48,7 @@ export function AuditTrail() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {next && <Button variant="light" onClick={() => void load(next)} w="fit-content">{t('more')}</Button>}
+      {next && <Button variant="light" onClick={loadMore} w="fit-content">{t('more')}</Button>}
     </Stack>
   );
 }

@@ -1,23 +1,16 @@
 /**
  * The portal's API instance: the one place where the token verifier, the actor resolution and
- * the logger are wired. Routes are declared with `api.route(...)` in `./routes/`.
+ * the logger are wired into the route declarations. Routes are declared with `api.route(...)` in
+ * `./routes/`; the services they use come from `./services`.
  */
 import { resolveActor, verifyAgentToken, type TActor } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
-import { createApi, createTokenVerifier, type TTokenVerifier } from '@mecport/http';
-import { portalEnv } from '@/env';
-import { channelReads } from './edge-options';
+import { createApi } from '@mecport/http';
 import { log } from './logger';
-
-let verifier: TTokenVerifier | undefined;
+import { channelReads, prisma, tokenVerifier } from './services';
 
 export const api = createApi<TActor>({
   log,
-  tokenVerifier: () => {
-    const env = portalEnv();
-    verifier ??= createTokenVerifier({ issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, tenantClaim: env.OIDC_TENANT_CLAIM });
-    return verifier;
-  },
-  resolveActor: (principal) => resolveActor(getPrisma(), principal),
-  agentVerifier: () => (token) => verifyAgentToken(getPrisma(), token, (kid) => channelReads().credentials.load(kid)),
+  tokenVerifier,
+  resolveActor: (principal) => resolveActor(prisma(), principal),
+  agentVerifier: () => (token) => verifyAgentToken(prisma(), token, (kid) => channelReads().credentials.load(kid)),
 });

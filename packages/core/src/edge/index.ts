@@ -31,5 +31,8 @@ export * from './deployments/read-deployments';
 export * from './deployments/settle-targets';
 export * from './deployments/stop-deployment';
 export * from './deployments/instances';
+export * from './deployments/start-deployment';
+export * from './deployments/stop-and-read-deployment';
+export * from './deployments/node-package';
 export * from './alarms/alarms';
 export * from './alarms/read-alarms';

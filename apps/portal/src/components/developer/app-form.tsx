@@ -8,8 +8,8 @@ import { APP_CATEGORIES } from '@mecport/contracts';
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import type { TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { serverFieldErrors, slugify, validateAppForm, type TAppFormField, type TAppFormValues, type TClientErrorCode, type TFormErrors } from './app-form-model';
 
 const CODES: readonly TClientErrorCode[] = ['required', 'tooLong', 'tooMany', 'invalidUrl', 'invalidSlug', 'invalid'];

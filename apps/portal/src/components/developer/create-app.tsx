@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem } from '@/components/store/api-problem';
+import { networkProblem, readProblem } from '@/components/ui/api-problem';
 import { AppForm } from './app-form';
 import { createBody, EMPTY_APP_FORM } from './app-form-model';
 

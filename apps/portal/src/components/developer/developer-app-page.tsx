@@ -12,18 +12,18 @@ import { useSearchParams } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { AppIcon } from '@/components/store/app-icon';
-import { localizedName } from '@/components/store/catalog-state';
-import { ConfirmModal } from '@/components/store/confirm-modal';
-import { ProblemAlert } from '@/components/store/problem-alert';
-import { formatBytes } from '@/components/store/store-app-page';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { AppIcon } from '@/components/ui/app-icon';
+import { localizedName } from '@/components/ui/localized-text';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { formatBytes } from '@/components/ui/format-bytes';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { AppForm } from './app-form';
 import { formFromApp, updateBody } from './app-form-model';
 import { UploadSection } from './upload-section';
 import { VersionStatusBadge } from './version-status-badge';
 
-interface TVersionPage { items: TAppVersion[]; nextCursor: string | null }
 type TAction = 'publish' | 'deprecate' | 'delete';
 
 export function actionsFor(v: TAppVersion): TAction[] {
@@ -42,9 +42,9 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
   const { apiFetch } = useAuth();
   const [app, setApp] = useState<TApp | null>(null);
   const [problem, setProblem] = useState<TApiProblem | null>(null);
-  const [versions, setVersions] = useState<TAppVersion[] | null>(null);
-  const [nextVersions, setNextVersions] = useState<string | null>(null);
-  const [versionsProblem, setVersionsProblem] = useState<TApiProblem | null>(null);
+  const { items: versions, setItems: setVersions, nextCursor: nextVersions, problem: versionsProblem, loadMore: moreVersions, reload: reloadVersionList } = usePagedList<TAppVersion>(
+    `/api/v1/apps/${encodeURIComponent(appId)}/versions?limit=50`,
+  );
   const [pending, setPending] = useState<{ action: TAction; version: TAppVersion } | null>(null);
   const [acting, setActing] = useState(false);
   const [actionProblem, setActionProblem] = useState<TApiProblem | null>(null);
@@ -60,23 +60,8 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
     }
   }, [apiFetch, appId]);
 
-  const loadVersions = useCallback(async (cursor: string | null) => {
-    setVersionsProblem(null);
-    const p = new URLSearchParams({ limit: '50' });
-    if (cursor) p.set('cursor', cursor);
-    try {
-      const res = await apiFetch(`/api/v1/apps/${encodeURIComponent(appId)}/versions?${p}`);
-      if (!res.ok) { setVersionsProblem(await readProblem(res)); return; }
-      const page = (await res.json()) as TVersionPage;
-      setVersions((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNextVersions(page.nextCursor);
-    } catch (e) {
-      setVersionsProblem(networkProblem(e));
-    }
-  }, [apiFetch, appId]);
-
-  useEffect(() => { void loadApp(); void loadVersions(null); }, [loadApp, loadVersions]);
-  const reloadVersions = useCallback(() => { void loadVersions(null); }, [loadVersions]);
+  useEffect(() => { void loadApp(); }, [loadApp]);
+  const reloadVersions = useCallback(() => reloadVersionList(), [reloadVersionList]);
 
   const act = async () => {
     if (!pending) return;
@@ -183,7 +168,7 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {nextVersions && <Button variant="light" w="fit-content" onClick={() => void loadVersions(nextVersions)}>{t('apps.more')}</Button>}
+        {nextVersions && <Button variant="light" w="fit-content" onClick={moreVersions}>{t('apps.more')}</Button>}
       </Stack>
 
       <UploadSection appId={app.id} onVersionsChanged={reloadVersions} />

@@ -5,40 +5,19 @@ import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { AppIcon } from '@/components/store/app-icon';
-import { localizedName } from '@/components/store/catalog-state';
-import { ProblemAlert } from '@/components/store/problem-alert';
-
-interface TAppPage { items: TApp[]; nextCursor: string | null }
+import { AppIcon } from '@/components/ui/app-icon';
+import { localizedName } from '@/components/ui/localized-text';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { usePagedList } from '@/hooks/use-paged-list';
 
 export function DeveloperApps() {
   const t = useTranslations('developer');
   const tStore = useTranslations('store');
   const locale = useLocale();
   const format = useFormatter();
-  const { apiFetch, me } = useAuth();
-  const [apps, setApps] = useState<TApp[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TApiProblem | null>(null);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setProblem(null);
-    const p = new URLSearchParams({ limit: '20' });
-    if (cursor) p.set('cursor', cursor);
-    try {
-      const res = await apiFetch(`/api/v1/apps?${p}`);
-      if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const page = (await res.json()) as TAppPage;
-      setApps((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      setProblem(networkProblem(e));
-    }
-  }, [apiFetch]);
-  useEffect(() => { void load(null); }, [load]);
+  const { me } = useAuth();
+  const { items: apps, nextCursor: next, problem, loadMore } = usePagedList<TApp>('/api/v1/apps?limit=20');
 
   const create = (
     <Button component={Link} href="/developer/apps/new" leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="create-app-button">
@@ -95,7 +74,7 @@ export function DeveloperApps() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {next && <Button variant="light" w="fit-content" onClick={() => void load(next)} data-testid="developer-apps-more">{t('apps.more')}</Button>}
+      {next && <Button variant="light" w="fit-content" onClick={loadMore} data-testid="developer-apps-more">{t('apps.more')}</Button>}
     </Stack>
   );
 }

@@ -7,7 +7,7 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { IconFileUpload, IconPlayerPlay, IconX } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { formatBytes } from '@/components/store/store-app-page';
+import { formatBytes } from '@/components/ui/format-bytes';
 import type { TPendingUpload } from './pending-uploads';
 
 export interface TPendingUploadsAlertProps {

@@ -7,7 +7,7 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconX } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { formatBytes } from '@/components/store/store-app-page';
+import { formatBytes } from '@/components/ui/format-bytes';
 import { rate, timeLeft } from './upload-math';
 import type { TUploadState } from './use-tus-upload';
 

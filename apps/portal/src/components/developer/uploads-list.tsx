@@ -8,9 +8,9 @@ import { Badge, Button, Card, Code, Group, Progress, Stack, Table, Text, Title }
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
-import { formatBytes } from '@/components/store/store-app-page';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { formatBytes } from '@/components/ui/format-bytes';
 
 const STATE_COLORS: Record<TUploadState, string> = { uploading: 'blue', validating: 'yellow', validated: 'green', failed: 'red', cancelled: 'gray' };
 const CHECK_COLORS = { pass: 'green', warn: 'yellow', fail: 'red' } as const;

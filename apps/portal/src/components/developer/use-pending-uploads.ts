@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, type TApiProblem, readProblem } from '@/components/store/api-problem';
+import { networkProblem, type TApiProblem, readProblem } from '@/components/ui/api-problem';
 import { forgetFingerprint, pendingOf, uploadPath, urlStorage, type TPendingUpload } from './pending-uploads';
 
 const TUS = { 'Tus-Resumable': '1.0.0' };

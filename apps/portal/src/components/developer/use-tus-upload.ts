@@ -13,7 +13,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as tus from 'tus-js-client';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, type TApiProblem } from '@/components/store/api-problem';
+import { networkProblem, type TApiProblem } from '@/components/ui/api-problem';
 import { forgetFingerprint, newestOf, uploadFingerprint } from './pending-uploads';
 import { sample, startMeter, type TMeter } from './upload-math';
 import { isTransient, RETRY_DELAYS, statusOf } from './upload-retry';

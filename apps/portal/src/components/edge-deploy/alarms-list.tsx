@@ -10,17 +10,18 @@ import { Button, Card, Group, SegmentedControl, Skeleton, Stack, Text, Title } f
 import { IconRefresh } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ConfirmModal } from '@/components/store/confirm-modal';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { ALARM_FILTERS, alarmAfterAction, matchesFilter, parseAlarmFilter, type TAlarmAction } from './alarm-model';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { AlarmsTable } from './alarms-table';
 import { EdgeCrumbs } from './edge-crumbs';
 
-interface TPage { items: TAlarm[]; nextCursor: string | null }
 const PAGE_SIZE = 20;
+const NO_STORE: RequestInit = { cache: 'no-store' };
 
 export function AlarmsList() {
   const t = useTranslations('edgeDeploy.alarms');
@@ -29,33 +30,13 @@ export function AlarmsList() {
   const router = useRouter();
   const pathname = usePathname();
   const filter = parseAlarmFilter(useSearchParams().get('state'));
-  const [items, setItems] = useState<TAlarm[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TApiProblem | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { items, setItems, nextCursor: next, problem, loading, loadMore, reload } = usePagedList<TAlarm>(
+    `/api/v1/edge/alarms?${new URLSearchParams({ state: filter, limit: String(PAGE_SIZE) })}`, { init: NO_STORE, clearOnPathChange: true },
+  );
   const [pending, setPending] = useState<{ action: TAlarmAction; alarm: TAlarm } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<TAlarmAction | null>(null);
   const [actionProblem, setActionProblem] = useState<TApiProblem | null>(null);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setProblem(null);
-    setLoading(true);
-    const p = new URLSearchParams({ state: filter, limit: String(PAGE_SIZE) });
-    if (cursor) p.set('cursor', cursor);
-    try {
-      const res = await apiFetch(`/api/v1/edge/alarms?${p}`, { cache: 'no-store' });
-      if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const page = (await res.json()) as TPage;
-      setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      setProblem(networkProblem(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [apiFetch, filter]);
-  useEffect(() => { setItems(null); void load(null); }, [load]);
 
   const changeFilter = (value: string) => {
     setDone(null);
@@ -90,7 +71,7 @@ export function AlarmsList() {
           <Title order={1}>{t('title')}</Title>
           <Text c="dimmed">{t('description')}</Text>
         </Stack>
-        <Button variant="default" onClick={() => void load(null)} loading={loading && items !== null} leftSection={<IconRefresh size={16} aria-hidden="true" />} data-testid="alarms-refresh">
+        <Button variant="default" onClick={() => reload()} loading={loading && items !== null} leftSection={<IconRefresh size={16} aria-hidden="true" />} data-testid="alarms-refresh">
           {tCommon('refresh')}
         </Button>
       </Group>
@@ -116,7 +97,7 @@ export function AlarmsList() {
       {items && items.length > 0 && (
         <AlarmsTable alarms={items} busyId={busy} onAcknowledge={(alarm) => void act('acknowledge', alarm)} onClear={(alarm) => setPending({ action: 'clear', alarm })} />
       )}
-      {next && <Button variant="light" w="fit-content" onClick={() => void load(next)} loading={loading} data-testid="alarms-more">{tCommon('loadMore')}</Button>}
+      {next && <Button variant="light" w="fit-content" onClick={loadMore} loading={loading} data-testid="alarms-more">{tCommon('loadMore')}</Button>}
       <ConfirmModal opened={pending !== null} title={t('confirmClearTitle', { kind: pending ? t(`kind.${pending.alarm.kind}`) : '' })} body={t('confirmClearBody')}
         confirmLabel={t('clear')} busy={busy !== null} color="orange" onConfirm={() => { if (pending) void act(pending.action, pending.alarm); }} onCancel={() => setPending(null)} />
     </Stack>

@@ -9,7 +9,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { localizedName } from '@/components/store/catalog-state';
+import { localizedName } from '@/components/ui/localized-text';
 
 const SEARCH_LIMIT = 20;
 

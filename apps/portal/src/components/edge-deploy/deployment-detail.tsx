@@ -10,8 +10,8 @@ import { Alert, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '
 import { IconAlertTriangle, IconCircleCheck, IconPlayerStop } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import type { TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { CreatedBy } from './created-by';
 import { DeploymentBatches } from './deployment-batches';
 import { isDeploymentActive, progressOf } from './deployment-progress';
@@ -20,7 +20,7 @@ import { EdgeCrumbs } from './edge-crumbs';
 import { StopDeployment, StopProblem } from './stop-deployment';
 import { DeploymentStatusBadge } from './status-badges';
 import { TargetSummary } from './target-summary';
-import { useApiResource } from './use-api-resource';
+import { useApiResource } from '@/hooks/use-api-resource';
 
 export const DEPLOYMENT_POLL_MS = 2000;
 

@@ -8,8 +8,8 @@ import type { TMapNode } from '@mecport/contracts';
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslations } from 'next-intl';
-import type { TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import type { TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { batchCount, type TDeploymentKind } from './deployment-form-model';
 
 const NAMES_SHOWN = 10;

@@ -8,19 +8,17 @@ import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title
 import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
-import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { CreatedBy } from './created-by';
 import { TARGET_STATUS_COLORS, progressOfCounts, type TTargetStatus } from './deployment-progress';
 import { EdgeCrumbs } from './edge-crumbs';
 import { DeploymentStatusBadge } from './status-badges';
 import { TargetSummary } from './target-summary';
-import { useApiResource } from './use-api-resource';
+import { useApiResource } from '@/hooks/use-api-resource';
+import { usePagedList } from '@/hooks/use-paged-list';
 
-interface TPage { items: TDeployment[]; nextCursor: string | null }
 const PAGE_SIZE = 20;
+const NO_STORE: RequestInit = { cache: 'no-store' };
 const COUNT_ORDER: readonly TTargetStatus[] = ['applying', 'pending', 'succeeded', 'rolled_back', 'failed', 'skipped'];
 
 function TargetCounts({ deployment }: { deployment: TDeployment }) {
@@ -41,31 +39,8 @@ function TargetCounts({ deployment }: { deployment: TDeployment }) {
 export function DeploymentsList() {
   const t = useTranslations('edgeDeploy');
   const format = useFormatter();
-  const { apiFetch } = useAuth();
-  const [items, setItems] = useState<TDeployment[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TApiProblem | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { items, nextCursor: next, problem, loading, loadMore, reload } = usePagedList<TDeployment>(`/api/v1/edge/deployments?limit=${PAGE_SIZE}`, { init: NO_STORE });
   const groups = useApiResource<{ items: TNodeGroup[] }>('/api/v1/edge/node-groups');
-
-  const load = useCallback(async (cursor: string | null) => {
-    setProblem(null);
-    setLoading(true);
-    const p = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) p.set('cursor', cursor);
-    try {
-      const res = await apiFetch(`/api/v1/edge/deployments?${p}`, { cache: 'no-store' });
-      if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const page = (await res.json()) as TPage;
-      setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      setProblem(networkProblem(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [apiFetch]);
-  useEffect(() => { void load(null); }, [load]);
 
   const create = (
     <Button component={Link} href="/edge-map/deployments/new" leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="new-deployment-button">
@@ -82,7 +57,7 @@ export function DeploymentsList() {
           <Text c="dimmed">{t('list.description')}</Text>
         </Stack>
         <Group gap="xs">
-          <Button variant="default" onClick={() => void load(null)} loading={loading && items !== null} leftSection={<IconRefresh size={16} aria-hidden="true" />} data-testid="deployments-refresh">
+          <Button variant="default" onClick={() => reload()} loading={loading && items !== null} leftSection={<IconRefresh size={16} aria-hidden="true" />} data-testid="deployments-refresh">
             {t('common.refresh')}
           </Button>
           {items && items.length > 0 && create}
@@ -126,7 +101,7 @@ export function DeploymentsList() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {next && <Button variant="light" w="fit-content" onClick={() => void load(next)} loading={loading} data-testid="deployments-more">{t('common.loadMore')}</Button>}
+      {next && <Button variant="light" w="fit-content" onClick={loadMore} loading={loading} data-testid="deployments-more">{t('common.loadMore')}</Button>}
     </Stack>
   );
 }

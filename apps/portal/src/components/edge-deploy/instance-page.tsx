@@ -11,13 +11,13 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ConfirmModal } from '@/components/store/confirm-modal';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { EdgeCrumbs } from './edge-crumbs';
 import { InstanceLog } from './instance-log';
 import { InstanceStateBadge } from './status-badges';
-import { useApiResource } from './use-api-resource';
+import { useApiResource } from '@/hooks/use-api-resource';
 
 export const INSTANCE_POLL_MS = 2000;
 

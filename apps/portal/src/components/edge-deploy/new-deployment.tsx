@@ -12,8 +12,8 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { localizedName } from '@/components/store/catalog-state';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { localizedName } from '@/components/ui/localized-text';
 import { AppVersionFields } from './app-version-fields';
 import {
   deploymentBody, formFieldOfServerError, initialFormValues, normaliseSelector, validateDeploymentForm,
@@ -23,7 +23,7 @@ import { DeploymentReview } from './deployment-review';
 import { EdgeCrumbs } from './edge-crumbs';
 import { TargetFields } from './target-fields';
 import { TargetPreview } from './target-preview';
-import { useApiResource } from './use-api-resource';
+import { useApiResource } from '@/hooks/use-api-resource';
 import { useTargetMatch } from './use-target-match';
 
 const KINDS: readonly TDeploymentKind[] = ['install', 'upgrade'];

@@ -11,9 +11,9 @@ import { IconPlayerStop } from '@tabler/icons-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ConfirmModal } from '@/components/store/confirm-modal';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 export interface TStopDeploymentProps {
   d: TDeploymentDetail;

@@ -7,7 +7,7 @@
 import type { TMapNode } from '@mecport/contracts';
 import { Alert, Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslations } from 'next-intl';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { batchCount, type TDeploymentKind } from './deployment-form-model';
 import type { TTargetMatch } from './use-target-match';
 

@@ -9,8 +9,8 @@ import { decodeMapNodes, type TMapNode, type TMapNodeList } from '@mecport/contr
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { normaliseSelector, parseSelector, type TDeploymentFormValues } from './deployment-form-model';
-import { useApiResource } from './use-api-resource';
-import type { TApiProblem } from '@/components/store/api-problem';
+import { useApiResource } from '@/hooks/use-api-resource';
+import type { TApiProblem } from '@/components/ui/api-problem';
 
 export interface TTargetMatch {
   /** null while not known (still loading, or the selector is not complete). */

@@ -12,7 +12,7 @@ import { IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import type { LatLngBounds } from 'leaflet';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useMapConfig } from './edge-map-config';
 import { filterNodes, filterOptions, mapFiltersQuery } from './map-filters';
 import { MapLegend } from './map-legend';
@@ -23,7 +23,7 @@ import { NodeSidePanel } from './node-side-panel';
 import { LEGEND_ORDER, statusCounts } from './node-status-style';
 import { nodesInBounds, prunedSelection, toggled, withAll } from './selection-model';
 import { SelectionBar } from './selection-bar';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 import { useMapUrlState } from './use-map-url-state';
 
 const NODES_POLL_MS = 15_000;

@@ -7,7 +7,7 @@
 import type { TStoreAppDetail } from '@mecport/contracts';
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslations } from 'next-intl';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 
 export function InstanceRules({ appId, appName, runningVersion }: { appId: string; appName: string; runningVersion: string }) {
   const t = useTranslations('edgeMap.panel');

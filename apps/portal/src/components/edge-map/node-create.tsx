@@ -10,13 +10,13 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { EnrolmentTicket } from './enrolment-ticket';
 import { NodeForm } from './node-form';
 import { emptyNodeForm } from './node-form-model';
 import { NodesCrumbs } from './nodes-crumbs';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

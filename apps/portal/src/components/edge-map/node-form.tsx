@@ -9,8 +9,8 @@ import { CPU_ARCHITECTURES, DATA_PLANE_ADAPTERS, type TNodeGroup, type TNodeWrit
 import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import type { TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useMapConfig } from './edge-map-config';
 import { KeyValueRows } from './key-value-rows';
 import type { TLabelRowError } from './label-editor-model';

@@ -12,16 +12,16 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ConfirmModal } from '@/components/store/confirm-modal';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { EnrolmentTicket } from './enrolment-ticket';
 import { NodeFacts } from './node-facts';
 import { NodeForm } from './node-form';
 import { nodeFormFrom } from './node-form-model';
 import { NodesCrumbs } from './nodes-crumbs';
 import { NodeStatusBadge } from './status-badge';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 
 type TPending = 'revoke' | 'delete' | null;
 

@@ -10,14 +10,14 @@ import { IconExternalLink, IconRocket, IconSquareCheck, IconSquare } from '@tabl
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { InstanceRules } from './instance-rules';
 import { MetricsChart } from './metrics-chart';
 import { NodeFacts } from './node-facts';
 import { NodeTopology } from './node-topology';
 import { deployHref } from './selection-model';
 import { NodeStatusBadge } from './status-badge';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 
 export interface TNodeSidePanelProps { nodeId: string; selected: boolean; onToggleSelect: () => void; onClose: () => void }
 

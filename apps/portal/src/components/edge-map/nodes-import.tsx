@@ -10,8 +10,8 @@ import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { CSV_TEMPLATE, formatOfFile, invalidRowsOf, placeOf, type TImportFormat } from './import-model';
 
 type TOutcome = { kind: 'report'; report: TNodeImportReport } | { kind: 'invalid'; rows: TNodeImportIssue[]; problem: TApiProblem } | { kind: 'problem'; problem: TApiProblem };

@@ -10,61 +10,40 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
-import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
-import { ProblemAlert } from '@/components/store/problem-alert';
+import { useState } from 'react';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { NodeGroups } from './node-groups';
 import { NodesCrumbs } from './nodes-crumbs';
 import { NodesExport } from './nodes-export';
 import { NodesImport } from './nodes-import';
 import { NodeStatusBadge } from './status-badge';
-import { useApiJson } from './use-api-json';
+import { useApiJson } from '@/hooks/use-api-json';
 
 const PAGE = 25;
 
-interface TPage { items: TEdgeNode[]; nextCursor: string | null }
+const NO_STORE: RequestInit = { cache: 'no-store' };
+
+function nodesPath(q: string, status: TNodeStatus | null, groupId: string | null): string {
+  const p = new URLSearchParams({ limit: String(PAGE) });
+  if (q) p.set('q', q);
+  if (status) p.set('status', status);
+  if (groupId) p.set('groupId', groupId);
+  return `/api/v1/edge/nodes?${p}`;
+}
 
 export function NodesList() {
   const t = useTranslations('edgeMap.nodes');
   const tStatus = useTranslations('edgeMap.status');
   const format = useFormatter();
-  const { apiFetch } = useAuth();
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 250);
   const [status, setStatus] = useState<TNodeStatus | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
-  const [nodes, setNodes] = useState<TEdgeNode[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TApiProblem | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const { items: nodes, nextCursor: next, problem, loadMore, reload } = usePagedList<TEdgeNode>(nodesPath(debouncedQ, status, groupId), { init: NO_STORE, clearOnPathChange: true });
   const groups = useApiJson<{ items: TNodeGroup[] }>('/api/v1/edge/node-groups');
-  const reloadAll = () => { setGeneration((g) => g + 1); groups.reload(); };
+  const reloadAll = () => { reload({ clear: true }); groups.reload(); };
 
-  const load = useCallback(async (cursor: string | null, signal?: AbortSignal) => {
-    setProblem(null);
-    const p = new URLSearchParams({ limit: String(PAGE) });
-    if (debouncedQ) p.set('q', debouncedQ);
-    if (status) p.set('status', status);
-    if (groupId) p.set('groupId', groupId);
-    if (cursor) p.set('cursor', cursor);
-    try {
-      const res = await apiFetch(`/api/v1/edge/nodes?${p}`, { signal, cache: 'no-store' });
-      if (signal?.aborted) return;
-      if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const page = (await res.json()) as TPage;
-      setNodes((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      if (!signal?.aborted) setProblem(networkProblem(e));
-    }
-  }, [apiFetch, debouncedQ, status, groupId]);
-  useEffect(() => {
-    const abort = new AbortController();
-    setNodes(null);
-    void load(null, abort.signal);
-    return () => abort.abort();
-  }, [load, generation]);
 
   const filtered = debouncedQ !== '' || status !== null || groupId !== null;
   return (
@@ -117,7 +96,7 @@ export function NodesList() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {next && <Button variant="light" w="fit-content" onClick={() => void load(next)} data-testid="nodes-more">{t('more')}</Button>}
+      {next && <Button variant="light" w="fit-content" onClick={loadMore} data-testid="nodes-more">{t('more')}</Button>}
       <NodeGroups groups={groups.data?.items ?? null} problem={groups.problem} onChanged={reloadAll} />
     </Stack>
   );

@@ -5,8 +5,8 @@ import { Anchor, Badge, Card, Group, Stack, Text, VisuallyHidden } from '@mantin
 import { IconCertificate, IconDownload } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { AppIcon } from './app-icon';
-import { localizedName } from './catalog-state';
+import { AppIcon } from '@/components/ui/app-icon';
+import { localizedName } from '@/components/ui/localized-text';
 import { RatingStars } from './rating-stars';
 
 export function CatalogCard({ item }: { item: TCatalogItem }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogApiPath, catalogSearch, catalogStateFrom, effectiveSort, localizedDescriptions, localizedName } from './catalog-state';
+import { catalogApiPath, catalogSearch, catalogStateFrom, effectiveSort } from './catalog-state';
 
 describe('catalog state in the URL', () => {
   it('round-trips every filter and ignores unknown values', () => {
@@ -19,15 +19,5 @@ describe('catalog state in the URL', () => {
     const state = catalogStateFrom(new URLSearchParams('q=AR&certified=1'));
     expect(catalogApiPath(state, 'abc', 5)).toBe('/api/v1/store/apps?q=AR&certifiedOnly=true&limit=5&cursor=abc');
     expect(catalogSearch(catalogStateFrom(new URLSearchParams('')))).toBe('');
-  });
-});
-
-describe('localized listing text', () => {
-  it('prefers the UI language and falls back', () => {
-    expect(localizedName({ name: 'Parking', nameZh: null }, 'zh-CN')).toBe('Parking');
-    expect(localizedName({ name: 'Guide', nameZh: '导览' }, 'zh-CN')).toBe('导览');
-    expect(localizedName({ name: 'Guide', nameZh: '导览' }, 'en')).toBe('Guide');
-    expect(localizedDescriptions({ descriptionEn: 'E', descriptionZh: 'Z' }, 'zh-CN').map((d) => d.lang)).toEqual(['zh-CN', 'en']);
-    expect(localizedDescriptions({ descriptionEn: 'E', descriptionZh: ' ' }, 'zh-CN').map((d) => d.lang)).toEqual(['en']);
   });
 });

@@ -69,15 +69,3 @@ export function catalogApiPath(state: TCatalogState, cursor: string | null, limi
 export function effectiveSort(state: TCatalogState): TCatalogSort {
   return state.sort ?? (state.q.trim() ? 'relevance' : 'newest');
 }
-
-/** A name in the UI language: the Chinese name for zh-CN when there is one, else the English one. */
-export function localizedName(app: { name: string; nameZh: string | null }, locale: string): string {
-  return locale.startsWith('zh') && app.nameZh ? app.nameZh : app.name;
-}
-
-/** Both descriptions, the UI language's first; empty ones are left out. */
-export function localizedDescriptions(app: { descriptionEn: string; descriptionZh: string }, locale: string): { lang: 'en' | 'zh-CN'; text: string }[] {
-  const en = { lang: 'en' as const, text: app.descriptionEn };
-  const zh = { lang: 'zh-CN' as const, text: app.descriptionZh };
-  return (locale.startsWith('zh') ? [zh, en] : [en, zh]).filter((d) => d.text.trim() !== '');
-}

@@ -9,46 +9,30 @@ import type { TComment } from '@mecport/contracts';
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from './api-problem';
-import { ConfirmModal } from './confirm-modal';
-import { ProblemAlert } from './problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ConfirmModal } from '@/components/ui/confirm-modal';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { usePagedList } from '@/hooks/use-paged-list';
 
 const PAGE = 10;
 
-interface TCommentPage { items: TComment[]; nextCursor: string | null }
+// Public reads: the browser's fetch, no token needed. New comments go on top while paging, so
+// a later page may repeat one already shown.
+const PUBLIC_JSON = { fetch: (path: string, init?: RequestInit) => fetch(path, init), init: { headers: { Accept: 'application/json' } }, keyOf: (c: TComment) => c.id };
 
 export function Comments({ appId }: { appId: string }) {
   const t = useTranslations('store.comments');
   const format = useFormatter();
   const { status, me, apiFetch, login } = useAuth();
-  const [items, setItems] = useState<TComment[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TApiProblem | null>(null);
+  const { items, setItems, nextCursor: next, problem, loadMore } = usePagedList<TComment>(`/api/v1/store/apps/${appId}/comments?limit=${PAGE}`, PUBLIC_JSON);
   const [body, setBody] = useState('');
   const [bodyError, setBodyError] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
   const [postProblem, setPostProblem] = useState<TApiProblem | null>(null);
   const [toDelete, setToDelete] = useState<TComment | null>(null);
   const [deleting, setDeleting] = useState(false);
-
-  const load = useCallback(async (cursor: string | null) => {
-    setProblem(null);
-    const p = new URLSearchParams({ limit: String(PAGE) });
-    if (cursor) p.set('cursor', cursor);
-    try {
-      const res = await fetch(`/api/v1/store/apps/${appId}/comments?${p}`, { headers: { Accept: 'application/json' } });
-      if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const page = (await res.json()) as TCommentPage;
-      setItems((previous) => (cursor && previous ? [...previous, ...page.items.filter((c) => !previous.some((x) => x.id === c.id))] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      setProblem(networkProblem(e));
-    }
-  }, [appId]);
-
-  useEffect(() => { void load(null); }, [load]);
 
   const post = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -126,7 +110,7 @@ export function Comments({ appId }: { appId: string }) {
           </Group>
         </Card>
       ))}
-      {next && <Button variant="light" w="fit-content" onClick={() => void load(next)} data-testid="comments-more">{t('more')}</Button>}
+      {next && <Button variant="light" w="fit-content" onClick={loadMore} data-testid="comments-more">{t('more')}</Button>}
       <ConfirmModal opened={toDelete !== null} title={t('confirmTitle')} body={t('confirmBody')} confirmLabel={t('delete')} busy={deleting}
         onConfirm={() => void remove()} onCancel={() => setToDelete(null)} />
     </Stack>

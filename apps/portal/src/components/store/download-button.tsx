@@ -10,8 +10,8 @@ import { IconDownload } from '@tabler/icons-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from './api-problem';
-import { ProblemAlert } from './problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 export function packagePath(appId: string, versionId: string): string {
   return `/api/v1/store/apps/${appId}/versions/${versionId}/package`;

@@ -5,8 +5,8 @@ import { Group, Rating, Stack, Text } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from './api-problem';
-import { ProblemAlert } from './problem-alert';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 export function MyRating({ appId, onSummary }: { appId: string; onSummary: (summary: TRatingSummary) => void }) {
   const t = useTranslations('store.rating');

@@ -7,24 +7,17 @@ import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from './api-problem';
-import { AppIcon } from './app-icon';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { AppIcon } from '@/components/ui/app-icon';
 import { AppdSummaryView } from './appd-summary-view';
-import { localizedDescriptions, localizedName } from './catalog-state';
 import { Comments } from './comments';
 import { DownloadButton } from './download-button';
 import { MarkdownText } from './markdown-text';
 import { MyRating } from './my-rating';
-import { ProblemAlert } from './problem-alert';
+import { formatBytes } from '@/components/ui/format-bytes';
+import { localizedDescriptions, localizedName } from '@/components/ui/localized-text';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { RatingStars } from './rating-stars';
-
-export function formatBytes(bytes: number, format: ReturnType<typeof useFormatter>): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${format.number(value, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
-}
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (

@@ -10,10 +10,13 @@ import { IconSearch } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { readProblem, networkProblem, type TApiProblem } from './api-problem';
 import { CatalogCard } from './catalog-card';
 import { catalogApiPath, catalogSearch, catalogStateFrom, effectiveSort, EMPTY_CATALOG_STATE, type TCatalogState } from './catalog-state';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { usePagedList } from '@/hooks/use-paged-list';
+
+// The catalog is public: the browser's fetch, no token needed.
+const PUBLIC_JSON = { fetch: (path: string, init?: RequestInit) => fetch(path, init), init: { headers: { Accept: 'application/json' } }, clearOnPathChange: true };
 
 function CardSkeleton() {
   return (
@@ -54,33 +57,7 @@ export function StoreCatalog() {
     }
   }, [state.q]);
 
-  const [items, setItems] = useState<TCatalogItem[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TApiProblem | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const generation = useRef(0);
-
-  const fetchPage = useCallback(async (cursor: string | null) => {
-    const mine = ++generation.current;
-    if (cursor) setLoadingMore(true);
-    else { setItems(null); setNext(null); }
-    setProblem(null);
-    try {
-      const res = await fetch(catalogApiPath(state, cursor), { headers: { Accept: 'application/json' } });
-      if (mine !== generation.current) return;
-      if (!res.ok) { setProblem(await readProblem(res)); if (!cursor) setItems([]); return; }
-      const page = (await res.json()) as TCatalogPage;
-      if (mine !== generation.current) return;
-      setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) { setProblem(networkProblem(e)); if (!cursor) setItems([]); }
-    } finally {
-      if (mine === generation.current) setLoadingMore(false);
-    }
-  }, [state]);
-
-  useEffect(() => { void fetchPage(null); }, [fetchPage]);
+  const { items, nextCursor: next, problem, loadingMore, loadMore, reload } = usePagedList<TCatalogItem>(catalogApiPath(state, null), PUBLIC_JSON);
 
   // Providers to choose from: those of the first catalog page, plus the chosen one.
   const [providers, setProviders] = useState<string[]>([]);
@@ -94,7 +71,8 @@ export function StoreCatalog() {
 
   const sorts: TCatalogSort[] = state.q.trim() ? ['relevance', 'newest', 'downloads', 'rating'] : ['newest', 'downloads', 'rating'];
   const filtered = catalogSearch({ ...state, sort: null }) !== catalogSearch({ ...EMPTY_CATALOG_STATE });
-  const loading = items === null;
+  // A first page that failed shows the problem alone, not the skeleton.
+  const loading = items === null && !problem;
 
   return (
     <Stack gap="lg" maw={1200} data-testid="store-catalog">
@@ -131,7 +109,7 @@ export function StoreCatalog() {
         {problem && (
           <Stack gap="xs" mb="md">
             <ProblemAlert heading={t('catalog.failed')} problem={problem} testId="catalog-error" />
-            <Button variant="light" w="fit-content" onClick={() => void fetchPage(null)}>{t('common.retry')}</Button>
+            <Button variant="light" w="fit-content" onClick={() => reload({ clear: true })}>{t('common.retry')}</Button>
           </Stack>
         )}
         {loading && (
@@ -154,7 +132,7 @@ export function StoreCatalog() {
         )}
       </div>
       {next && items && (
-        <Button variant="light" w="fit-content" mx="auto" loading={loadingMore} onClick={() => void fetchPage(next)} data-testid="catalog-more">
+        <Button variant="light" w="fit-content" mx="auto" loading={loadingMore} onClick={loadMore} data-testid="catalog-more">
           {t('catalog.more')}
         </Button>
       )}

@@ -1,9 +1,9 @@
 import { ZAuditEvent, ZAuditEventPage, ZAuditQuery } from '@mecport/contracts';
 import { getAuditEvent, listAuditEvents } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { z } from 'zod';
 import { api } from '../api';
+import { prisma } from '../services';
 
 const readers = withUser({ roles: ['admin'] });
 
@@ -13,7 +13,7 @@ export const listAuditEventsRoute = api.route({
   auth: readers,
   query: ZAuditQuery,
   response: { status: 200, description: 'One page of audit events', schema: ZAuditEventPage },
-  handler: ({ actor, query }) => listAuditEvents(getPrisma(), actor.tenant.id, query),
+  handler: ({ actor, query }) => listAuditEvents(prisma(), actor.tenant.id, query),
 });
 
 export const getAuditEventRoute = api.route({
@@ -23,5 +23,5 @@ export const getAuditEventRoute = api.route({
   params: z.object({ id: z.string().uuid() }),
   response: { status: 200, description: 'The audit event', schema: ZAuditEvent },
   errors: [404],
-  handler: ({ actor, params }) => getAuditEvent(getPrisma(), actor.tenant.id, params.id),
+  handler: ({ actor, params }) => getAuditEvent(prisma(), actor.tenant.id, params.id),
 });

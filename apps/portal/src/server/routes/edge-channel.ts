@@ -3,26 +3,23 @@
  * node's own key, long-poll the desired state, report applied revisions, send heartbeats and log
  * tails, and download the packages of their desired state.
  */
-import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
-import { AppError, ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
-import { enrolAgent, recordLogTail } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
+import { ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
+import { enrolAgent, findNodePackage, recordLogTail } from '@mecport/core';
 import { publicAccess, withAgent } from '@mecport/http';
 import { portalEnv } from '@/env';
 import { api } from '../api';
-import { agentWrites, channelReads, revisionWatcher } from '../edge-options';
 import { packageFileResponse } from '../package-file-response';
+import { agentWrites, blobStore, channelReads, prisma, revisionWatcher } from '../services';
 
 const agent = withAgent();
 const tags = ['Edge channel'];
-let blobs: TBlobStore | undefined;
 
 export const enrolRoute = api.route({
   method: 'POST', path: '/api/v1/edge/enrol', operationId: 'enrolAgent', tags,
   summary: 'An agent enrols with a one-time token and the public key it made; answers its node credentials',
   auth: publicAccess(), body: ZEnrolRequest,
   response: { status: 201, description: 'The node the agent now speaks for', schema: ZEnrolResponse },
-  handler: ({ body }) => enrolAgent(getPrisma(), body, { heartbeatIntervalSec: portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC }),
+  handler: ({ body }) => enrolAgent(prisma(), body, { heartbeatIntervalSec: portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC }),
 });
 
 export const desiredStateRoute = api.route({
@@ -60,7 +57,7 @@ export const instanceLogsRoute = api.route({
   summary: 'The last lines of an app instance\'s log (shown on its page)',
   auth: agent, params: ZNodeParams, body: ZInstanceLogTail,
   response: { status: 204, description: 'Recorded' },
-  handler: ({ agent: node, body }) => recordLogTail(getPrisma(), node.nodeId, body),
+  handler: ({ agent: node, body }) => recordLogTail(prisma(), node.nodeId, body),
 });
 
 export const nodePackageRoute = api.route({
@@ -70,12 +67,7 @@ export const nodePackageRoute = api.route({
   response: { status: 200, description: 'The package file' },
   errors: [404, 416],
   handler: async ({ request, requestId, params }) => {
-    const wanted = await getPrisma().appInstance.findFirst({ where: { nodeId: params.nodeId, removedAt: null, appVersion: { packageDigest: params.sha256 } }, select: { id: true } });
-    if (!wanted) throw new AppError('not-found', 'No app instance of this node uses that package');
-    const store = (blobs ??= createBlobStore());
-    const stored = await store.stat(params.sha256);
-    if (!stored) throw new AppError('not-found', 'The package file is not in this store');
-    const file = { size: stored.size, etag: `"${params.sha256}"`, filename: `${params.sha256}.csar`, open: (from: number, to: number) => store.openRange(params.sha256, from, to) };
+    const file = await findNodePackage(prisma(), blobStore(), params.nodeId, params.sha256);
     return packageFileResponse(request, requestId, file, { instance: new URL(request.url).pathname });
   },
 });

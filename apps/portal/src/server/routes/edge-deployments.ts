@@ -4,11 +4,11 @@ import {
   ZDeploymentPage, ZDeploymentParams, ZPageQuery,
 } from '@mecport/contracts';
 import {
-  acknowledgeAlarm, advanceDeployment, clearAlarm, createDeployment, getDeployment, getInstance, listAlarms, listDeployments, listInstances, stopDeployment, terminateInstance,
+  acknowledgeAlarm, clearAlarm, getDeployment, getInstance, listAlarms, listDeployments, listInstances, startDeployment, stopAndReadDeployment, terminateInstance,
 } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
+import { prisma } from '../services';
 
 const operators = withUser({ roles: ['operator', 'admin'] });
 
@@ -17,7 +17,7 @@ export const listDeploymentsRoute = api.route({
   summary: 'The tenant\'s deployments, newest first, with per-status node counts',
   auth: operators, query: ZPageQuery,
   response: { status: 200, description: 'One page', schema: ZDeploymentPage },
-  handler: ({ actor, query }) => listDeployments(getPrisma(), actor.tenant.id, query),
+  handler: ({ actor, query }) => listDeployments(prisma(), actor.tenant.id, query),
 });
 
 export const createDeploymentRoute = api.route({
@@ -25,12 +25,7 @@ export const createDeploymentRoute = api.route({
   summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited',
   auth: operators, body: ZDeploymentCreate,
   response: { status: 201, description: 'The deployment with its first batch started', schema: ZDeploymentDetail },
-  handler: async ({ actor, body, requestId }) => {
-    const db = getPrisma();
-    const id = await createDeployment(db, actor, body, requestId);
-    await advanceDeployment(db, id);
-    return getDeployment(db, actor.tenant.id, id);
-  },
+  handler: ({ actor, body, requestId }) => startDeployment(prisma(), actor, body, requestId),
 });
 
 export const getDeploymentRoute = api.route({
@@ -39,7 +34,7 @@ export const getDeploymentRoute = api.route({
   auth: operators, params: ZDeploymentParams,
   response: { status: 200, description: 'The deployment', schema: ZDeploymentDetail },
   errors: [404],
-  handler: ({ actor, params }) => getDeployment(getPrisma(), actor.tenant.id, params.deploymentId),
+  handler: ({ actor, params }) => getDeployment(prisma(), actor.tenant.id, params.deploymentId),
 });
 
 export const stopDeploymentRoute = api.route({
@@ -48,11 +43,7 @@ export const stopDeploymentRoute = api.route({
   auth: operators, params: ZDeploymentParams,
   response: { status: 200, description: 'The stopped deployment', schema: ZDeploymentDetail },
   errors: [404, 409],
-  handler: async ({ actor, params, requestId }) => {
-    const db = getPrisma();
-    await stopDeployment(db, actor, params.deploymentId, requestId);
-    return getDeployment(db, actor.tenant.id, params.deploymentId);
-  },
+  handler: ({ actor, params, requestId }) => stopAndReadDeployment(prisma(), actor, params.deploymentId, requestId),
 });
 
 export const listInstancesRoute = api.route({
@@ -60,7 +51,7 @@ export const listInstancesRoute = api.route({
   summary: 'The tenant\'s app instances, newest first; filter by node or app',
   auth: operators, query: ZAppInstanceQuery,
   response: { status: 200, description: 'One page', schema: ZAppInstancePage },
-  handler: ({ actor, query }) => listInstances(getPrisma(), actor.tenant.id, query),
+  handler: ({ actor, query }) => listInstances(prisma(), actor.tenant.id, query),
 });
 
 export const getInstanceRoute = api.route({
@@ -69,7 +60,7 @@ export const getInstanceRoute = api.route({
   auth: operators, params: ZAppInstanceParams,
   response: { status: 200, description: 'The instance', schema: ZAppInstanceDetail },
   errors: [404],
-  handler: ({ actor, params }) => getInstance(getPrisma(), actor.tenant.id, params.instanceId),
+  handler: ({ actor, params }) => getInstance(prisma(), actor.tenant.id, params.instanceId),
 });
 
 export const terminateInstanceRoute = api.route({
@@ -78,7 +69,7 @@ export const terminateInstanceRoute = api.route({
   auth: operators, params: ZAppInstanceParams,
   response: { status: 202, description: 'Terminating', schema: ZAppInstanceDetail },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => terminateInstance(getPrisma(), actor, params.instanceId, requestId),
+  handler: ({ actor, params, requestId }) => terminateInstance(prisma(), actor, params.instanceId, requestId),
 });
 
 export const listAlarmsRoute = api.route({
@@ -86,7 +77,7 @@ export const listAlarmsRoute = api.route({
   summary: 'The tenant\'s alarms, newest first (default: open ones)',
   auth: operators, query: ZAlarmQuery,
   response: { status: 200, description: 'One page', schema: ZAlarmPage },
-  handler: ({ actor, query }) => listAlarms(getPrisma(), actor.tenant.id, query),
+  handler: ({ actor, query }) => listAlarms(prisma(), actor.tenant.id, query),
 });
 
 export const acknowledgeAlarmRoute = api.route({
@@ -95,7 +86,7 @@ export const acknowledgeAlarmRoute = api.route({
   auth: operators, params: ZAlarmParams,
   response: { status: 204, description: 'Acknowledged' },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => acknowledgeAlarm(getPrisma(), actor, params.alarmId, requestId),
+  handler: ({ actor, params, requestId }) => acknowledgeAlarm(prisma(), actor, params.alarmId, requestId),
 });
 
 export const clearAlarmRoute = api.route({
@@ -104,5 +95,5 @@ export const clearAlarmRoute = api.route({
   auth: operators, params: ZAlarmParams,
   response: { status: 204, description: 'Cleared' },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => clearAlarm(getPrisma(), actor, params.alarmId, requestId),
+  handler: ({ actor, params, requestId }) => clearAlarm(prisma(), actor, params.alarmId, requestId),
 });

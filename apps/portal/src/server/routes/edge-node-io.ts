@@ -1,9 +1,9 @@
 /** Node import (CSV or GeoJSON, all or nothing, dry run) and export (GeoJSON) of the operator's registry. */
 import { NODE_IMPORT_MAX_BODY_BYTES, ZNodeExportQuery, ZNodeFeatureCollection, ZNodeImportReport, ZNodeImportRequest } from '@mecport/contracts';
 import { exportNodes, importNodes } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
+import { prisma } from '../services';
 import { nodeOptions } from '../edge-options';
 
 const operators = withUser({ roles: ['operator', 'admin'] });
@@ -18,7 +18,7 @@ export const importNodesRoute = api.route({
   auth: operators, body: ZNodeImportRequest, maxBodyBytes: NODE_IMPORT_MAX_BODY_BYTES,
   response: { status: 200, description: 'What was (or, on a dry run, would be) created and updated', schema: ZNodeImportReport },
   errors: [409, 413],
-  handler: ({ actor, body, requestId }) => importNodes(getPrisma(), actor, body, requestId),
+  handler: ({ actor, body, requestId }) => importNodes(prisma(), actor, body, requestId),
 });
 
 export const exportNodesRoute = api.route({
@@ -26,5 +26,5 @@ export const exportNodesRoute = api.route({
   summary: 'The tenant\'s nodes as GeoJSON (application/geo+json), importable as it is; same filters as the node list',
   auth: operators, query: ZNodeExportQuery,
   response: { status: 200, description: 'A FeatureCollection of Points, ordered by name', schema: ZNodeFeatureCollection, mediaType: 'application/geo+json' },
-  handler: ({ actor, query }) => exportNodes(getPrisma(), actor.tenant.id, query, nodeOptions()),
+  handler: ({ actor, query }) => exportNodes(prisma(), actor.tenant.id, query, nodeOptions()),
 });

@@ -4,18 +4,17 @@ import {
   ZNodeListQuery, ZNodeParams, ZNodeUpdate, ZNodeWrite,
 } from '@mecport/contracts';
 import {
-  createEnrolmentTicket, createNode, createNodeGroup, deleteNode, deleteNodeGroup, getNodeDetail, listNodeGroups, listNodes, MapNodesCache, revokeNode, updateNode,
+  createEnrolmentTicket, createNode, createNodeGroup, deleteNode, deleteNodeGroup, getNodeDetail, listNodeGroups, listNodes, revokeNode, updateNode,
 } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { z } from 'zod';
 import { portalEnv } from '@/env';
 import { api } from '../api';
 import { cachedAnswerResponse } from '../cached-answer-response';
 import { nodeOptions, publicPortalUrl } from '../edge-options';
+import { mapNodesCache, prisma } from '../services';
 
 const operators = withUser({ roles: ['operator', 'admin'] });
-const mapNodesCache = new MapNodesCache();
 const tags = ['Edge nodes'];
 
 export const listNodesRoute = api.route({
@@ -23,7 +22,7 @@ export const listNodesRoute = api.route({
   summary: 'The tenant\'s edge nodes, newest first; filter by status, group, label selector or text',
   auth: operators, query: ZNodeListQuery,
   response: { status: 200, description: 'One page of nodes', schema: ZEdgeNodePage },
-  handler: ({ actor, query }) => listNodes(getPrisma(), actor.tenant.id, query, nodeOptions()),
+  handler: ({ actor, query }) => listNodes(prisma(), actor.tenant.id, query, nodeOptions()),
 });
 
 export const createNodeRoute = api.route({
@@ -32,7 +31,7 @@ export const createNodeRoute = api.route({
   auth: operators, body: ZNodeWrite,
   response: { status: 201, description: 'The new node (status pending)', schema: ZEdgeNode },
   errors: [409],
-  handler: ({ actor, body, requestId }) => createNode(getPrisma(), actor, body, nodeOptions(), requestId),
+  handler: ({ actor, body, requestId }) => createNode(prisma(), actor, body, nodeOptions(), requestId),
 });
 
 export const mapNodesRoute = api.route({
@@ -44,7 +43,7 @@ export const mapNodesRoute = api.route({
   // Built JSON is reused while the tenant's nodes and instances are unchanged (statuses at most 5 s late); `Cache-Control: no-cache` rebuilds.
   handler: async ({ request, actor, query }) => {
     const fresh = /no-cache/i.test(request.headers.get('cache-control') ?? '');
-    return cachedAnswerResponse(request, await mapNodesCache.answer(getPrisma(), actor.tenant.id, query, { ...nodeOptions(), fresh }));
+    return cachedAnswerResponse(request, await mapNodesCache().answer(prisma(), actor.tenant.id, query, { ...nodeOptions(), fresh }));
   },
 });
 
@@ -54,7 +53,7 @@ export const getNodeRoute = api.route({
   auth: operators, params: ZNodeParams,
   response: { status: 200, description: 'The node', schema: ZNodeDetail },
   errors: [404],
-  handler: ({ actor, params }) => getNodeDetail(getPrisma(), actor.tenant.id, params.nodeId, nodeOptions()),
+  handler: ({ actor, params }) => getNodeDetail(prisma(), actor.tenant.id, params.nodeId, nodeOptions()),
 });
 
 export const updateNodeRoute = api.route({
@@ -63,7 +62,7 @@ export const updateNodeRoute = api.route({
   auth: operators, params: ZNodeParams, body: ZNodeUpdate,
   response: { status: 200, description: 'The node', schema: ZEdgeNode },
   errors: [404, 409],
-  handler: ({ actor, params, body, requestId }) => updateNode(getPrisma(), actor, params.nodeId, body, nodeOptions(), requestId),
+  handler: ({ actor, params, body, requestId }) => updateNode(prisma(), actor, params.nodeId, body, nodeOptions(), requestId),
 });
 
 export const deleteNodeRoute = api.route({
@@ -72,7 +71,7 @@ export const deleteNodeRoute = api.route({
   auth: operators, params: ZNodeParams,
   response: { status: 204, description: 'Deleted' },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => deleteNode(getPrisma(), actor, params.nodeId, requestId),
+  handler: ({ actor, params, requestId }) => deleteNode(prisma(), actor, params.nodeId, requestId),
 });
 
 export const enrolmentTicketRoute = api.route({
@@ -82,7 +81,7 @@ export const enrolmentTicketRoute = api.route({
   response: { status: 201, description: 'The ticket; the token is shown only now', schema: ZEnrolmentTicket },
   errors: [404],
   handler: ({ request, actor, params, requestId }) =>
-    createEnrolmentTicket(getPrisma(), actor, params.nodeId, { portalUrl: publicPortalUrl(request), ttlSec: portalEnv().MECPORT_ENROL_TOKEN_TTL_SEC }, requestId),
+    createEnrolmentTicket(prisma(), actor, params.nodeId, { portalUrl: publicPortalUrl(request), ttlSec: portalEnv().MECPORT_ENROL_TOKEN_TTL_SEC }, requestId),
 });
 
 export const revokeNodeRoute = api.route({
@@ -91,7 +90,7 @@ export const revokeNodeRoute = api.route({
   auth: operators, params: ZNodeParams,
   response: { status: 204, description: 'Revoked' },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => revokeNode(getPrisma(), actor, params.nodeId, requestId),
+  handler: ({ actor, params, requestId }) => revokeNode(prisma(), actor, params.nodeId, requestId),
 });
 
 export const listNodeGroupsRoute = api.route({
@@ -99,7 +98,7 @@ export const listNodeGroupsRoute = api.route({
   summary: 'The tenant\'s node groups by name, with their node counts',
   auth: operators,
   response: { status: 200, description: 'Every group', schema: z.object({ items: z.array(ZNodeGroup) }) },
-  handler: ({ actor }) => listNodeGroups(getPrisma(), actor.tenant.id),
+  handler: ({ actor }) => listNodeGroups(prisma(), actor.tenant.id),
 });
 
 export const createNodeGroupRoute = api.route({
@@ -108,7 +107,7 @@ export const createNodeGroupRoute = api.route({
   auth: operators, body: ZNodeGroupWrite,
   response: { status: 201, description: 'The group', schema: ZNodeGroup },
   errors: [409],
-  handler: ({ actor, body, requestId }) => createNodeGroup(getPrisma(), actor, body, requestId),
+  handler: ({ actor, body, requestId }) => createNodeGroup(prisma(), actor, body, requestId),
 });
 
 export const deleteNodeGroupRoute = api.route({
@@ -117,5 +116,5 @@ export const deleteNodeGroupRoute = api.route({
   auth: operators, params: ZNodeGroupParams,
   response: { status: 204, description: 'Deleted' },
   errors: [404],
-  handler: ({ actor, params, requestId }) => deleteNodeGroup(getPrisma(), actor, params.groupId, requestId),
+  handler: ({ actor, params, requestId }) => deleteNodeGroup(prisma(), actor, params.groupId, requestId),
 });

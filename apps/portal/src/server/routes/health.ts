@@ -1,7 +1,8 @@
-import { getPrisma } from '@mecport/db';
+import { pingDatabase } from '@mecport/db';
 import { publicAccess } from '@mecport/http';
 import { z } from 'zod';
 import { api } from '../api';
+import { prisma } from '../services';
 
 const ZCheck = z.object({ status: z.enum(['up', 'down']), latencyMs: z.number().optional(), detail: z.string().optional() });
 const ZHealth = z.object({
@@ -12,16 +13,6 @@ const ZHealth = z.object({
   }),
 }).meta({ id: 'Health' });
 
-async function databaseCheck(): Promise<z.infer<typeof ZCheck>> {
-  const started = performance.now();
-  try {
-    await getPrisma().$queryRaw`SELECT 1`;
-    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
-  } catch {
-    return { status: 'down', detail: 'the database did not answer' };
-  }
-}
-
 export const healthRoute = api.route({
   method: 'GET', path: '/api/health', operationId: 'getHealth', tags: ['Operations'],
   summary: 'Liveness of the process and reachability of the database (503 when the database is down)',
@@ -29,7 +20,7 @@ export const healthRoute = api.route({
   response: { status: 200, description: 'Everything is up', schema: ZHealth },
   errors: [503],
   handler: async () => {
-    const database = await databaseCheck();
+    const database = await pingDatabase(prisma());
     const body: z.infer<typeof ZHealth> = {
       status: database.status,
       checks: { process: { status: 'up', uptimeSeconds: Math.round(process.uptime()), rssBytes: process.memoryUsage().rss }, database },

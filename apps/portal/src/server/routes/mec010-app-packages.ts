@@ -10,12 +10,11 @@
 import {
   MEC010_BASE_PATH, ZMec010AppD, ZMec010AppPackagesQuery, ZMec010AppPkgInfo, ZMec010AppPkgInfoList, ZMec010AppPkgParams,
 } from '@mecport/contracts';
-import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
 import { findAppPackageContent, getAppPackage, getAppPackageAppd, listAppPackages } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { PROBLEM_CONTENT_TYPE, problemResponse, withUser, type TRouteHandler } from '@mecport/http';
 import { api } from '../api';
 import { packageFileResponse } from '../package-file-response';
+import { blobStore, prisma } from '../services';
 
 const tags = ['MEC 010-2 app package management'];
 const auth = withUser({ roles: ['operator', 'store-admin', 'admin'] });
@@ -75,7 +74,7 @@ export const mec010ListAppPackagesRoute = api.route({
   errors: [406],
   handler: async ({ request, requestId, query }) => {
     if (!accepts(request, 'application/json')) return notAcceptable(request, requestId, ['application/json']);
-    return listAppPackages(getPrisma(), { baseUrl: baseUrlOf(request), query });
+    return listAppPackages(prisma(), { baseUrl: baseUrlOf(request), query });
   },
 });
 
@@ -89,7 +88,7 @@ export const mec010GetAppPackageRoute = api.route({
   errors: [404, 406],
   handler: async ({ request, requestId, params }) => {
     if (!accepts(request, 'application/json')) return notAcceptable(request, requestId, ['application/json']);
-    return getAppPackage(getPrisma(), params.appPkgId, baseUrlOf(request));
+    return getAppPackage(prisma(), params.appPkgId, baseUrlOf(request));
   },
 });
 
@@ -102,16 +101,11 @@ export const mec010GetAppPackageAppdRoute = api.route({
   response: { status: 200, description: 'The AppD', schema: ZMec010AppD },
   errors: [404, 406],
   handler: async ({ request, requestId, params }) => {
-    const appd = await getAppPackageAppd(getPrisma(), params.appPkgId);
+    const appd = await getAppPackageAppd(prisma(), params.appPkgId);
     if (!accepts(request, 'application/json')) return notAcceptable(request, requestId, ['application/json']);
     return appd;
   },
 });
-
-
-let blobs: TBlobStore | undefined;
-/** Created on first use, so that builds need no runtime configuration. */
-const blobStore = () => (blobs ??= createBlobStore());
 
 export const mec010GetAppPackageContentRoute = api.route({
   method: 'GET', path: `${MEC010_BASE_PATH}/app_packages/{appPkgId}/package_content`, operationId: 'mec010GetAppPackageContent', tags,
@@ -122,7 +116,7 @@ export const mec010GetAppPackageContentRoute = api.route({
   response: { status: 200, description: 'The package zip (application/zip); 206 with Content-Range for a single byte range' },
   errors: [404, 406, 416],
   handler: async ({ request, requestId, params }) => {
-    const content = await findAppPackageContent(getPrisma(), blobStore(), params.appPkgId);
+    const content = await findAppPackageContent(prisma(), blobStore(), params.appPkgId);
     if (!accepts(request, 'application/zip')) return notAcceptable(request, requestId, ['application/zip']);
     return packageFileResponse(request, requestId, content, { instance: new URL(request.url).href });
   },

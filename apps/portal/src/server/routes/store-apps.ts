@@ -1,10 +1,9 @@
 /** The developer workspace's API: the tenant's apps, their versions, publishing and deprecating. */
 import { ZApp, ZAppCreate, ZAppListQuery, ZAppPage, ZAppParams, ZAppUpdate, ZAppVersion, ZAppVersionPage, ZAppVersionParams } from '@mecport/contracts';
-import { createBlobStore } from '@mecport/blob-store';
 import { createApp, deleteVersion, deprecateVersion, getApp, listTenantApps, listVersions, publishVersion, removeBlobIfUnreferenced, updateApp } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
+import { blobStore, prisma } from '../services';
 
 const developers = withUser({ roles: ['developer', 'admin'] });
 const tags = ['Developer'];
@@ -15,7 +14,7 @@ export const listAppsRoute = api.route({
   auth: developers,
   query: ZAppListQuery,
   response: { status: 200, description: 'One page of apps', schema: ZAppPage },
-  handler: ({ actor, query }) => listTenantApps(getPrisma(), actor.tenant.id, query),
+  handler: ({ actor, query }) => listTenantApps(prisma(), actor.tenant.id, query),
 });
 
 export const createAppRoute = api.route({
@@ -25,7 +24,7 @@ export const createAppRoute = api.route({
   body: ZAppCreate,
   response: { status: 201, description: 'The new app', schema: ZApp },
   errors: [409],
-  handler: ({ actor, body, requestId }) => createApp(getPrisma(), actor, body, requestId),
+  handler: ({ actor, body, requestId }) => createApp(prisma(), actor, body, requestId),
 });
 
 export const getAppRoute = api.route({
@@ -35,7 +34,7 @@ export const getAppRoute = api.route({
   params: ZAppParams,
   response: { status: 200, description: 'The app', schema: ZApp },
   errors: [404],
-  handler: ({ actor, params }) => getApp(getPrisma(), actor.tenant.id, params.appId),
+  handler: ({ actor, params }) => getApp(prisma(), actor.tenant.id, params.appId),
 });
 
 export const updateAppRoute = api.route({
@@ -46,7 +45,7 @@ export const updateAppRoute = api.route({
   body: ZAppUpdate,
   response: { status: 200, description: 'The updated app', schema: ZApp },
   errors: [404],
-  handler: ({ actor, params, body, requestId }) => updateApp(getPrisma(), actor, params.appId, body, requestId),
+  handler: ({ actor, params, body, requestId }) => updateApp(prisma(), actor, params.appId, body, requestId),
 });
 
 export const listVersionsRoute = api.route({
@@ -57,7 +56,7 @@ export const listVersionsRoute = api.route({
   query: ZAppListQuery,
   response: { status: 200, description: 'One page of versions', schema: ZAppVersionPage },
   errors: [404],
-  handler: ({ actor, params, query }) => listVersions(getPrisma(), actor.tenant.id, params.appId, query),
+  handler: ({ actor, params, query }) => listVersions(prisma(), actor.tenant.id, params.appId, query),
 });
 
 export const deleteVersionRoute = api.route({
@@ -68,10 +67,10 @@ export const deleteVersionRoute = api.route({
   response: { status: 204, description: 'Deleted' },
   errors: [404, 409],
   handler: async ({ actor, params, requestId, log }) => {
-    const db = getPrisma();
+    const db = prisma();
     const { freedDigest } = await deleteVersion(db, actor, params.appId, params.versionId, requestId);
     // After the commit, and only if no upload re-created the PackageBlob row meanwhile (checked under the digest's lock).
-    if (freedDigest) log.info({ digest: freedDigest, fileRemoved: await removeBlobIfUnreferenced(db, createBlobStore(), freedDigest) }, 'package blob freed');
+    if (freedDigest) log.info({ digest: freedDigest, fileRemoved: await removeBlobIfUnreferenced(db, blobStore(), freedDigest) }, 'package blob freed');
   },
 });
 
@@ -82,7 +81,7 @@ export const publishVersionRoute = api.route({
   params: ZAppVersionParams,
   response: { status: 200, description: 'The published version', schema: ZAppVersion },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => publishVersion(getPrisma(), actor, params.appId, params.versionId, requestId),
+  handler: ({ actor, params, requestId }) => publishVersion(prisma(), actor, params.appId, params.versionId, requestId),
 });
 
 export const deprecateVersionRoute = api.route({
@@ -92,5 +91,5 @@ export const deprecateVersionRoute = api.route({
   params: ZAppVersionParams,
   response: { status: 200, description: 'The deprecated version', schema: ZAppVersion },
   errors: [404, 409],
-  handler: ({ actor, params, requestId }) => deprecateVersion(getPrisma(), actor, params.appId, params.versionId, requestId),
+  handler: ({ actor, params, requestId }) => deprecateVersion(prisma(), actor, params.appId, params.versionId, requestId),
 });

@@ -3,9 +3,9 @@ import {
   ZAppParams, ZCatalogPage, ZCatalogQuery, ZComment, ZCommentCreate, ZCommentPage, ZCommentParams, ZCommentQuery, ZMyRating, ZRatingInput, ZStoreAppDetail,
 } from '@mecport/contracts';
 import { addComment, cachedCatalogPage, deleteComment, getStoreApp, listComments, putRating } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { publicAccess, withUser } from '@mecport/http';
 import { api } from '../api';
+import { prisma } from '../services';
 
 const tags = ['Store'];
 
@@ -16,7 +16,7 @@ export const listCatalogRoute = api.route({
   auth: publicAccess(),
   query: ZCatalogQuery,
   response: { status: 200, description: 'One page of the catalog', schema: ZCatalogPage },
-  handler: ({ query, request }) => cachedCatalogPage(getPrisma(), query, { cacheControl: request.headers.get('cache-control'), pragma: request.headers.get('pragma') }),
+  handler: ({ query, request }) => cachedCatalogPage(prisma(), query, { cacheControl: request.headers.get('cache-control'), pragma: request.headers.get('pragma') }),
 });
 
 export const getStoreAppRoute = api.route({
@@ -26,7 +26,7 @@ export const getStoreAppRoute = api.route({
   params: ZAppParams,
   response: { status: 200, description: 'The app\'s store page', schema: ZStoreAppDetail },
   errors: [404],
-  handler: ({ params }) => getStoreApp(getPrisma(), params.appId),
+  handler: ({ params }) => getStoreApp(prisma(), params.appId),
 });
 
 export const listCommentsRoute = api.route({
@@ -37,7 +37,7 @@ export const listCommentsRoute = api.route({
   query: ZCommentQuery,
   response: { status: 200, description: 'One page of comments', schema: ZCommentPage },
   errors: [404],
-  handler: ({ params, query }) => listComments(getPrisma(), params.appId, query),
+  handler: ({ params, query }) => listComments(prisma(), params.appId, query),
 });
 
 export const putRatingRoute = api.route({
@@ -48,7 +48,7 @@ export const putRatingRoute = api.route({
   body: ZRatingInput,
   response: { status: 200, description: 'The caller\'s rating and the app\'s new rating summary', schema: ZMyRating },
   errors: [404],
-  handler: ({ actor, params, body, requestId }) => putRating(getPrisma(), actor, params.appId, body, requestId),
+  handler: ({ actor, params, body, requestId }) => putRating(prisma(), actor, params.appId, body, requestId),
 });
 
 export const addCommentRoute = api.route({
@@ -59,7 +59,7 @@ export const addCommentRoute = api.route({
   body: ZCommentCreate,
   response: { status: 201, description: 'The new comment', schema: ZComment },
   errors: [404],
-  handler: ({ actor, params, body, requestId }) => addComment(getPrisma(), actor, params.appId, body, requestId),
+  handler: ({ actor, params, body, requestId }) => addComment(prisma(), actor, params.appId, body, requestId),
 });
 
 export const deleteCommentRoute = api.route({
@@ -69,5 +69,5 @@ export const deleteCommentRoute = api.route({
   params: ZCommentParams,
   response: { status: 204, description: 'Deleted' },
   errors: [404],
-  handler: ({ actor, params, requestId }) => deleteComment(getPrisma(), actor, params.appId, params.commentId, requestId),
+  handler: ({ actor, params, requestId }) => deleteComment(prisma(), actor, params.appId, params.commentId, requestId),
 });

@@ -4,15 +4,12 @@
  * 416) so that big packages resume. A download is recorded once per full request or per range
  * that starts at byte 0, not per chunk of a resumed download.
  */
-import { createBlobStore, type TBlobStore } from '@mecport/blob-store';
 import { AppError, ZAppVersionParams } from '@mecport/contracts';
 import { findDownloadableVersion, recordDownload } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
 import { packageFileResponse } from '../package-file-response';
-
-let blobs: TBlobStore | undefined;
+import { blobStore, prisma } from '../services';
 
 export const downloadPackageRoute = api.route({
   method: 'GET', path: '/api/v1/store/apps/{appId}/versions/{versionId}/package', operationId: 'downloadAppPackage', tags: ['Store'],
@@ -24,9 +21,9 @@ export const downloadPackageRoute = api.route({
   response: { status: 200, description: 'The package file (206 for a Range request)' },
   errors: [404, 416],
   handler: async ({ request, actor, params, requestId }) => {
-    const db = getPrisma();
+    const db = prisma();
     const target = await findDownloadableVersion(db, actor, params.appId, params.versionId);
-    const store = (blobs ??= createBlobStore());
+    const store = blobStore();
     const stored = await store.stat(target.version.packageDigest);
     if (!stored) throw new AppError('not-found', `The package file of version ${target.version.version} is not in this store`);
     const digest = target.version.packageDigest;

@@ -9,25 +9,22 @@
  * POST, PATCH and DELETE are declared with `api.route` (OpenAPI, role matrix); HEAD and OPTIONS,
  * which the route declarations do not model, pass the same authentication by hand.
  */
-import { newUploadId, removeStagedFiles, storagePaths } from '@mecport/blob-store';
-import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
+import { removeStagedFiles } from '@mecport/blob-store';
 import { AppError, ERROR_STATUS, ZUploadMetadata, ZUploadParams, type TErrorCode } from '@mecport/contracts';
-import { cancelUpload, completeUpload, createUpload, findTenantApp, findTenantUpload, jobQueue, resolveActor, setUploadOffset, type TActor } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
-import { assertUserAllowed, bearerTokenOf, createTokenVerifier, errorToResponse, problemResponse, REQUEST_ID_HEADER, requestIdOf, withUser, type Logger, type TTokenVerifier } from '@mecport/http';
-import { Server } from '@tus/server';
-import { portalEnv } from '@/env';
+import { cancelUpload, completeUpload, createUpload, findTenantApp, findTenantUpload, resolveActor, setUploadOffset, type TActor } from '@mecport/core';
+import { assertUserAllowed, bearerTokenOf, errorToResponse, problemResponse, REQUEST_ID_HEADER, requestIdOf, withUser, type Logger } from '@mecport/http';
+import type { Server } from '@tus/server';
 import { api } from '../api';
 import { log as portalLog } from '../logger';
+import { prisma, tokenVerifier, uploadsDir, uploadTusServer, validationJobs } from '../services';
 
 const uploaders = withUser({ roles: ['developer', 'admin'] });
 const tags = ['Uploads'];
 const TUS_PATH = '/api/v1/uploads';
 
-// 1. The tus server, created on first use (builds need no runtime configuration).
+// 1. The tus server's hooks (the server itself is built in ../services).
 interface TCallContext { actor: TActor; requestId: string; log: Logger }
 const calls = new WeakMap<Request, TCallContext>();
-let tus: Server | undefined;
 
 function callOf(request: Request): TCallContext {
   const call = calls.get(request);
@@ -36,24 +33,19 @@ function callOf(request: Request): TCallContext {
 }
 
 function tusServer(): Server {
-  tus ??= new Server({
+  return uploadTusServer({
     path: TUS_PATH,
-    datastore: new StagingFileStore({ directory: storagePaths().uploadsDir }),
-    namingFunction: newUploadId,
-    maxSize: portalEnv().UPLOAD_MAX_BYTES,
-    relativeLocation: true,
-    disableTerminationForFinishedUploads: true,
     onUploadCreate: async (request, upload) => {
       const { actor } = callOf(request);
       const metadata = ZUploadMetadata.parse(upload.metadata);
-      await createUpload(getPrisma(), actor, { id: upload.id, size: upload.size ?? 0, metadata });
+      await createUpload(prisma(), actor, { id: upload.id, size: upload.size ?? 0, metadata });
       return {};
     },
     onUploadFinish: async (request, upload) => {
       const { actor, requestId, log } = callOf(request);
-      if (await completeUpload(getPrisma(), actor, upload.id, requestId)) {
+      if (await completeUpload(prisma(), actor, upload.id, requestId)) {
         try {
-          await jobQueue(databaseUrl()).send('package.validate', { uploadId: upload.id });
+          await validationJobs().send('package.validate', { uploadId: upload.id });
         } catch (err) {
           // The worker queues stranded `validating` uploads when it starts; the upload is not lost.
           log.error({ err, uploadId: upload.id }, 'could not queue the validation job');
@@ -62,13 +54,6 @@ function tusServer(): Server {
       return {};
     },
   });
-  return tus;
-}
-
-function databaseUrl(): string {
-  const url = portalEnv().DATABASE_URL;
-  if (!url) throw new AppError('unavailable', 'DATABASE_URL is not set, so no validation job can be queued');
-  return url;
 }
 
 // 2. Metadata is checked before tus sees the request, so a bad key is a 400 problem naming it.
@@ -102,7 +87,7 @@ async function asProblem(response: Response, requestId: string, instance: string
 
 /** Hands an authenticated request to tus, after the tenant checks, and keeps the row's offset in step. */
 async function handleTus(request: Request, call: TCallContext, uploadId: string | null): Promise<Response> {
-  const db = getPrisma();
+  const db = prisma();
   if (request.method === 'POST') {
     const metadata = checkedMetadata(request);
     await findTenantApp(db, call.actor.tenant.id, metadata.appId);
@@ -112,7 +97,7 @@ async function handleTus(request: Request, call: TCallContext, uploadId: string 
   if (request.method === 'DELETE' && uploadId) {
     await cancelUpload(db, call.actor, uploadId, call.requestId);
     await tusServer().handleWeb(request).catch(() => undefined);
-    await removeStagedFiles(storagePaths().uploadsDir, uploadId);
+    await removeStagedFiles(uploadsDir(), uploadId);
     return new Response(null, { status: 204, headers: { 'tus-resumable': '1.0.0' } });
   }
   calls.set(request, call);
@@ -158,19 +143,15 @@ export const cancelUploadRoute = api.route({
 });
 
 // 5. HEAD and OPTIONS: the same authentication, by hand.
-let verifier: TTokenVerifier | undefined;
-
 async function authenticated(request: Request, uploadId: string | null): Promise<Response> {
   const requestId = requestIdOf(request);
   const log = portalLog.child({ requestId });
   const instance = new URL(request.url).pathname;
   let response: Response;
   try {
-    const env = portalEnv();
-    verifier ??= createTokenVerifier({ issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, tenantClaim: env.OIDC_TENANT_CLAIM });
-    const principal = await verifier(bearerTokenOf(request));
+    const principal = await tokenVerifier()(bearerTokenOf(request));
     assertUserAllowed(principal, uploaders);
-    const actor = await resolveActor(getPrisma(), principal);
+    const actor = await resolveActor(prisma(), principal);
     if (uploadId !== null && !ZUploadParams.safeParse({ uploadId }).success) {
       throw new AppError('validation', 'params.uploadId: not a UUID', { errors: [{ in: 'params', field: 'uploadId', message: 'not a UUID' }] });
     }

@@ -1,9 +1,9 @@
 /** The developer workspace's view of package uploads: the uploads of an app and one upload with its progress and report. */
 import { ZAppParams, ZAppUploadParams, ZUpload, ZUploadListQuery, ZUploadPage } from '@mecport/contracts';
 import { getUpload, listUploads } from '@mecport/core';
-import { getPrisma } from '@mecport/db';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
+import { prisma } from '../services';
 
 const developers = withUser({ roles: ['developer', 'admin'] });
 const tags = ['Uploads'];
@@ -16,7 +16,7 @@ export const listUploadsRoute = api.route({
   query: ZUploadListQuery,
   response: { status: 200, description: 'One page of uploads', schema: ZUploadPage },
   errors: [404],
-  handler: ({ actor, params, query }) => listUploads(getPrisma(), actor.tenant.id, params.appId, query),
+  handler: ({ actor, params, query }) => listUploads(prisma(), actor.tenant.id, params.appId, query),
 });
 
 export const getUploadRoute = api.route({
@@ -26,5 +26,5 @@ export const getUploadRoute = api.route({
   params: ZAppUploadParams,
   response: { status: 200, description: 'The upload', schema: ZUpload },
   errors: [404],
-  handler: ({ actor, params }) => getUpload(getPrisma(), actor.tenant.id, params.appId, params.uploadId),
+  handler: ({ actor, params }) => getUpload(prisma(), actor.tenant.id, params.appId, params.uploadId),
 });

@@ -3,6 +3,7 @@
  * One JSON resource of the API, read with the signed-in user's token, optionally re-read every
  * `pollMs` for as long as `keepPolling(data)` says so (a running deployment, a live log tail).
  * A failed poll keeps the last good data beside the problem and tries again on the next tick.
+ * Unlike useApiJson (the edge map's), it reads with `cache: 'no-store'` and stops polling on a 4xx.
  *
  * @example
  *   const { data, problem, reload } = useApiResource<TDeploymentDetail>(`/api/v1/edge/deployments/${id}`, {
@@ -11,7 +12,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
 
 export interface TResourceOptions<T> {
   pollMs?: number;

@@ -3,12 +3,16 @@
  * One JSON resource of the API read with the signed-in user's token, re-read every `pollMs`
  * (when given) and on `reload()`. A failed re-read keeps the last good data beside the problem.
  *
+ * Close to useApiResource (edge deploy's), but it revalidates with `cache: 'no-cache'` (the map
+ * query answers 304 to its ETag), reports `loading`, and keeps polling after any failure. Merging
+ * the two means choosing one behaviour for both areas' pages: not done yet.
+ *
  * @example
  *   const { data, problem, reload } = useApiJson<TNodeDetail>(`/api/v1/edge/nodes/${id}`, { pollMs: 10_000 });
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
-import { networkProblem, readProblem, type TApiProblem } from '@/components/store/api-problem';
+import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
 
 export interface TApiJson<T> {
   data: T | null;

@@ -1,0 +1,106 @@
+/**
+ * The services the portal's routes use, each built on first use and once per process (so
+ * `next build` needs no runtime configuration). Routes obtain every service here; no route file
+ * constructs one.
+ *
+ * When you would edit this: a route needs a service that is not here yet (a queue, an adapter),
+ * or how one is configured changes. Settings that are plain values live in `edge-options.ts`.
+ *
+ * @example
+ *   handler: ({ actor, query }) => listDeployments(prisma(), actor.tenant.id, query)
+ */
+import { createBlobStore, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
+import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
+import { AppError } from '@mecport/contracts';
+import { AgentWrites, ChannelReads, jobQueue, MapNodesCache, RevisionWatcher, type TJobQueue } from '@mecport/core';
+import { getPrisma } from '@mecport/db';
+import { createTokenVerifier, type TTokenVerifier } from '@mecport/http';
+import { Server, type ServerOptions } from '@tus/server';
+import { portalEnv } from '@/env';
+
+// 1. The database: the one Prisma client, owned (built and guarded) by @mecport/db.
+export const prisma = getPrisma;
+
+function databaseUrl(purpose: string): string {
+  const url = portalEnv().DATABASE_URL;
+  if (!url) throw new AppError('unavailable', `DATABASE_URL is not set, so ${purpose}`);
+  return url;
+}
+
+// 2. Users' tokens.
+let verifier: TTokenVerifier | undefined;
+
+/** Checks a user's bearer token against the configured OIDC issuer and audience. */
+export function tokenVerifier(): TTokenVerifier {
+  const env = portalEnv();
+  verifier ??= createTokenVerifier({ issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, tenantClaim: env.OIDC_TENANT_CLAIM });
+  return verifier;
+}
+
+// 3. Package files.
+let blobs: TBlobStore | undefined;
+
+/** The content-addressed store of package files. */
+export function blobStore(): TBlobStore {
+  blobs ??= createBlobStore();
+  return blobs;
+}
+
+// 4. The edge channel: this process's one revision watcher and channel batchers, and the map cache.
+let watcher: RevisionWatcher | undefined;
+let reads: ChannelReads | undefined;
+let writes: AgentWrites | undefined;
+let mapCache: MapNodesCache | undefined;
+
+/** Wakes agents' long polls when their node's revision moves (LISTEN on the database). */
+export function revisionWatcher(): RevisionWatcher {
+  watcher ??= new RevisionWatcher(databaseUrl('agents cannot watch their desired state'));
+  return watcher;
+}
+
+/** Batched reads for agents' calls (credentials, revisions, desired states). */
+export function channelReads(): ChannelReads {
+  reads ??= new ChannelReads(getPrisma, { heartbeatIntervalSec: portalEnv().MECPORT_HEARTBEAT_INTERVAL_SEC });
+  return reads;
+}
+
+/** Group-committed reports and heartbeats. */
+export function agentWrites(): AgentWrites {
+  writes ??= new AgentWrites(getPrisma);
+  return writes;
+}
+
+/** The map query's answers, shared by every operator of a tenant until the nodes change. */
+export function mapNodesCache(): MapNodesCache {
+  mapCache ??= new MapNodesCache();
+  return mapCache;
+}
+
+// 5. Uploads: the staging directory, the tus server that writes into it, the validation jobs.
+let tus: Server | undefined;
+
+/** Where upload bytes are staged until the worker validates them. */
+export function uploadsDir(): string {
+  return storagePaths().uploadsDir;
+}
+
+/** The queue the `package.validate` job is sent on. */
+export function validationJobs(): TJobQueue {
+  return jobQueue(databaseUrl('no validation job can be queued'));
+}
+
+/**
+ * The resumable upload server. Its hooks belong to the upload routes, which pass them on every
+ * call; the server is built with the first call's hooks (they are module-level functions).
+ */
+export function uploadTusServer(hooks: Pick<ServerOptions, 'path' | 'onUploadCreate' | 'onUploadFinish'>): Server {
+  tus ??= new Server({
+    ...hooks,
+    datastore: new StagingFileStore({ directory: uploadsDir() }),
+    namingFunction: newUploadId,
+    maxSize: portalEnv().UPLOAD_MAX_BYTES,
+    relativeLocation: true,
+    disableTerminationForFinishedUploads: true,
+  });
+  return tus;
+}
