@@ -7,6 +7,7 @@ import type { X509Certificate } from 'node:crypto';
 import { posix } from 'node:path';
 import { loadAppd } from '../appd/load-appd';
 import type { TAppD } from '../appd/schema';
+import { zippedAppdCandidates } from '../appd/zipped-appd';
 import type { TJson } from '../appd/tosca';
 import type { TContext } from '../context';
 import { PackageRefusedError } from '../errors';
@@ -181,8 +182,9 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
     checkMetaFile(ctx, zip, prefix, meta, 'ETSI-Entry-Tests', 'meta.entry-other', true);
   }
   if (!entryDefinitions) checks.fail('meta.entry-definitions', 'TOSCA.meta has no Entry-Definitions', { file: META });
-  else if (!zip.file(prefix + entryDefinitions)) { checks.fail('meta.entry-definitions', `Entry-Definitions names ${entryDefinitions}, which is not in the package`, { file: META, line: meta?.get('Entry-Definitions')?.line }); entryDefinitions = undefined; }
-  else checks.pass('meta.entry-definitions', `Entry-Definitions ${entryDefinitions}`, { file: entryDefinitions });
+  else if (zip.file(prefix + entryDefinitions)) checks.pass('meta.entry-definitions', `Entry-Definitions ${entryDefinitions}`, { file: entryDefinitions });
+  else if (zippedAppdCandidates(zip, prefix, entryDefinitions).length === 0) { checks.fail('meta.entry-definitions', `Entry-Definitions names ${entryDefinitions}, which is not in the package`, { file: META, line: meta?.get('Entry-Definitions')?.line }); entryDefinitions = undefined; }
+  // Otherwise it may be a path inside a zipped AppD beside it: loadAppd opens the zip and says whether it is there.
 
   const result: TCsarResult = { variant: variantHint, prefix, metadata: {}, architectures: [], signatures: [], sourceCount: 0, digestsComplete: false, ...(entryDefinitions ? { entryDefinitions } : {}) };
   if (meta) result.toscaMeta = Object.fromEntries([...(meta.blocks[0]?.values() ?? [])].map((v) => [v.key, v.value]));
