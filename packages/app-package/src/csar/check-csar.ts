@@ -13,7 +13,8 @@ import type { TContext } from '../context';
 import { PackageRefusedError } from '../errors';
 import { checkManifestSignature, type TSignatureReport } from '../security/check-signatures';
 import { loadCertificates } from '../security/cms';
-import type { SafeZip, TZipEntry } from '../zip/safe-zip';
+import type { SafeZip } from '../zip/safe-zip';
+import { checkDigests, type TDigestItem } from './check-digests';
 import { LEGACY_METADATA, parseManifest, REQUIRED_METADATA, type TManifest } from './manifest';
 import { parseToscaMeta, type ToscaMeta } from './tosca-meta';
 
@@ -220,7 +221,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
 
   // Sources: existence, then digests streamed in archive order.
   const at = (line: number) => `${found.path} line ${line}`;
-  const plan: { entry: TZipEntry; path: string; algorithm: string; label: string; hash: string; line: number }[] = [];
+  const plan: TDigestItem[] = [];
   const listed = new Set<string>();
   const withoutDigest: string[] = [];
   for (const source of manifest.sources) {
@@ -241,19 +242,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
   }
   if (withoutDigest.length > 0) checks.warn('manifest.no-digest', `${withoutDigest.length} of ${result.sourceCount} Sources carry no Algorithm/Hash: ${withoutDigest.slice(0, 5).join(', ')}${withoutDigest.length > 5 ? ', …' : ''}`, { file: found.path });
   result.digestsComplete = result.sourceCount > 0 && withoutDigest.length === 0;
-  plan.sort((a, b) => a.entry.raw.relativeOffsetOfLocalHeader - b.entry.raw.relativeOffsetOfLocalHeader);
-  ctx.progress.expect(plan.reduce((sum, p) => sum + p.entry.size, 0));
-  for (const item of plan) {
-    try {
-      const actual = await zip.digest(item.entry, item.algorithm, (n) => ctx.progress.add(n, 'entries', item.path));
-      if (actual === item.hash) checks.pass('manifest.digest', `${item.path}: ${item.label} digest matches`, { file: item.path });
-      else checks.fail('manifest.digest', `${item.path}: ${item.label} digest mismatch (${at(item.line)} declares ${item.hash}, the file hashes to ${actual})`, { file: item.path });
-    } catch (error) {
-      if (!(error instanceof PackageRefusedError)) throw error;
-      checks.fail(error.checkId, `${item.path}: ${error.message}`, { file: item.path });
-    }
-  }
-  ctx.progress.add(0, 'entries', undefined, true);
+  await checkDigests(ctx, zip, plan, found.path, result.sourceCount);
 
   // Files the manifest does not list (the manifest, its signature and the certificate excepted).
   const exempt = new Set([found.path, found.path.replace(/\.mf$/i, '.cms'), ...(certPath ? [certPath.value] : [])]);
