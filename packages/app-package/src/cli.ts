@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build';
+import { REHASH_HINT } from './csar/check-digests';
 import { rehashPackage } from './rehash';
 import { signPackage } from './sign';
 import { validatePackage, type TValidationReport } from './validate';
@@ -34,6 +35,7 @@ function printReport(report: TValidationReport): void {
   if (report.architectures.length > 0) console.log(`arch       ${report.architectures.join(', ')}`);
   console.log(`signature  ${report.signature}`);
   console.log(`result     ${report.ok ? 'valid' : 'REFUSED'}: ${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail`);
+  if (report.checks.some((c) => c.status === 'fail' && c.message.includes(REHASH_HINT))) console.log(`fix        npx mecport-pkg rehash ${report.file}   (placeholder digests; add --key/--cert to sign)`);
 }
 
 type TValues = { out?: string; key?: string; cert?: string; chain?: string; mode?: string; beside?: boolean; 'in-place'?: boolean };

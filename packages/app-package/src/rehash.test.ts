@@ -152,7 +152,7 @@ describe('mecport-pkg rehash', () => {
   const run = promisify(execFile);
   const bin = join(import.meta.dirname, '../bin/mecport-pkg.mjs');
 
-  it('writes <name>.rehashed.csar, signs with --key/--cert, rewrites in place only with --in-place, and exits 2 on bad input', async () => {
+  it('is named by validate for a placeholder package, writes <name>.rehashed.csar, signs with --key/--cert, rewrites in place only with --in-place, and exits 2 on bad input', async () => {
     const csar = join(dir, 'cli-sample.csar');
     copyFileSync(SAMPLE_APP, csar);
     const keyPath = join(dir, 'owner.key.pem');
@@ -160,6 +160,8 @@ describe('mecport-pkg rehash', () => {
     writeFileSync(keyPath, signer.keyPem);
     writeFileSync(certPath, signer.certPem);
 
+    const refused = await run(process.execPath, [bin, 'validate', csar]).catch((e: { code: number; stdout: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stdout: expect.stringContaining(`fix        npx mecport-pkg rehash ${csar}`) });
     const plain = await run(process.execPath, [bin, 'rehash', csar]);
     expect(plain.stdout).toContain(`rehashed ${join(dir, 'cli-sample.rehashed.csar')}: 2 Source digests of positioning-service.mf written from the files (2 changed`);
     expect(fails(await validatePackage(join(dir, 'cli-sample.rehashed.csar')))).toEqual([]);
