@@ -4,19 +4,23 @@
  *   mecport-pkg build <dir> -o out.csar [--meta key=value]... [--entry-definitions path]
  *   mecport-pkg sign <csar> --key k.pem --cert c.pem [--chain ca.pem] [--mode both|manifest|csar] [--beside] [-o out]
  *   mecport-pkg validate <csar> [--trust ca.pem]... [--json] [--require-signature] [--require-trusted]
+ *   mecport-pkg rehash <csar> [-o out | --in-place] [--key k.pem --cert c.pem [--chain ca.pem] [--mode manifest|both|csar] [--beside]]
  *
  * Exit codes: 0 done / package valid, 1 package has failed checks, 2 usage or I/O error.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build';
+import { REHASH_HINT } from './csar/check-digests';
+import { rehashPackage } from './rehash';
 import { signPackage } from './sign';
 import { validatePackage, type TValidationReport } from './validate';
 
 const USAGE = `usage:
   mecport-pkg build <dir> -o <out.csar> [--meta key=value]... [--entry-definitions <path>]
   mecport-pkg sign <csar> --key <key.pem> --cert <cert.pem> [--chain <ca.pem>] [--mode both|manifest|csar] [--beside] [-o <out>]
-  mecport-pkg validate <csar> [--trust <ca.pem>]... [--json] [--require-signature] [--require-trusted]`;
+  mecport-pkg validate <csar> [--trust <ca.pem>]... [--json] [--require-signature] [--require-trusted]
+  mecport-pkg rehash <csar> [-o <out> | --in-place] [--key <key.pem> --cert <cert.pem> [--chain <ca.pem>] [--mode manifest|both|csar] [--beside]]`;
 
 function printReport(report: TValidationReport): void {
   const mark = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -31,6 +35,30 @@ function printReport(report: TValidationReport): void {
   if (report.architectures.length > 0) console.log(`arch       ${report.architectures.join(', ')}`);
   console.log(`signature  ${report.signature}`);
   console.log(`result     ${report.ok ? 'valid' : 'REFUSED'}: ${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail`);
+  if (report.checks.some((c) => c.status === 'fail' && c.message.includes(REHASH_HINT))) console.log(`fix        npx mecport-pkg rehash ${report.file}   (placeholder digests; add --key/--cert to sign)`);
+}
+
+type TValues = { out?: string; key?: string; cert?: string; chain?: string; mode?: string; beside?: boolean; 'in-place'?: boolean };
+
+async function rehash(target: string, values: TValues): Promise<number> {
+  if (!values.key !== !values.cert) { console.error('rehash signs with --key and --cert together; give both or neither'); return 2; }
+  const mode = (values.mode ?? 'manifest') as 'both' | 'manifest' | 'csar';
+  if (!['both', 'manifest', 'csar'].includes(mode)) { console.error('--mode is manifest, both or csar'); return 2; }
+  if (values['in-place'] && values.out) { console.error('--in-place rewrites the input itself: give no -o'); return 2; }
+  const base = target.replace(/\.(csar|zip)$/i, '');
+  const envelope = !!values.key && mode !== 'manifest' && !values.beside;
+  const out = values['in-place'] ? target : values.out ?? `${base}.rehashed.${envelope ? 'zip' : 'csar'}`;
+  const result = await rehashPackage({
+    csar: target, out, inPlace: !!values['in-place'], mode, layout: values.beside ? 'beside' : 'envelope',
+    ...(values.key && values.cert ? { key: await readFile(values.key), cert: await readFile(values.cert) } : {}),
+    ...(values.chain ? { chain: await readFile(values.chain) } : {}),
+  });
+  const changed = result.changed.length === 0 ? 'none changed' : `${result.changed.length} changed: ${result.changed.slice(0, 5).join(', ')}${result.changed.length > 5 ? ', …' : ''}`;
+  console.log(`rehashed ${result.out}: ${result.sources} Source digests of ${result.manifestPath} written from the files (${changed})`);
+  if (result.signed) console.log(`signed ${result.signed.out} (${result.signed.mode}) as ${result.signed.subject}${result.signed.beside ? `; wrote ${result.signed.beside.cms} and ${result.signed.beside.cert}` : ''}`);
+  else if (result.droppedSignature) console.log('the manifest was signed: that signature no longer matches and was left out; sign again with --key and --cert');
+  console.log(`check it with: npx mecport-pkg validate ${result.out}`);
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       'require-signature': { type: 'boolean' },
       'require-trusted': { type: 'boolean' },
+      'in-place': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -83,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`signed ${signed.out} (${signed.mode}) as ${signed.subject}${signed.beside ? `; wrote ${signed.beside.cms} and ${signed.beside.cert}` : ''}`);
     return 0;
   }
+  if (command === 'rehash') return rehash(target, values);
   if (command === 'validate') {
     const trust = await Promise.all((values.trust ?? []).map((p) => readFile(p)));
     const report = await validatePackage(target, { trust, requireSignature: !!values['require-signature'], requireTrustedSignature: !!values['require-trusted'] });

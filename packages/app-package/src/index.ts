@@ -4,6 +4,7 @@
  * - `validatePackage(path, options, onProgress)`: streaming validation report + MEC 010-2 AppD.
  * - `buildPackage({ dir, out })`: a MEC 037 CSAR from a folder.
  * - `signPackage({ csar, out, key, cert, mode })`: SOL004 option 1 and/or 2.
+ * - `rehashPackage({ csar, out, key?, cert? })`: manifest digests rewritten from the files (placeholder digests), signed again when given a key.
  *
  * @example
  *   import { validatePackage } from '@mecport/app-package';
@@ -13,6 +14,7 @@
 export { validatePackage, type TValidateOptions, type TValidationReport } from './validate';
 export { buildPackage, BUILD_DEFAULTS, type TBuildOptions, type TBuildResult } from './build';
 export { signPackage, type TSignOptions, type TSignResult } from './sign';
+export { rehashPackage, type TRehashOptions, type TRehashResult } from './rehash';
 export { CHECKS, type TCheck, type TCheckId, type TCheckStatus } from './report';
 export { PackageRefusedError, assertNoFailure } from './errors';
 export { DEFAULT_LIMITS, type TLimits } from './limits';

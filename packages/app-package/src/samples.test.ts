@@ -62,13 +62,13 @@ describe('EdgeGallery samples', () => {
     expect(fails(strict).map((c) => c.id)).toEqual(['signature.trust']);
   });
 
-  it('sampleapp.csar: its manifest digests are wrong (both a copy-pasted placeholder), and those are the only failures', async () => {
+  it('sampleapp.csar: its manifest digests are one copy-pasted placeholder, reported in one failure that names the fix, the only failure', async () => {
     const report = await validatePackage(sample('sampleapp.csar'));
-    expect(fails(report).map((c) => `${c.id} ${c.file}`).sort()).toEqual([
-      'manifest.digest APPD/Definition/MainServiceTemplate.yaml',
-      'manifest.digest Artifacts/Deployment/Charts/positioning-service.tgz',
-    ]);
-    expect(fails(report)[0]?.message).toMatch(/digest mismatch \(positioning-service\.mf line \d+ declares c21317143c6c/);
+    expect(fails(report).map((c) => `${c.id} ${c.file}:${c.line}`)).toEqual(['manifest.digest positioning-service.mf:8']);
+    const message = fails(report)[0]!.message;
+    expect(message).toMatch(/^every Source of positioning-service\.mf carries the same SHA-256 digest c21317143c6c2618e61afc8e1e599b32a470705cdcc979c9c9b69f5f00017930, a placeholder/);
+    expect(message).toContain('2 of the 2 files do not match it (APPD/Definition/MainServiceTemplate.yaml, Artifacts/Deployment/Charts/positioning-service.tgz)');
+    expect(message).toContain('`npx mecport-pkg rehash <package.csar>`');
     expect(warned(report, 'manifest.legacy-key').length).toBeGreaterThanOrEqual(5);
     expect(report.appd?.appTrafficRule?.[0]).toMatchObject({ trafficRuleId: 'trafficRule1', action: 'PASSTHROUGH', dstInterface: [{ interfaceType: 'TUNNEL', tunnelInfo: { tunnelType: 'GTP-U' } }] });
     expect(report.appd?.appDNSRule).toEqual([{ dnsRuleId: 'dnsRule1', domainName: 'positioningservice.org', ipAddressType: 'IP_V4', ipAddress: '0.0.0.0', ttl: 100 }]);

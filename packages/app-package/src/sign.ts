@@ -17,14 +17,11 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { AppError } from '@mecport/contracts';
-import { parseToscaMeta } from './csar/tosca-meta';
+import { locateManifest, openPackage, writeWithManifest } from './csar/open-package';
 import { DEFAULT_LIMITS } from './limits';
-import { CheckList } from './report';
 import { createCms, loadCertificates, toPem } from './security/cms';
-import { SafeZip } from './zip/safe-zip';
-import { writeZip, type TZipInput } from './zip/write-zip';
+import { writeZip } from './zip/write-zip';
 
 export interface TSignOptions {
   csar: string;
@@ -49,24 +46,11 @@ export interface TSignResult {
   beside?: { cms: string; cert: string };
 }
 
-async function openChecked(path: string): Promise<SafeZip> {
-  const checks = new CheckList();
-  const zip = await SafeZip.open({ path }, DEFAULT_LIMITS, checks);
-  if (!zip) throw new AppError('validation', `${path} is refused: ${checks.items.filter((c) => c.status === 'fail').map((c) => c.message).join('; ')}`);
-  return zip;
-}
-
 /** Rewrites the CSAR with a CMS block appended to its manifest. */
 async function signManifest(csar: string, out: string, key: KeyObject, cert: X509Certificate, chain: X509Certificate[], time: Date): Promise<void> {
-  const zip = await openChecked(csar);
+  const zip = await openPackage(csar);
   try {
-    const metaEntry = zip.files.find((f) => /^([^/]+\/)?TOSCA-Metadata\/TOSCA\.meta$/.test(f.name));
-    const prefix = metaEntry ? metaEntry.name.slice(0, -'TOSCA-Metadata/TOSCA.meta'.length) : '';
-    const declared = metaEntry ? parseToscaMeta((await zip.read(metaEntry, DEFAULT_LIMITS.maxMetaBytes)).toString('utf8')).get('ETSI-Entry-Manifest')?.value : undefined;
-    const rootMf = zip.files.filter((f) => f.name.startsWith(prefix) && !f.name.slice(prefix.length).includes('/') && /\.mf$/i.test(f.name));
-    const manifestName = declared ? prefix + declared : rootMf.length === 1 ? rootMf[0]!.name : undefined;
-    const manifestEntry = manifestName ? zip.file(manifestName) : undefined;
-    if (!manifestEntry) throw new AppError('validation', `${csar} has no manifest to sign (no ETSI-Entry-Manifest and not exactly one root .mf)`);
+    const { entry: manifestEntry } = await locateManifest(zip, csar);
     let body = await zip.read(manifestEntry, DEFAULT_LIMITS.maxManifestBytes);
     const block = body.indexOf('-----BEGIN CMS-----');
     if (block >= 0) body = body.subarray(0, block);
@@ -74,15 +58,7 @@ async function signManifest(csar: string, out: string, key: KeyObject, cert: X50
     const signed = Buffer.from(`${text}\n\n`);
     const cms = await createCms(signed, key, cert, chain, time);
     const manifest = Buffer.concat([signed, Buffer.from(toPem(cms, 'CMS'))]);
-    const staleCms = manifestEntry.name.replace(/\.mf$/i, '.cms');
-    const inputs: TZipInput[] = zip.entries
-      .filter((e) => e.name !== staleCms)
-      .map((e): TZipInput => {
-        if (e.isDirectory) return { name: `${e.name}/`, directory: true };
-        if (e === manifestEntry) return { name: e.name, buffer: manifest };
-        return { name: e.name, size: e.size, compress: e.compressionMethod === 8, stream: () => Readable.from(zip.stream(e)) };
-      });
-    await writeZip(out, inputs, time);
+    await writeWithManifest(zip, manifestEntry, manifest, out, time);
   } finally {
     zip.close();
   }

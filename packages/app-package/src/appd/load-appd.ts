@@ -1,14 +1,15 @@
 /**
  * Finds, reads and projects the AppD of a package: the Entry-Definitions YAML (and its local
- * imports), or EdgeGallery's zipped AppD (`APPD/*.zip` with its own TOSCA_VNFD.meta inside).
+ * imports), or EdgeGallery's zipped AppD (`APPD/*.zip`, named itself or holding the named path).
  * Adds the `appd.*` checks and returns the validated MEC 010-2 AppD.
  */
 import { posix } from 'node:path';
 import type { TContext } from '../context';
-import { parseToscaMeta } from '../csar/tosca-meta';
-import { SafeZip } from '../zip/safe-zip';
+import { PackageRefusedError } from '../errors';
+import type { SafeZip } from '../zip/safe-zip';
 import { ZAppD, type TAppD } from './schema';
 import { parseYaml, projectAppD, type TJson } from './tosca';
+import { mainTemplateOf, openZippedAppd, zippedAppdCandidates } from './zipped-appd';
 
 export interface TAppdResult {
   appd?: TAppD;
@@ -19,6 +20,8 @@ export interface TAppdResult {
 }
 
 const MAX_IMPORTS = 20;
+
+type TTemplates = { main: unknown; imports: unknown[] };
 
 async function readYaml(ctx: TContext, zip: SafeZip, path: string, shown: string): Promise<unknown> {
   const entry = zip.file(path);
@@ -33,7 +36,7 @@ async function readYaml(ctx: TContext, zip: SafeZip, path: string, shown: string
 }
 
 /** Loads the main template and its local imports (relative paths, depth-first, capped). */
-async function loadTemplates(ctx: TContext, zip: SafeZip, prefix: string, entry: string, shownPrefix: string): Promise<{ main: unknown; imports: unknown[] } | undefined> {
+async function loadTemplates(ctx: TContext, zip: SafeZip, prefix: string, entry: string, shownPrefix: string): Promise<TTemplates | undefined> {
   const main = await readYaml(ctx, zip, prefix + entry, shownPrefix + entry);
   if (main === undefined) return undefined;
   const imports: unknown[] = [];
@@ -55,38 +58,60 @@ async function loadTemplates(ctx: TContext, zip: SafeZip, prefix: string, entry:
   return { main, imports };
 }
 
+/** Entry-Definitions names the zip: the main template is the one its own meta names. */
+async function loadFromNamedZip(ctx: TContext, zip: SafeZip, prefix: string, zipPath: string, legacy: boolean): Promise<TTemplates | undefined> {
+  ctx.checks.failOrWarn(legacy, 'appd.zipped', `the AppD is zipped in ${zipPath} (EdgeGallery); MEC 037 expects the YAML in the package`, { file: zipPath });
+  const nested = await openZippedAppd(ctx, zip, prefix, zipPath);
+  if (!nested) return undefined;
+  try {
+    const inner = await mainTemplateOf(ctx, nested);
+    if (!inner) {
+      ctx.checks.fail('meta.entry-definitions', `${zipPath} holds no main service template (no TOSCA_VNFD.meta Entry-Definitions)`, { file: zipPath });
+      return undefined;
+    }
+    return await loadTemplates(ctx, nested, '', inner, `${zipPath}!/`);
+  } finally {
+    nested.close();
+  }
+}
+
+/** Entry-Definitions names a path inside a zip beside it (`APPD/Definition/x.yaml` in `APPD/x.zip`). */
+async function loadFromZipAround(ctx: TContext, zip: SafeZip, prefix: string, entryDefinitions: string, legacy: boolean): Promise<TTemplates | undefined> {
+  const candidates = zippedAppdCandidates(zip, prefix, entryDefinitions);
+  for (const { zipPath, inner } of candidates) {
+    const nested = await openZippedAppd(ctx, zip, prefix, zipPath);
+    if (!nested) return undefined;
+    try {
+      if (!nested.file(inner)) continue;
+      ctx.checks.pass('meta.entry-definitions', `Entry-Definitions ${entryDefinitions} is ${inner} inside ${zipPath}`, { file: `${zipPath}!/${inner}` });
+      ctx.checks.failOrWarn(legacy, 'appd.zipped', `the AppD is zipped in ${zipPath} (EdgeGallery); MEC 037 expects the YAML in the package`, { file: zipPath });
+      return await loadTemplates(ctx, nested, '', inner, `${zipPath}!/`);
+    } finally {
+      nested.close();
+    }
+  }
+  const searched = candidates.map((c) => `${c.inner} inside ${c.zipPath}`).join(', nor ');
+  ctx.checks.fail('meta.entry-definitions', `Entry-Definitions names ${entryDefinitions}, which is not in the package${searched ? `, nor ${searched}` : ''}`, { file: entryDefinitions });
+  return undefined;
+}
+
 /**
- * @param entryDefinitions path of the main template inside the package (after `prefix`)
+ * @param entryDefinitions path of the main template inside the package (after `prefix`), of a
+ *   zipped AppD, or of a template inside a zipped AppD (see zipped-appd.ts)
  * @param legacy manifest-level EdgeGallery flag (warnings instead of failures)
  * @param manifestMeta normalized manifest metadata, for EdgeGallery defaults
  */
 export async function loadAppd(ctx: TContext, zip: SafeZip, prefix: string, entryDefinitions: string, legacy: boolean, manifestMeta: Map<string, string>): Promise<TAppdResult> {
-  let templates: { main: unknown; imports: unknown[] } | undefined;
-  let nested: SafeZip | undefined;
+  let templates: TTemplates | undefined;
   try {
-    if (/\.zip$/i.test(entryDefinitions)) {
-      const entry = zip.file(prefix + entryDefinitions)!;
-      if (entry.size > ctx.limits.maxAppdBytes) {
-        ctx.checks.fail('appd.size', `${entryDefinitions} is ${entry.size} bytes, over maxAppdBytes ${ctx.limits.maxAppdBytes}`, { file: entryDefinitions });
-        return { architectures: [] };
-      }
-      ctx.checks.failOrWarn(legacy, 'appd.zipped', `the AppD is zipped in ${entryDefinitions} (EdgeGallery); MEC 037 expects the YAML in the package`, { file: entryDefinitions });
-      nested = await SafeZip.open({ buffer: await zip.read(entry, ctx.limits.maxAppdBytes) }, ctx.limits, ctx.checks, entryDefinitions);
-      if (!nested) return { architectures: [] };
-      const metaEntry = nested.files.find((f) => /(^|\/)TOSCA[-_]?(VNFD)?\.meta$/i.test(f.name));
-      let inner: string | undefined;
-      if (metaEntry) inner = parseToscaMeta((await nested.read(metaEntry, ctx.limits.maxMetaBytes)).toString('utf8')).get('Entry-Definitions')?.value;
-      inner ??= nested.files.find((f) => /\.ya?ml$/i.test(f.name) && !f.name.includes('/'))?.name;
-      if (!inner || !nested.file(inner)) {
-        ctx.checks.fail('meta.entry-definitions', `${entryDefinitions} holds no main service template (no TOSCA_VNFD.meta Entry-Definitions)`, { file: entryDefinitions });
-        return { architectures: [] };
-      }
-      templates = await loadTemplates(ctx, nested, '', inner, `${entryDefinitions}!/`);
-    } else {
-      templates = await loadTemplates(ctx, zip, prefix, entryDefinitions, '');
-    }
-  } finally {
-    nested?.close();
+    if (!zip.file(prefix + entryDefinitions)) templates = await loadFromZipAround(ctx, zip, prefix, entryDefinitions, legacy);
+    else if (/\.zip$/i.test(entryDefinitions)) templates = await loadFromNamedZip(ctx, zip, prefix, entryDefinitions, legacy);
+    else templates = await loadTemplates(ctx, zip, prefix, entryDefinitions, '');
+  } catch (error) {
+    // An AppD entry that streams more than it declares (or is unreadable) is a refusal, reported, not thrown.
+    if (!(error instanceof PackageRefusedError)) throw error;
+    ctx.checks.fail(error.checkId, error.message, { file: error.entry ?? entryDefinitions });
+    return { architectures: [] };
   }
   if (!templates) return { architectures: [] };
 

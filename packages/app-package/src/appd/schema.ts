@@ -120,5 +120,19 @@ export const ZAppD = z
   });
 
 export type TAppD = z.infer<typeof ZAppD>;
+
+/** The AppD fields that are lists (`z.array`, optional or not), read from `ZAppD` itself. */
+export const APPD_LIST_FIELDS: readonly string[] = Object.entries(ZAppD.shape)
+  .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodArray)
+  .map(([name]) => name);
+
+/**
+ * A YAML key whose list items are all commented out (`appServiceRequired:` and nothing under
+ * it) reads as null; its author meant an empty list. Turns null into `[]` for the list fields
+ * of the AppD (and only those), in place.
+ */
+export function emptyNullLists(draft: Record<string, unknown>): void {
+  for (const name of APPD_LIST_FIELDS) if (draft[name] === null) draft[name] = [];
+}
 export type TTrafficRuleDescriptor = z.infer<typeof ZTrafficRuleDescriptor>;
 export type TDNSRuleDescriptor = z.infer<typeof ZDNSRuleDescriptor>;

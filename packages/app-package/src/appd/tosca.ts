@@ -11,6 +11,7 @@
  * @example const p = projectAppD(parseYaml(text).value, []); p.appd.appDId
  */
 import { parseDocument, visit } from 'yaml';
+import { emptyNullLists } from './schema';
 
 export type TJson = Record<string, unknown>;
 
@@ -239,6 +240,7 @@ export function projectAppD(main: unknown, imports: unknown[]): TProjection {
     if (typeof c.appName === 'string') appd.appName = c.appName;
     for (const key of ['appServiceRequired', 'appServiceOptional', 'appServiceProduced', 'appFeatureRequired', 'appFeatureOptional', 'appTrafficRule', 'appDNSRule', 'appLatency']) if (c[key] !== undefined) appd[key] = camelize(c[key]);
   }
+  emptyNullLists(appd);
   normalizeRules(appd);
 
   const computes = nodes.filter(([, n]) => derives(n, 'tosca.nodes.nfv.Vdu.Compute'));

@@ -7,12 +7,14 @@ import type { X509Certificate } from 'node:crypto';
 import { posix } from 'node:path';
 import { loadAppd } from '../appd/load-appd';
 import type { TAppD } from '../appd/schema';
+import { zippedAppdCandidates } from '../appd/zipped-appd';
 import type { TJson } from '../appd/tosca';
 import type { TContext } from '../context';
 import { PackageRefusedError } from '../errors';
 import { checkManifestSignature, type TSignatureReport } from '../security/check-signatures';
 import { loadCertificates } from '../security/cms';
-import type { SafeZip, TZipEntry } from '../zip/safe-zip';
+import type { SafeZip } from '../zip/safe-zip';
+import { checkDigests, type TDigestItem } from './check-digests';
 import { LEGACY_METADATA, parseManifest, REQUIRED_METADATA, type TManifest } from './manifest';
 import { parseToscaMeta, type ToscaMeta } from './tosca-meta';
 
@@ -181,8 +183,9 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
     checkMetaFile(ctx, zip, prefix, meta, 'ETSI-Entry-Tests', 'meta.entry-other', true);
   }
   if (!entryDefinitions) checks.fail('meta.entry-definitions', 'TOSCA.meta has no Entry-Definitions', { file: META });
-  else if (!zip.file(prefix + entryDefinitions)) { checks.fail('meta.entry-definitions', `Entry-Definitions names ${entryDefinitions}, which is not in the package`, { file: META, line: meta?.get('Entry-Definitions')?.line }); entryDefinitions = undefined; }
-  else checks.pass('meta.entry-definitions', `Entry-Definitions ${entryDefinitions}`, { file: entryDefinitions });
+  else if (zip.file(prefix + entryDefinitions)) checks.pass('meta.entry-definitions', `Entry-Definitions ${entryDefinitions}`, { file: entryDefinitions });
+  else if (zippedAppdCandidates(zip, prefix, entryDefinitions).length === 0) { checks.fail('meta.entry-definitions', `Entry-Definitions names ${entryDefinitions}, which is not in the package`, { file: META, line: meta?.get('Entry-Definitions')?.line }); entryDefinitions = undefined; }
+  // Otherwise it may be a path inside a zipped AppD beside it: loadAppd opens the zip and says whether it is there.
 
   const result: TCsarResult = { variant: variantHint, prefix, metadata: {}, architectures: [], signatures: [], sourceCount: 0, digestsComplete: false, ...(entryDefinitions ? { entryDefinitions } : {}) };
   if (meta) result.toscaMeta = Object.fromEntries([...(meta.blocks[0]?.values() ?? [])].map((v) => [v.key, v.value]));
@@ -218,7 +221,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
 
   // Sources: existence, then digests streamed in archive order.
   const at = (line: number) => `${found.path} line ${line}`;
-  const plan: { entry: TZipEntry; path: string; algorithm: string; label: string; hash: string; line: number }[] = [];
+  const plan: TDigestItem[] = [];
   const listed = new Set<string>();
   const withoutDigest: string[] = [];
   for (const source of manifest.sources) {
@@ -239,19 +242,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
   }
   if (withoutDigest.length > 0) checks.warn('manifest.no-digest', `${withoutDigest.length} of ${result.sourceCount} Sources carry no Algorithm/Hash: ${withoutDigest.slice(0, 5).join(', ')}${withoutDigest.length > 5 ? ', …' : ''}`, { file: found.path });
   result.digestsComplete = result.sourceCount > 0 && withoutDigest.length === 0;
-  plan.sort((a, b) => a.entry.raw.relativeOffsetOfLocalHeader - b.entry.raw.relativeOffsetOfLocalHeader);
-  ctx.progress.expect(plan.reduce((sum, p) => sum + p.entry.size, 0));
-  for (const item of plan) {
-    try {
-      const actual = await zip.digest(item.entry, item.algorithm, (n) => ctx.progress.add(n, 'entries', item.path));
-      if (actual === item.hash) checks.pass('manifest.digest', `${item.path}: ${item.label} digest matches`, { file: item.path });
-      else checks.fail('manifest.digest', `${item.path}: ${item.label} digest mismatch (${at(item.line)} declares ${item.hash}, the file hashes to ${actual})`, { file: item.path });
-    } catch (error) {
-      if (!(error instanceof PackageRefusedError)) throw error;
-      checks.fail(error.checkId, `${item.path}: ${error.message}`, { file: item.path });
-    }
-  }
-  ctx.progress.add(0, 'entries', undefined, true);
+  await checkDigests(ctx, zip, plan, found.path, result.sourceCount);
 
   // Files the manifest does not list (the manifest, its signature and the certificate excepted).
   const exempt = new Set([found.path, found.path.replace(/\.mf$/i, '.cms'), ...(certPath ? [certPath.value] : [])]);

@@ -8,7 +8,7 @@
  */
 import type { TDeploymentCreate, TDeploymentDetail } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import type { TActor } from '../../identity/actor';
+import type { TActor } from '../../identity';
 import { advanceDeployment } from './advance-deployment';
 import { createDeployment } from './create-deployment';
 import { getDeployment } from './read-deployments';

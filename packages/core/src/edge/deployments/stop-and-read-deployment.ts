@@ -7,7 +7,7 @@
  */
 import type { TDeploymentDetail } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import type { TActor } from '../../identity/actor';
+import type { TActor } from '../../identity';
 import { getDeployment } from './read-deployments';
 import { stopDeployment } from './stop-deployment';
 
