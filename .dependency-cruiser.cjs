@@ -140,9 +140,8 @@ module.exports = {
     },
 
     // 7. Core features ----------------------------------------------------------------------------
-    // The imports that broke this rule when it came (94, before the core reorganisation) are in
-    // .dependency-cruiser-known-violations.json, the only excused ones. Once core's files are in
-    // their rooms, delete that file and `--ignore-known ...` from check:layers in package.json.
+    // 94 imports broke this rule when it came; the core reorganisation (issue 9) fixed them all, so
+    // no violation is excused.
     {
       name: 'core-feature-through-its-index',
       severity: 'error',

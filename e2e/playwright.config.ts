@@ -12,6 +12,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
+  // A bound on how long an expectation waits for the page, not a timing assertion. Playwright's 5 s
+  // default failed sign-ins and first renders on a machine with both cores busy (issue 9: four
+  // failures in the third of three runs, each page still "Checking your sign-in…" at 5 s).
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: E2E.portalUrl,

@@ -221,7 +221,7 @@ test('a refused package fails with its report and becomes no version', async ({ 
   const done = await uploadAndWait(request, developer, app.id, path.resolve(import.meta.dirname, '../../packages/app-package/test-data/edgegallery/sampleapp.csar'), '0.1.0');
   expect(done.state).toBe('failed');
   expect(done.error).toMatch(/manifest\.digest/);
-  expect(done.report?.checks.filter((c) => c.status === 'fail').map((c) => c.file).sort()).toEqual(['APPD/Definition/MainServiceTemplate.yaml', 'Artifacts/Deployment/Charts/positioning-service.tgz']);
+  expect(done.report?.checks.filter((c) => c.status === 'fail').map((c) => [c.id, c.file])).toEqual([['manifest.digest', 'positioning-service.mf']]);
   const versions = (await (await call(request, { method: 'GET', path: `/api/v1/apps/${app.id}/versions` }, developer)).json()) as { items: TAppVersion[] };
   expect(versions.items).toEqual([]);
   expect(existsSync(path.join(DATA_DIR, 'uploads', done.id)), 'the staged file is gone').toBe(false);

@@ -163,10 +163,10 @@ describe('package.validate', () => {
     }
   });
 
-  it('fails sampleapp.csar on its real digest mismatches, and refuses ARNoMfTosca.csar naming what is missing', async () => {
+  it('fails sampleapp.csar on its placeholder digest, naming the fix, and refuses ARNoMfTosca.csar naming what is missing', async () => {
     const sampleapp = await validate(path.join(SAMPLES, 'sampleapp.csar'), '0.0.1');
     expect(sampleapp.state).toBe('failed');
-    expect(sampleapp.error).toMatch(/2 failed checks; first: manifest\.digest/);
+    expect(sampleapp.error).toMatch(/1 failed check; first: manifest\.digest in positioning-service\.mf: every Source of positioning-service\.mf carries the same SHA-256 digest .*mecport-pkg rehash/);
     await expectNothingLeft(sampleapp);
     const ar = await validate(path.join(SAMPLES, 'ARNoMfTosca.csar'), '0.0.2');
     expect(ar.state).toBe('failed');
