@@ -8,7 +8,7 @@
  *   const adapter: TUpfAdapter = createNftablesAdapter(settings); // issue 12
  *   const results = await adapter.apply({ appInstanceId, trafficRules, dnsRules });
  */
-import type { TMp1DnsRule, TMp1TrafficRule } from '@mecport/contracts';
+import type { TDnsRule, TTrafficRule } from '@mecport/contracts/mec011';
 
 /** The data planes an adapter can drive; a node's validated settings choose one. */
 export type TUpfAdapterKind = 'nftables' | 'nef' | 'camara' | 'memory';
@@ -16,8 +16,8 @@ export type TUpfAdapterKind = 'nftables' | 'nef' | 'camara' | 'memory';
 /** An app instance's complete rule set: apply makes the data plane match it exactly (idempotent). */
 export interface TInstanceRules {
   appInstanceId: string;
-  trafficRules: TMp1TrafficRule[];
-  dnsRules: TMp1DnsRule[];
+  trafficRules: TTrafficRule[];
+  dnsRules: TDnsRule[];
 }
 
 /** The outcome of one rule; `reason` is what the operator sees when a rule is not applied. */
@@ -31,7 +31,7 @@ export interface TRuleResult {
 /** What a data plane can express, so a dry run can say before applying that a rule will not work. */
 export interface TAdapterCapabilities {
   kind: TUpfAdapterKind;
-  trafficActions: TMp1TrafficRule['action'][];
+  trafficActions: TTrafficRule['action'][];
   filterFields: string[];
   dns: boolean;
 }
