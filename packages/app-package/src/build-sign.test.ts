@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackage, signPackage, validatePackage, ZAppD, type TProgress, type TValidationReport } from './index';
 import { makeCertificate, type TTestCertificate } from './testing/certs';
 import { rawZip } from './testing/raw-zip';
-import { SafeZip } from './zip/safe-zip';
-import { DEFAULT_LIMITS } from './limits';
-import { CheckList } from './report';
+import { entriesOf } from './testing/zip-entries';
 
 const EXAMPLE = join(import.meta.dirname, '../examples/hello-mec');
 const fails = (r: TValidationReport) => r.checks.filter((c) => c.status === 'fail');
@@ -19,14 +17,6 @@ let built: string;
 let ca: TTestCertificate;
 let signer: TTestCertificate;
 
-/** Every entry of a zip, read back whole (small test packages only). */
-async function entriesOf(path: string): Promise<{ name: string; data: Buffer }[]> {
-  const zip = (await SafeZip.open({ path }, DEFAULT_LIMITS, new CheckList()))!;
-  const out = [];
-  for (const e of zip.files) out.push({ name: e.name, data: await zip.read(e, 1 << 24) });
-  zip.close();
-  return out;
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'app-package-test-'));

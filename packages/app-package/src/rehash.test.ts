@@ -13,6 +13,7 @@ import { makeCertificate, type TTestCertificate } from './testing/certs';
 import { EG_PLACEHOLDER_DIGEST, egPackage } from './testing/edgegallery-package';
 import { rawZip } from './testing/raw-zip';
 import { SafeZip } from './zip/safe-zip';
+import { entriesOf } from './testing/zip-entries';
 
 const SAMPLE_APP = join(import.meta.dirname, '../test-data/edgegallery/sampleapp.csar');
 const fails = (r: TValidationReport) => r.checks.filter((c) => c.status === 'fail');
@@ -20,14 +21,6 @@ const digestChecks = (r: TValidationReport) => r.checks.filter((c) => c.id === '
 let dir: string;
 let ca: TTestCertificate;
 let signer: TTestCertificate;
-
-async function entriesOf(path: string): Promise<{ name: string; data: Buffer }[]> {
-  const zip = (await SafeZip.open({ path }, DEFAULT_LIMITS, new CheckList()))!;
-  const out = [];
-  for (const e of zip.files) out.push({ name: e.name, data: await zip.read(e, 1 << 24) });
-  zip.close();
-  return out;
-}
 
 async function manifestOf(path: string, name: RegExp): Promise<string> {
   const zip = (await SafeZip.open({ path }, DEFAULT_LIMITS, new CheckList()))!;
@@ -152,24 +145,37 @@ describe('mecport-pkg rehash', () => {
   const run = promisify(execFile);
   const bin = join(import.meta.dirname, '../bin/mecport-pkg.mjs');
 
-  it('is named by validate for a placeholder package, writes <name>.rehashed.csar, signs with --key/--cert, rewrites in place only with --in-place, and exits 2 on bad input', async () => {
-    const csar = join(dir, 'cli-sample.csar');
+  // One CLI call loads the codec through tsx (seconds on a busy machine): a few per test, not all in one.
+  function sampleCopy(name: string): string {
+    const csar = join(dir, name);
     copyFileSync(SAMPLE_APP, csar);
-    const keyPath = join(dir, 'owner.key.pem');
-    const certPath = join(dir, 'owner.cert.pem');
-    writeFileSync(keyPath, signer.keyPem);
-    writeFileSync(certPath, signer.certPem);
+    return csar;
+  }
 
+  it('is named by validate for a placeholder package and writes <name>.rehashed.csar, which validates', async () => {
+    const csar = sampleCopy('cli-sample.csar');
     const refused = await run(process.execPath, [bin, 'validate', csar]).catch((e: { code: number; stdout: string }) => e);
     expect(refused).toMatchObject({ code: 1, stdout: expect.stringContaining(`fix        npx mecport-pkg rehash ${csar}`) });
     const plain = await run(process.execPath, [bin, 'rehash', csar]);
     expect(plain.stdout).toContain(`rehashed ${join(dir, 'cli-sample.rehashed.csar')}: 2 Source digests of positioning-service.mf written from the files (2 changed`);
     expect(fails(await validatePackage(join(dir, 'cli-sample.rehashed.csar')))).toEqual([]);
+  });
 
+  it('signs with --key/--cert', async () => {
+    const csar = sampleCopy('cli-to-sign.csar');
+    const keyPath = join(dir, 'owner.key.pem');
+    const certPath = join(dir, 'owner.cert.pem');
+    writeFileSync(keyPath, signer.keyPem);
+    writeFileSync(certPath, signer.certPem);
     const signed = await run(process.execPath, [bin, 'rehash', csar, '-o', join(dir, 'cli-signed.csar'), '--key', keyPath, '--cert', certPath]);
     expect(signed.stdout).toContain('signed ');
     expect((await validatePackage(join(dir, 'cli-signed.csar'), { trust: [ca.certPem] })).signatures[0]?.verdict).toBe('trusted');
+  });
 
+  it('exits 2 on bad input and leaves the package as it was', async () => {
+    const csar = sampleCopy('cli-bad-input.csar');
+    const keyPath = join(dir, 'lone.key.pem');
+    writeFileSync(keyPath, signer.keyPem);
     const usage = await run(process.execPath, [bin, 'rehash', csar, '--key', keyPath]).catch((e: { code: number; stderr: string }) => e);
     expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('--key and --cert together') });
     const absent = await run(process.execPath, [bin, 'rehash', join(dir, 'absent.csar')]).catch((e: { code: number; stderr: string }) => e);
@@ -177,7 +183,10 @@ describe('mecport-pkg rehash', () => {
     const overwrite = await run(process.execPath, [bin, 'rehash', csar, '-o', csar]).catch((e: { code: number; stderr: string }) => e);
     expect(overwrite).toMatchObject({ code: 2, stderr: expect.stringContaining('--in-place') });
     expect(readFileSync(csar).equals(readFileSync(SAMPLE_APP))).toBe(true);
+  });
 
+  it('rewrites the package in place only with --in-place', async () => {
+    const csar = sampleCopy('cli-in-place.csar');
     await run(process.execPath, [bin, 'rehash', csar, '--in-place']);
     expect(readFileSync(csar).equals(readFileSync(SAMPLE_APP))).toBe(false);
     expect(fails(await validatePackage(csar))).toEqual([]);
