@@ -5,3 +5,4 @@ export * from './blob-gc';
 export * from './architecture';
 export * from './expire-uploads';
 export * from './download';
+export * from './delete-version-package';

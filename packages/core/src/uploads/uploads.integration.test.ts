@@ -6,8 +6,9 @@ import path from 'node:path';
 import { createBlobStore } from '@mecport/blob-store';
 import { getPrisma } from '@mecport/db';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDeveloper, newApp } from '../testing/store-fixtures';
+import { freshDeveloper, newApp, newVersion } from '../testing/store-fixtures';
 import { removeBlobIfUnreferenced } from './blob-gc';
+import { deleteVersionAndPackage } from './delete-version-package';
 import { jobQueue } from '../shared/job-queue';
 import { cancelUpload, completeUpload, createUpload, getUpload, listUploads, setUploadOffset } from './uploads';
 
@@ -54,6 +55,20 @@ describe('uploads', () => {
     expect(await blobs.stat(digest)).not.toBeNull();
     await prisma.packageBlob.delete({ where: { digest } });
     expect(await removeBlobIfUnreferenced(prisma, blobs, digest)).toBe(true);
+    expect(await blobs.stat(digest)).toBeNull();
+  });
+
+  it('deletes a version and its package file, keeping a file another version still uses', async () => {
+    const blobs = createBlobStore({ dataDir });
+    const file = path.join(dataDir, 'shared.bin');
+    writeFileSync(file, `package ${randomUUID()}`);
+    const { digest } = await blobs.putFromFile(file);
+    const dev = await freshDeveloper(prisma);
+    const [a, b] = [await newApp(prisma, dev), await newApp(prisma, dev)];
+    const [va, vb] = [await newVersion(prisma, dev, a.id, { digest }), await newVersion(prisma, dev, b.id, { digest })];
+    expect(await deleteVersionAndPackage(prisma, blobs, dev, a.id, va.id)).toEqual({ freedDigest: null, fileRemoved: false });
+    expect(await blobs.stat(digest)).not.toBeNull();
+    expect(await deleteVersionAndPackage(prisma, blobs, dev, b.id, vb.id)).toEqual({ freedDigest: digest, fileRemoved: true });
     expect(await blobs.stat(digest)).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 /** The developer workspace's API: the tenant's apps, their versions, publishing and deprecating. */
 import { ZApp, ZAppCreate, ZAppListQuery, ZAppPage, ZAppParams, ZAppUpdate, ZAppVersion, ZAppVersionPage, ZAppVersionParams } from '@mecport/contracts';
-import { createApp, deleteVersion, deprecateVersion, getApp, listTenantApps, listVersions, publishVersion, removeBlobIfUnreferenced, updateApp } from '@mecport/core';
+import { createApp, deleteVersionAndPackage, deprecateVersion, getApp, listTenantApps, listVersions, publishVersion, updateApp } from '@mecport/core';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
 import { blobStore, prisma } from '../services';
@@ -67,10 +67,8 @@ export const deleteVersionRoute = api.route({
   response: { status: 204, description: 'Deleted' },
   errors: [404, 409],
   handler: async ({ actor, params, requestId, log }) => {
-    const db = prisma();
-    const { freedDigest } = await deleteVersion(db, actor, params.appId, params.versionId, requestId);
-    // After the commit, and only if no upload re-created the PackageBlob row meanwhile (checked under the digest's lock).
-    if (freedDigest) log.info({ digest: freedDigest, fileRemoved: await removeBlobIfUnreferenced(db, blobStore(), freedDigest) }, 'package blob freed');
+    const { freedDigest, fileRemoved } = await deleteVersionAndPackage(prisma(), blobStore(), actor, params.appId, params.versionId, requestId);
+    if (freedDigest) log.info({ digest: freedDigest, fileRemoved }, 'package blob freed');
   },
 });
 
