@@ -9,7 +9,7 @@ import { loadOrCreateSigningKeys } from './signing-keys';
 async function main(): Promise<void> {
   const env = loadEnv();
   const jwks = await loadOrCreateSigningKeys(env.jwksFile);
-  const idp = createDevIdp({ issuer: env.issuer, portalUrl: env.portalUrl, audience: env.audience, accessTokenTtlSeconds: env.accessTokenTtlSeconds, jwks });
+  const idp = createDevIdp({ issuer: env.issuer, portalUrl: env.portalUrl, audience: env.audience, accessTokenTtlSeconds: env.accessTokenTtlSeconds, sessionTtlSeconds: env.sessionTtlSeconds, lockout: env.lockout, jwks });
   await idp.listen(env.port, env.host);
   process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'dev IdP listening', service: 'dev-idp', issuer: idp.issuer, listen: `${env.host}:${env.port}`, audience: env.audience, portalUrl: env.portalUrl })}\n`);
 
