@@ -147,16 +147,29 @@ export function buildProvider(config: TProviderConfig): Provider {
   return provider;
 }
 
+/** The portal may be slow to answer its first logout token (discovery, keys, a database connection). */
+const PORTAL_TIMEOUT_MS = 10_000;
+const PORTAL_ATTEMPTS = 3;
+
 /**
  * oidc-provider refuses outgoing requests to loopback and private addresses (its SSRF guard), yet
  * the portal a dev IdP serves usually listens on loopback. The one place the dev IdP posts to is
  * the portal's back-channel logout URI (the clients are static), so the guard is lifted for the
- * configured portal origin only.
+ * configured portal origin only; and since a lost logout token leaves the session's access tokens
+ * valid until they expire, the post gets longer than oidc-provider's 2.5 s and is retried when
+ * the portal cannot be reached.
  */
-function fetchPortal(portalOrigin: string, url: URL | string | Request, options: (RequestInit & { dispatcher?: unknown }) = {}): Promise<Response> {
+async function fetchPortal(portalOrigin: string, url: URL | string | Request, options: (RequestInit & { dispatcher?: unknown }) = {}): Promise<Response> {
   if (new URL(url instanceof Request ? url.url : url).origin !== portalOrigin) return fetch(url, options);
-  const { dispatcher: _guard, ...unguarded } = options;
-  return fetch(url, unguarded);
+  const { dispatcher: _guard, signal: _short, ...unguarded } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { ...unguarded, signal: AbortSignal.timeout(PORTAL_TIMEOUT_MS) });
+    } catch (error) {
+      if (attempt >= PORTAL_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
