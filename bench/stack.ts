@@ -20,6 +20,9 @@ export async function startStack(): Promise<TChild> {
     env: {
       ...process.env, PORT: String(BENCH.portalPort), DEV_IDP_PORT: String(BENCH.idpPort), EMBEDDED_PG_PORT: String(BENCH.pgPort), MECPORT_AGENT_MP1_PORT: String(BENCH.agentMp1Port),
       MECPORT_DATA_DIR: BENCH.dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', OIDC_ISSUER: '',
+      // A bench step holds one token for up to 10 minutes (a multi-GB upload); access tokens last
+      // 5 minutes by default and benches do not renew them.
+      DEV_IDP_TOKEN_TTL_SECONDS: '3600',
     },
   });
   await waitForHttp(`${portalUrl}/api/health`, { timeoutMs: 300_000, isDead: () => stack.process.exitCode !== null });

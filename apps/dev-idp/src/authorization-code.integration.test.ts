@@ -69,7 +69,7 @@ describe('authorization code + PKCE through the sign-in form', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(PORTAL);
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
     expect(body).toMatchObject({ token_type: 'Bearer' });
-    expect(body).not.toHaveProperty('refresh_token');
+    expect(typeof body.refresh_token).toBe('string');
     expect(typeof body.id_token).toBe('string');
 
     const { payload } = await verifyAccessToken(issuer, String(body.access_token));

@@ -5,7 +5,7 @@ import { loadEnv } from './env';
 describe('env', () => {
   it('has defaults for local use', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ port: 3001, host: '127.0.0.1', issuer: 'http://localhost:3001', portalUrl: 'http://localhost:3000', audience: 'mecport-api', accessTokenTtlSeconds: 8 * 3600 });
+    expect(env).toMatchObject({ port: 3001, host: '127.0.0.1', issuer: 'http://localhost:3001', portalUrl: 'http://localhost:3000', audience: 'mecport-api', accessTokenTtlSeconds: 300, sessionTtlSeconds: 8 * 3600, lockout: { maxFailures: 5, maxAddressFailures: 20, lockSeconds: 60 } });
     expect(env.jwksFile.endsWith(path.join('.data', 'dev-idp', 'jwks.json'))).toBe(true);
     expect(path.isAbsolute(env.jwksFile)).toBe(true);
   });
@@ -20,5 +20,6 @@ describe('env', () => {
     expect(() => loadEnv({ DEV_IDP_PORT: 'abc' })).toThrow();
     expect(() => loadEnv({ PORTAL_URL: 'not a url' })).toThrow();
     expect(() => loadEnv({ DEV_IDP_TOKEN_TTL_SECONDS: '5' })).toThrow();
+    expect(() => loadEnv({ DEV_IDP_LOCKOUT_FAILURES: '0' })).toThrow();
   });
 });

@@ -2,7 +2,8 @@
  * The interaction routes oidc-provider redirects the browser to (`interactions.url`):
  *
  *   GET  /interaction/:uid        the sign-in form (prompt "login"), or an automatic consent
- *   POST /interaction/:uid/login  checks the credentials; on success resumes the authorization
+ *   POST /interaction/:uid/login  checks the credentials (refused while locked out, see
+ *                                 login-throttle.ts); on success resumes the authorization
  *
  * Consent is automatic: MECport's clients are first-party, as in the Keycloak realm.
  */
@@ -12,6 +13,7 @@ import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { verifyCredentials } from './accounts';
 import { renderErrorPage } from './error-page';
 import { renderLoginPage } from './login-page';
+import type { LoginThrottle } from './login-throttle';
 
 const ROUTE = /^\/interaction\/([\w-]+)(\/login)?$/;
 const MAX_FORM_BYTES = 16 * 1024;
@@ -50,7 +52,7 @@ function clientName(provider: Provider, clientId: unknown): Promise<string | und
 }
 
 /** Koa middleware serving the interaction routes; everything else goes on to oidc-provider. */
-export function interactionRoutes(provider: Provider, portalUrl: string): Middleware {
+export function interactionRoutes(provider: Provider, portalUrl: string, throttle: LoginThrottle): Middleware {
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);
     if (!match) return next();
@@ -80,7 +82,17 @@ export function interactionRoutes(provider: Provider, portalUrl: string): Middle
       const form = await readForm(ctx.req);
       const username = form.get('username')?.trim() ?? '';
       const password = form.get('password') ?? '';
+      if (username && throttle.isLocked(username, ctx.ip)) {
+        ctx.status = 429;
+        ctx.type = 'html';
+        ctx.body = renderLoginPage({ action, clientName: name, username, error: 'locked' });
+        return;
+      }
       const user = username && password ? verifyCredentials(username, password) : undefined;
+      if (username && password) {
+        if (user) throttle.recordSuccess(username);
+        else throttle.recordFailure(username, ctx.ip);
+      }
       if (!user) {
         ctx.status = 401;
         ctx.type = 'html';

@@ -29,4 +29,12 @@ describe('the sign-in page', () => {
     expect(failed).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(failed).not.toContain('"><script>');
   });
+
+  it('says sign-in is locked, in both languages, without naming the account', () => {
+    const locked = renderLoginPage({ action: '/x', username: 'operator', error: 'locked' });
+    expect(locked).toMatch(/role="alert"[^>]*>Too many failed sign-ins: signing in is temporarily locked/);
+    expect(locked).toContain('登录已暂时锁定');
+    const alert = /role="alert"[^>]*>(.*?)<\/p>/s.exec(locked)?.[1] ?? '';
+    expect(alert).not.toMatch(/account|user|exist/i);
+  });
 });

@@ -14,12 +14,14 @@ export interface TLoginPageOptions {
   /** Prefill for the username field (after a failed attempt, or from `login_hint`). */
   username?: string;
   /** Set after a failed attempt: shows the error in a role="alert" box. */
-  error?: 'invalid-credentials' | 'missing-fields';
+  error?: 'invalid-credentials' | 'missing-fields' | 'locked';
 }
 
 const ERRORS: Record<NonNullable<TLoginPageOptions['error']>, [string, string]> = {
   'invalid-credentials': ['Invalid username or password.', '用户名或密码错误。'],
   'missing-fields': ['Enter a username and a password.', '请输入用户名和密码。'],
+  // Said of the sign-in, not the account: the same words whether or not the user exists.
+  locked: ['Too many failed sign-ins: signing in is temporarily locked. Try again later.', '登录失败次数过多，登录已暂时锁定，请稍后再试。'],
 };
 
 /**

@@ -9,8 +9,12 @@ import { loadOrCreateSigningKeys } from './signing-keys';
 async function main(): Promise<void> {
   const env = loadEnv();
   const jwks = await loadOrCreateSigningKeys(env.jwksFile);
-  const idp = createDevIdp({ issuer: env.issuer, portalUrl: env.portalUrl, audience: env.audience, accessTokenTtlSeconds: env.accessTokenTtlSeconds, jwks });
+  const idp = createDevIdp({ issuer: env.issuer, portalUrl: env.portalUrl, audience: env.audience, accessTokenTtlSeconds: env.accessTokenTtlSeconds, sessionTtlSeconds: env.sessionTtlSeconds, lockout: env.lockout, jwks });
   await idp.listen(env.port, env.host);
+  // A lost logout token leaves the session's access tokens valid until they expire: say so.
+  idp.provider.on('backchannel.error', (_ctx: unknown, error: Error, client: { clientId: string }, _accountId: string, sid: string) => {
+    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'back-channel logout did not reach the client', service: 'dev-idp', client: client.clientId, sid, error: error.message })}\n`);
+  });
   process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'dev IdP listening', service: 'dev-idp', issuer: idp.issuer, listen: `${env.host}:${env.port}`, audience: env.audience, portalUrl: env.portalUrl })}\n`);
 
   let stopping = false;

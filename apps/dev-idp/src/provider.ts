@@ -3,9 +3,10 @@
  * Keycloak realm in `deploy/keycloak/realm.json`.
  *
  *   1. clients: `mecport-portal` (code + PKCE S256) and `mecport-cli` (password grant)
- *   2. tokens: JWT access tokens for resource `urn:mecport:api` with audience OIDC_AUDIENCE
- *      and Keycloak-shaped claims; no refresh tokens
- *   3. browser: a real sign-in form, automatic consent, logout without a confirmation click
+ *   2. tokens: short JWT access tokens for resource `urn:mecport:api` with audience OIDC_AUDIENCE,
+ *      Keycloak-shaped claims and the session's `sid`; refresh tokens that end with the session
+ *   3. browser: a real sign-in form (locked after repeated failures), automatic consent, logout
+ *      without a confirmation click that tells the portal by back-channel which session ended
  *   4. `createDevIdp()`: an HTTP server around it that tests start on a random port
  *
  * Edit this file to change what the provider does; the HTML lives in *-page(s).ts.
@@ -19,11 +20,17 @@ import { API_RESOURCE, API_SCOPE, clientsFor } from './clients';
 import { renderError } from './error-page';
 import { interactionRoutes, interactionUrl } from './interactions';
 import { logoutSource, postLogoutSuccessSource } from './logout-pages';
+import { DEFAULT_LOCKOUT, LoginThrottle, type TLockoutPolicy } from './login-throttle';
 import { registerPasswordGrant } from './password-grant';
+import { issueRefreshToken, useDecodableRefreshTokens } from './refresh-tokens';
 import { generateSigningKeys, type TSigningKeys } from './signing-keys';
 import { keycloakJsWorkarounds } from './workarounds';
 
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'roles'] as const;
+/** 5 minutes, as Keycloak's default access token lifespan. */
+export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 300;
+/** 8 hours, the realm's SSO session idle timeout. */
+export const DEFAULT_SESSION_TTL_SECONDS = 8 * 3600;
 
 export interface TProviderConfig {
   /** The issuer identifier, e.g. `http://localhost:3001` (no trailing slash). */
@@ -33,6 +40,10 @@ export interface TProviderConfig {
   /** The `aud` of every access token, e.g. `mecport-api`. */
   audience: string;
   accessTokenTtlSeconds: number;
+  /** How long a browser session and a refresh token last (Keycloak: SSO session idle), seconds. */
+  sessionTtlSeconds: number;
+  /** Failed sign-ins before a user or an address is locked out, and for how long. */
+  lockout: TLockoutPolicy;
   /** Private signing keys (JWK set). */
   jwks: TSigningKeys;
 }
@@ -44,12 +55,14 @@ export interface TProviderConfig {
 /**
  * A configured oidc-provider instance (a Koa app): mount `provider.callback()` on a server.
  *
- * @example const provider = buildProvider({ issuer, portalUrl, audience: 'mecport-api', accessTokenTtlSeconds: 3600, jwks });
+ * @example const provider = buildProvider({ issuer, portalUrl, audience: 'mecport-api', accessTokenTtlSeconds: 300, sessionTtlSeconds: 28800, lockout: DEFAULT_LOCKOUT, jwks });
  */
 export function buildProvider(config: TProviderConfig): Provider {
   const portalOrigin = new URL(config.portalUrl).origin;
   const resourceServer: ResourceServer = { scope: API_SCOPE, audience: config.audience, accessTokenFormat: 'jwt', accessTokenTTL: config.accessTokenTtlSeconds };
   const ttl = config.accessTokenTtlSeconds;
+  const sessionTtl = Math.max(ttl, config.sessionTtlSeconds);
+  const throttle = new LoginThrottle(config.lockout);
 
   const configuration: Configuration = {
     clients: clientsFor(config.portalUrl),
@@ -72,13 +85,15 @@ export function buildProvider(config: TProviderConfig): Provider {
       AccessToken: ttl,
       AuthorizationCode: 60,
       IdToken: ttl,
+      RefreshToken: sessionTtl,
       Interaction: 3600,
-      Session: Math.max(ttl, 24 * 3600),
-      Grant: Math.max(ttl, 24 * 3600),
+      Session: sessionTtl,
+      Grant: sessionTtl,
     },
     interactions: { url: interactionUrl },
     features: {
       devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource,
@@ -97,10 +112,14 @@ export function buildProvider(config: TProviderConfig): Provider {
     // Keycloak-shaped claims on every access token issued to a user.
     extraTokenClaims: (_ctx, token) => {
       const user = 'accountId' in token ? findUserBySubject(token.accountId) : undefined;
-      return user ? { azp: token.clientId, ...keycloakClaims(user) } : undefined;
+      if (!user) return undefined;
+      // `sid` names the IdP session, so the portal can refuse the token once that session ends.
+      const sid = 'sid' in token && typeof token.sid === 'string' ? { sid: token.sid } : {};
+      return { azp: token.clientId, ...sid, ...keycloakClaims(user) };
     },
-    // No refresh tokens: they are opaque, and keycloak-js decodes every token it gets.
-    issueRefreshToken: () => false,
+    issueRefreshToken,
+    // Keycloak's default: a refresh keeps the refresh token valid (a second tab may use it too).
+    rotateRefreshToken: false,
     // Automatic consent: MECport's clients are first-party.
     loadExistingGrant: async (ctx) => {
       const { client, session } = ctx.oidc;
@@ -117,13 +136,40 @@ export function buildProvider(config: TProviderConfig): Provider {
       return grant;
     },
     renderError: (ctx, out) => renderError(ctx, out, config.portalUrl),
+    fetch: (url, options) => fetchPortal(portalOrigin, url, options),
   };
 
   const provider = new Provider(config.issuer, configuration);
-  registerPasswordGrant(provider, { resource: API_RESOURCE, resourceServer, oidcScopes: OIDC_SCOPES });
+  useDecodableRefreshTokens(provider);
+  registerPasswordGrant(provider, { resource: API_RESOURCE, resourceServer, oidcScopes: OIDC_SCOPES, throttle });
   provider.use(keycloakJsWorkarounds);
-  provider.use(interactionRoutes(provider, config.portalUrl));
+  provider.use(interactionRoutes(provider, config.portalUrl, throttle));
   return provider;
+}
+
+/** The portal may be slow to answer its first logout token (discovery, keys, a database connection). */
+const PORTAL_TIMEOUT_MS = 10_000;
+const PORTAL_ATTEMPTS = 3;
+
+/**
+ * oidc-provider refuses outgoing requests to loopback and private addresses (its SSRF guard), yet
+ * the portal a dev IdP serves usually listens on loopback. The one place the dev IdP posts to is
+ * the portal's back-channel logout URI (the clients are static), so the guard is lifted for the
+ * configured portal origin only; and since a lost logout token leaves the session's access tokens
+ * valid until they expire, the post gets longer than oidc-provider's 2.5 s and is retried when
+ * the portal cannot be reached.
+ */
+async function fetchPortal(portalOrigin: string, url: URL | string | Request, options: (RequestInit & { dispatcher?: unknown }) = {}): Promise<Response> {
+  if (new URL(url instanceof Request ? url.url : url).origin !== portalOrigin) return fetch(url, options);
+  const { dispatcher: _guard, signal: _short, ...unguarded } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { ...unguarded, signal: AbortSignal.timeout(PORTAL_TIMEOUT_MS) });
+    } catch (error) {
+      if (attempt >= PORTAL_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +229,9 @@ export function createDevIdp(options: TDevIdpOptions): TDevIdp {
           issuer,
           portalUrl: options.portalUrl.replace(/\/+$/, ''),
           audience: options.audience ?? 'mecport-api',
-          accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 8 * 3600,
+          accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+          sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+          lockout: options.lockout ?? DEFAULT_LOCKOUT,
           jwks,
         });
       } catch (error) {

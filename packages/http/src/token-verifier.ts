@@ -3,7 +3,8 @@
  * Keycloak-shaped claims into a user principal. Works the same for the dev IdP and a Keycloak realm.
  */
 import { AppError, ROLES, type TRole } from '@mecport/contracts';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { issuerKeys, type TIssuerKeys } from './issuer-keys';
 
 export interface TUserPrincipal {
   kind: 'user';
@@ -14,6 +15,8 @@ export interface TUserPrincipal {
   /** Tenant slug from the configured claim; null when the IdP sent none. */
   tenant: string | null;
   roles: TRole[];
+  /** The IdP session the token belongs to (`sid`); null when the token names none (password grant). */
+  sessionId: string | null;
 }
 
 export interface TTokenVerifierOptions {
@@ -23,6 +26,13 @@ export interface TTokenVerifierOptions {
   tenantClaim: string;
   /** Overrides discovery, e.g. for tests. */
   jwksUri?: string;
+  /** The issuer's keys, when another verifier of the same issuer already has them. */
+  keys?: () => Promise<TIssuerKeys>;
+  /**
+   * True when the IdP said the session ended (back-channel logout): its tokens are refused with
+   * 401 although their signature and expiry are fine. Called for every token that has a `sid`.
+   */
+  isSessionEnded?: (sid: string) => Promise<boolean>;
 }
 
 export type TTokenVerifier = (token: string) => Promise<TUserPrincipal>;
@@ -37,21 +47,7 @@ export function principalFromClaims(payload: JWTPayload, tenantClaim: string): T
   const subject = text(payload.sub);
   if (!subject) throw new AppError('unauthenticated', 'The access token has no subject (sub) claim');
   const username = text(claims.preferred_username) ?? subject;
-  return { kind: 'user', subject, username, name: text(claims.name) ?? username, email: text(claims.email), tenant: text(claims[tenantClaim]), roles };
-}
-
-async function discoverJwksUri(issuer: string): Promise<string> {
-  const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-  } catch (cause) {
-    throw new AppError('unavailable', `The identity provider at ${issuer} is not reachable`, { cause });
-  }
-  if (!response.ok) throw new AppError('unavailable', `The identity provider's discovery document answered ${response.status}`);
-  const meta = (await response.json()) as { jwks_uri?: string };
-  if (!meta.jwks_uri) throw new AppError('unavailable', 'The identity provider publishes no jwks_uri');
-  return meta.jwks_uri;
+  return { kind: 'user', subject, username, name: text(claims.name) ?? username, email: text(claims.email), tenant: text(claims[tenantClaim]), roles, sessionId: text(claims.sid) };
 }
 
 function reasonOf(error: unknown): string {
@@ -62,21 +58,25 @@ function reasonOf(error: unknown): string {
   return 'the access token is malformed or not a JWT';
 }
 
+export const SIGNED_OUT_DETAIL = 'Sign in again: this session was signed out';
+
 export function createTokenVerifier(options: TTokenVerifierOptions): TTokenVerifier {
-  let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  const keys = options.keys ?? issuerKeys(options.issuer, options.jwksUri);
   return async (token) => {
-    if (!jwks) {
-      // Only cache a successful discovery, so a portal started before its IdP recovers by itself.
-      jwks = createRemoteJWKSet(new URL(options.jwksUri ?? (await discoverJwksUri(options.issuer))), { timeoutDuration: 5000 });
-    }
+    const jwks = await keys();
+    let principal: TUserPrincipal;
     try {
       const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] });
-      return principalFromClaims(payload, options.tenantClaim);
+      principal = principalFromClaims(payload, options.tenantClaim);
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof joseErrors.JWKSTimeout) throw new AppError('unavailable', 'The identity provider did not answer in time', { cause: error });
       throw new AppError('unauthenticated', `Sign in again: ${reasonOf(error)}`, { cause: error });
     }
+    if (principal.sessionId && options.isSessionEnded && (await options.isSessionEnded(principal.sessionId))) {
+      throw new AppError('unauthenticated', SIGNED_OUT_DETAIL);
+    }
+    return principal;
   };
 }
 

@@ -3,12 +3,14 @@
  * Client-side authentication: a React context around keycloak-js.
  *
  * 1. On mount, either finish a sign-in (this is `/auth/callback` with `#state=…&code=…`) or restore
- *    the session kept in sessionStorage (treated as signed out once the access token has expired;
- *    there are no refresh tokens).
+ *    the session kept in sessionStorage (renewing its access token first when it has expired).
  * 2. With a token, load the caller's profile from `GET /api/v1/me`; failures keep the RFC 9457
  *    problem (title, detail, requestId) for the shell to show.
- * 3. `login()` remembers the current page and redirects to the IdP; `logout()` clears the session
- *    and ends the IdP session too.
+ * 3. Access tokens last minutes: they are renewed with the refresh token before they expire, and
+ *    once more when the API answers 401 (the request is then retried once). A refused renewal
+ *    (the IdP session ended, e.g. signed out elsewhere) signs this tab out.
+ * 4. `login()` remembers the current page and redirects to the IdP; `logout()` clears the session
+ *    and ends the IdP session too (which tells the portal, by back-channel, to refuse its tokens).
  *
  * @example
  *   const { status, me, login, logout, apiFetch } = useAuth();
@@ -22,9 +24,13 @@ import { localeCookie } from '@/i18n/locale';
 import { describeKeycloakError, initKeycloak, callbackUri } from './keycloak-client';
 import { problemFromResponse, type TProblem } from './problem';
 import {
-  CALLBACK_PATH, RETURN_TO_KEY, clearSession, isAuthCallbackUrl, isSessionValid, readSession, safeReturnTo, sessionFromTokens, writeSession,
+  CALLBACK_PATH, RETURN_TO_KEY, clearSession, isAuthCallbackUrl, isSessionValid, readSession, renewalDueAt, safeReturnTo, sessionFromTokens, writeSession,
   type TStoredSession,
 } from './session';
+import { renewSession } from './token-renewal';
+
+/** After the IdP did not answer a renewal, try again this much later (while the token lasts). */
+const RENEW_RETRY_MS = 15_000;
 
 export type TAuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -90,13 +96,50 @@ export function AuthProvider({ config, children }: { config: TPublicAuthConfig; 
   const localeRef = useRef(locale);
   const started = useRef(false);
   const token = state.session?.token ?? null;
+  const sessionRef = useRef<TStoredSession | null>(null);
+  const renewing = useRef<Promise<string | null> | null>(null);
   useEffect(() => {
     localeRef.current = locale;
   }, [locale]);
+  useEffect(() => {
+    sessionRef.current = state.session;
+  }, [state.session]);
+
+  /**
+   * Renews the current session's access token (one renewal at a time). Resolves to the new token,
+   * or null: then either the session ended (this tab is signed out) or the IdP did not answer.
+   */
+  const renew = useCallback((force: boolean): Promise<string | null> => {
+    const current = sessionRef.current ?? readSession(window.sessionStorage);
+    if (!current) return Promise.resolve(null);
+    renewing.current ??= renewSession(config, current, force).then((outcome) => {
+      renewing.current = null;
+      if (outcome.kind === 'renewed') {
+        writeSession(window.sessionStorage, outcome.session);
+        sessionRef.current = outcome.session;
+        setState((s) => (s.session ? { ...s, session: outcome.session } : s));
+        return outcome.session.token;
+      }
+      if (outcome.kind === 'ended') {
+        clearSession(window.sessionStorage);
+        sessionRef.current = null;
+        setState({ ...ANONYMOUS, error: { kind: 'session-expired' } });
+      }
+      return null;
+    });
+    return renewing.current;
+  }, [config]);
 
   /** Loads the profile for a session. After a fresh sign-in the profile's locale is adopted (the callback page then reloads). */
   const establish = useCallback(async (session: TStoredSession, fresh: boolean) => {
-    const result = await fetchMe(session.token);
+    sessionRef.current = session;
+    let result = await fetchMe(session.token);
+    if (!result.ok && result.problem.status === 401 && session.refreshToken) {
+      const renewed = await renew(true);
+      if (!renewed) return;
+      session = sessionRef.current ?? session;
+      result = await fetchMe(renewed);
+    }
     if (!result.ok) {
       if (result.problem.status === 401) {
         // The API does not accept this token (expired, revoked, keys rotated): signed out.
@@ -109,7 +152,7 @@ export function AuthProvider({ config, children }: { config: TPublicAuthConfig; 
     }
     if (fresh && result.me.locale !== localeRef.current) document.cookie = localeCookie(result.me.locale);
     setState({ status: 'authenticated', me: result.me, session, error: null });
-  }, []);
+  }, [renew]);
 
   // 1. Bootstrap once (the ref keeps React strict mode's second effect run from repeating it).
   useEffect(() => {
@@ -120,7 +163,7 @@ export function AuthProvider({ config, children }: { config: TPublicAuthConfig; 
       if (window.location.pathname === CALLBACK_PATH && isAuthCallbackUrl(window.location.href)) {
         try {
           const kc = await initKeycloak(config);
-          const session = kc.authenticated && kc.token ? sessionFromTokens(kc.token, kc.idToken) : null;
+          const session = kc.authenticated && kc.token ? sessionFromTokens(kc.token, kc.idToken, kc.refreshToken) : null;
           if (!session) {
             setState({ ...ANONYMOUS, error: { kind: 'sign-in-failed', detail: kc.authenticated ? 'the access token is not a JWT with exp' : undefined } });
             return;
@@ -137,12 +180,37 @@ export function AuthProvider({ config, children }: { config: TPublicAuthConfig; 
         await establish(session, false);
         return;
       }
+      if (session?.refreshToken) {
+        sessionRef.current = session;
+        const outcome = await renewSession(config, session, true);
+        if (outcome.kind === 'renewed') {
+          writeSession(storage, outcome.session);
+          await establish(outcome.session, false);
+          return;
+        }
+      }
       if (session) clearSession(storage);
       setState(ANONYMOUS);
     })();
   }, [config, establish]);
 
-  // 2. Sign out when the access token expires.
+  // 2. Renew the access token before it expires; try again later while the IdP does not answer.
+  const session = state.session;
+  useEffect(() => {
+    if (!session?.refreshToken) return;
+    let timer: number | undefined;
+    const attempt = (delay: number) => {
+      timer = window.setTimeout(() => {
+        void renew(false).then((renewed) => {
+          if (!renewed && sessionRef.current === session && Date.now() < session.expiresAt) attempt(RENEW_RETRY_MS);
+        });
+      }, Math.min(Math.max(0, delay), 2 ** 31 - 1));
+    };
+    attempt(renewalDueAt(session) - Date.now());
+    return () => window.clearTimeout(timer);
+  }, [session, renew]);
+
+  // 3. Sign out when the access token expires without having been renewed.
   const expiresAt = state.session?.expiresAt;
   useEffect(() => {
     if (expiresAt === undefined) return;
@@ -180,12 +248,20 @@ export function AuthProvider({ config, children }: { config: TPublicAuthConfig; 
     }
   }, [config]);
 
-  const apiFetch = useCallback((path: string, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
-    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
-    return fetch(path, { ...init, headers });
-  }, [token]);
+  const apiFetch = useCallback(async (path: string, init?: RequestInit) => {
+    const send = (bearer: string | null) => {
+      const headers = new Headers(init?.headers);
+      if (bearer && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${bearer}`);
+      if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+      return fetch(path, { ...init, headers });
+    };
+    const res = await send(token);
+    // A 401 with our token: renew once and retry (not for a caller's own Authorization, nor a one-shot stream body).
+    const retryable = !new Headers(init?.headers).has('Authorization') && !(init?.body instanceof ReadableStream);
+    if (res.status !== 401 || !token || !retryable || !sessionRef.current?.refreshToken) return res;
+    const renewed = await renew(true);
+    return renewed ? send(renewed) : res;
+  }, [token, renew]);
 
   const updatePreferences = useCallback(async (update: TPreferencesUpdate) => {
     let res: Response;

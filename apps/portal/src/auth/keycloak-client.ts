@@ -18,8 +18,15 @@ export function callbackUri(): string {
   return `${window.location.origin}${CALLBACK_PATH}`;
 }
 
-/** Resolves to the initialised instance; if this page is the IdP's redirect back, `init` completes the code exchange first. */
-export function initKeycloak(config: TPublicAuthConfig): Promise<Keycloak> {
+/** Tokens kept from an earlier page of this tab; `init` then renews them at once. */
+export interface TKeptTokens { token: string; refreshToken: string; idToken?: string }
+
+/**
+ * Resolves to the initialised instance; if this page is the IdP's redirect back, `init` completes
+ * the code exchange first; with `kept` tokens (the first renewal after a reload) it refreshes them.
+ * Only the first call's `kept` matters: later calls get the same instance.
+ */
+export function initKeycloak(config: TPublicAuthConfig, kept?: TKeptTokens): Promise<Keycloak> {
   if (pending) return pending;
   const attempt = (async () => {
     const { default: KeycloakClass } = await import('keycloak-js');
@@ -31,6 +38,7 @@ export function initKeycloak(config: TPublicAuthConfig): Promise<Keycloak> {
       checkLoginIframe: false, // no Keycloak session iframe on a generic OIDC provider
       responseMode: 'fragment', // the code never reaches server logs
       redirectUri: callbackUri(),
+      ...(kept ? { token: kept.token, refreshToken: kept.refreshToken, idToken: kept.idToken } : {}),
     });
     return kc;
   })();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemFromResponse } from './problem';
 import {
-  SESSION_KEY, clearSession, decodeJwtPayload, isAuthCallbackUrl, isSessionValid, readSession, safeReturnTo, sessionFromTokens, writeSession,
+  SESSION_KEY, clearSession, decodeJwtPayload, isAuthCallbackUrl, isSessionValid, readSession, renewalDueAt, safeReturnTo, sessionFromTokens, writeSession,
   type TStorage,
 } from './session';
 
@@ -36,6 +36,15 @@ describe('stored session', () => {
     expect(isSessionValid(session!, 1_000_001)).toBe(false);
     clearSession(storage);
     expect(readSession(storage)).toBeNull();
+  });
+  it('keeps the refresh token and the issue time, and renews a minute (or a third of a short life) before expiry', () => {
+    const storage = fakeStorage();
+    const session = sessionFromTokens(jwt({ iat: 700, exp: 1_000 }), 'id-token', 'refresh-token')!;
+    expect(session).toMatchObject({ refreshToken: 'refresh-token', issuedAt: 700_000, expiresAt: 1_000_000 });
+    writeSession(storage, session);
+    expect(readSession(storage)).toEqual(session);
+    expect(renewalDueAt(session)).toBe(940_000);
+    expect(renewalDueAt(sessionFromTokens(jwt({ iat: 970, exp: 1_000 }))!)).toBe(990_000);
   });
   it('refuses tokens without exp and garbage in storage', () => {
     expect(sessionFromTokens(jwt({ sub: 'x' }))).toBeNull();

@@ -1,7 +1,7 @@
 /**
- * The browser-side session: the access and ID tokens kept in sessionStorage so that a reload stays
- * signed in (per tab; closing the tab signs out). There are no refresh tokens: once the access
- * token expires the user is signed out and signs in again.
+ * The browser-side session: the access, ID and refresh tokens kept in sessionStorage so that a
+ * reload stays signed in (per tab; closing the tab signs out). Access tokens are short (minutes);
+ * the refresh token renews them (`token-renewal.ts`) until the IdP session ends.
  *
  * Pure helpers over a `Storage`-like object, unit-tested with a fake.
  */
@@ -15,9 +15,16 @@ export type TStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export interface TStoredSession {
   token: string;
   idToken?: string;
+  /** Renews the access token while the IdP session lasts. */
+  refreshToken?: string;
   /** Access-token expiry, epoch milliseconds (from its `exp` claim). */
   expiresAt: number;
+  /** Access-token issue time, epoch milliseconds (from `iat`; `expiresAt` when absent). */
+  issuedAt?: number;
 }
+
+/** Renew when this much of the access token's life is left: a minute, or a third of a short token's life. */
+const RENEW_MARGIN_MS = 60_000;
 
 /** The payload of a JWT, without verifying it (the API verifies; the browser only reads `exp`). */
 export function decodeJwtPayload(token: string): Record<string, unknown> | null {
@@ -34,10 +41,22 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
 }
 
 /** A session for this access token, or `null` when the token carries no usable `exp`. */
-export function sessionFromTokens(token: string, idToken?: string): TStoredSession | null {
-  const exp = decodeJwtPayload(token)?.exp;
+export function sessionFromTokens(token: string, idToken?: string, refreshToken?: string): TStoredSession | null {
+  const payload = decodeJwtPayload(token);
+  const exp = payload?.exp;
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return null;
-  return idToken ? { token, idToken, expiresAt: exp * 1000 } : { token, expiresAt: exp * 1000 };
+  const iat = typeof payload?.iat === 'number' && Number.isFinite(payload.iat) ? payload.iat * 1000 : undefined;
+  return {
+    token, expiresAt: exp * 1000,
+    ...(idToken ? { idToken } : {}), ...(refreshToken ? { refreshToken } : {}), ...(iat !== undefined ? { issuedAt: iat } : {}),
+  };
+}
+
+/** When to renew the access token: epoch ms, at most a minute (or a third of its life) before it expires. */
+export function renewalDueAt(session: TStoredSession): number {
+  const lifetime = session.expiresAt - (session.issuedAt ?? session.expiresAt);
+  const margin = lifetime > 0 ? Math.min(RENEW_MARGIN_MS, lifetime / 3) : RENEW_MARGIN_MS;
+  return session.expiresAt - margin;
 }
 
 /** Valid while the token has more than `marginMs` left (so a request does not leave with a dying token). */
@@ -51,9 +70,12 @@ export function readSession(storage: TStorage): TStoredSession | null {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<TStoredSession>;
     if (typeof parsed.token !== 'string' || typeof parsed.expiresAt !== 'number') return null;
-    return typeof parsed.idToken === 'string'
-      ? { token: parsed.token, idToken: parsed.idToken, expiresAt: parsed.expiresAt }
-      : { token: parsed.token, expiresAt: parsed.expiresAt };
+    return {
+      token: parsed.token, expiresAt: parsed.expiresAt,
+      ...(typeof parsed.idToken === 'string' ? { idToken: parsed.idToken } : {}),
+      ...(typeof parsed.refreshToken === 'string' ? { refreshToken: parsed.refreshToken } : {}),
+      ...(typeof parsed.issuedAt === 'number' ? { issuedAt: parsed.issuedAt } : {}),
+    };
   } catch {
     return null;
   }

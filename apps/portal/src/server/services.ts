@@ -12,9 +12,9 @@
 import { createBlobStore, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
 import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
 import { AppError } from '@mecport/contracts';
-import { AgentWrites, ChannelReads, jobQueue, MapNodesCache, RevisionWatcher, type TJobQueue } from '@mecport/core';
+import { AgentWrites, ChannelReads, EndedSessions, jobQueue, MapNodesCache, RevisionWatcher, type TJobQueue } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
-import { createTokenVerifier, type TTokenVerifier } from '@mecport/http';
+import { createLogoutTokenVerifier, createTokenVerifier, issuerKeys, type TIssuerKeys, type TLogoutTokenVerifier, type TTokenVerifier } from '@mecport/http';
 import { Server, type ServerOptions } from '@tus/server';
 import { portalEnv } from '@/env';
 
@@ -27,14 +27,38 @@ function databaseUrl(purpose: string): string {
   return url;
 }
 
-// 2. Users' tokens.
+// 2. Users' tokens, and the IdP sessions that ended (back-channel logout).
+let keys: (() => Promise<TIssuerKeys>) | undefined;
 let verifier: TTokenVerifier | undefined;
+let logoutVerifier: TLogoutTokenVerifier | undefined;
+let ended: EndedSessions | undefined;
 
-/** Checks a user's bearer token against the configured OIDC issuer and audience. */
+/** The IdP's published signing keys, shared by both token checks. */
+function idpKeys(): () => Promise<TIssuerKeys> {
+  keys ??= issuerKeys(portalEnv().OIDC_ISSUER);
+  return keys;
+}
+
+/** Sessions the IdP ended, in the database (seen by every replica within 2 s) and remembered briefly here. */
+export function endedSessions(): EndedSessions {
+  ended ??= new EndedSessions(getPrisma, { issuer: portalEnv().OIDC_ISSUER });
+  return ended;
+}
+
+/** Checks a user's bearer token against the configured OIDC issuer and audience, and refuses ended sessions. */
 export function tokenVerifier(): TTokenVerifier {
   const env = portalEnv();
-  verifier ??= createTokenVerifier({ issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, tenantClaim: env.OIDC_TENANT_CLAIM });
+  verifier ??= createTokenVerifier({
+    issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, tenantClaim: env.OIDC_TENANT_CLAIM, keys: idpKeys(),
+    isSessionEnded: (sid) => endedSessions().has(sid),
+  });
   return verifier;
+}
+
+/** Checks the logout tokens the IdP posts to the back-channel logout endpoint (audience: the portal's client). */
+export function logoutTokenVerifier(): TLogoutTokenVerifier {
+  logoutVerifier ??= createLogoutTokenVerifier({ issuer: portalEnv().OIDC_ISSUER, clientId: portalEnv().OIDC_CLIENT_ID, keys: idpKeys() });
+  return logoutVerifier;
 }
 
 // 3. Package files.

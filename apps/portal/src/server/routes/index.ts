@@ -1,6 +1,7 @@
 /** Every API route, in the order the OpenAPI document lists them. Add new route modules here. */
 export * from './health';
 export * from './me';
+export * from './auth';
 export * from './audit';
 export * from './store-catalog';
 export * from './store-apps';

@@ -1,0 +1,3 @@
+import { backchannelLogoutRoute } from '@/server/routes';
+
+export const POST = backchannelLogoutRoute.handle;
