@@ -17,7 +17,9 @@ import { call } from './auth-matrix';
 
 type TStatusExtra = Partial<Omit<TInstanceStatus, 'appInstanceId' | 'state'>>;
 
-const METRICS = { cpuPercent: 12, memUsedBytes: 1 << 30, memTotalBytes: 8 << 30, diskUsedBytes: 10 << 30, diskTotalBytes: 100 << 30, load1: 0.2, load5: 0.1, load15: 0.1 };
+// 2 ** 30, not 1 << 30: a shift is 32-bit (8 << 30 is 0, 10 << 30 negative), which the heartbeat schema refuses.
+const GIB = 2 ** 30;
+const METRICS = { cpuPercent: 12, memUsedBytes: GIB, memTotalBytes: 8 * GIB, diskUsedBytes: 10 * GIB, diskTotalBytes: 100 * GIB, load1: 0.2, load5: 0.1, load15: 0.1 };
 
 export class SimulatedNode {
   constructor(private readonly request: APIRequestContext, readonly agent: TTestAgent) {}

@@ -4,6 +4,7 @@
  * - `validatePackage(path, options, onProgress)`: streaming validation report + MEC 010-2 AppD.
  * - `buildPackage({ dir, out })`: a MEC 037 CSAR from a folder.
  * - `signPackage({ csar, out, key, cert, mode })`: SOL004 option 1 and/or 2.
+ * - `readProcessBundle(path)`: the process bundle (command, declared ports) a package carries, or null.
  * - `rehashPackage({ csar, out, key?, cert? })`: manifest digests rewritten from the files (placeholder digests), signed again when given a key.
  *
  * @example
@@ -14,6 +15,7 @@
 export { validatePackage, type TValidateOptions, type TValidationReport } from './validate';
 export { buildPackage, BUILD_DEFAULTS, type TBuildOptions, type TBuildResult } from './build';
 export { signPackage, type TSignOptions, type TSignResult } from './sign';
+export { readProcessBundle } from './csar/process-bundle';
 export { rehashPackage, type TRehashOptions, type TRehashResult } from './rehash';
 export { CHECKS, type TCheck, type TCheckId, type TCheckStatus } from './report';
 export { PackageRefusedError, assertNoFailure } from './errors';

@@ -89,12 +89,27 @@ export const INSTANCE_STATES = ['PENDING', 'DOWNLOADING', 'STARTING', 'RUNNING',
 export const ZInstanceState = z.enum(INSTANCE_STATES);
 export type TInstanceState = z.infer<typeof ZInstanceState>;
 
+/**
+ * The agent's status messages as stable codes (the English `message` stays beside them), so that
+ * every reader can show them in its own language. Parameters: exited {exitCode}, killed {signal},
+ * health_failed {failures}, start_failed {error}, prepare_failed {error}, stopping {graceSec};
+ * any of the first five may add restartInSec (a restart is scheduled).
+ */
+export const INSTANCE_MESSAGE_CODES = ['exited', 'killed', 'health_failed', 'start_failed', 'exited_unknown', 'prepare_failed', 'stopping', 'adopted'] as const;
+export const ZInstanceMessageCode = z.enum(INSTANCE_MESSAGE_CODES);
+export type TInstanceMessageCode = z.infer<typeof ZInstanceMessageCode>;
+export const ZMessageParams = z.record(z.string().max(40), z.union([z.string().max(2000), z.number()]));
+export type TMessageParams = z.infer<typeof ZMessageParams>;
+
 export const ZInstanceStatus = z.object({
   appInstanceId: z.string().uuid(),
   state: ZInstanceState,
   restarts: z.number().int().min(0).default(0),
   ready: z.boolean().default(false).describe('The app called Mp1 confirm_ready'),
   message: z.string().max(2000).nullable().default(null),
+  /** `message` as a stable code and parameters (absent from older agents). */
+  messageCode: ZInstanceMessageCode.nullable().optional(),
+  messageParams: ZMessageParams.nullable().optional(),
   /** Set when a package failed its digest check. */
   digestMismatch: z.boolean().default(false),
 });

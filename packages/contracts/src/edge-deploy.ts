@@ -5,7 +5,7 @@
  * @example ZDeploymentCreate.parse({ appVersionId: '…', target: { kind: 'labels', selector: 'region=south' }, batchSize: 5 });
  */
 import { z } from 'zod';
-import { ZInstanceState } from './edge-channel';
+import { ZInstanceMessageCode, ZInstanceState, ZMessageParams } from './edge-channel';
 import { ZPage, ZPageQuery } from './pagination';
 
 export const ZDeploymentTargetSpec = z.discriminatedUnion('kind', [
@@ -34,6 +34,7 @@ export const ZDeploymentTarget = z.object({
   status: z.enum(TARGET_STATUSES),
   appInstanceId: z.string().uuid().nullable(),
   instanceState: ZInstanceState.nullable(),
+  instanceWithdrawn: z.boolean().describe('The target failed and its instance was withdrawn from the node (desired REMOVED): nothing of it is left to run there'),
   message: z.string().nullable(),
 });
 
@@ -63,6 +64,10 @@ export type TDeploymentDetail = z.infer<typeof ZDeploymentDetail>;
 export const ZDeploymentPage = ZPage(ZDeployment).meta({ id: 'DeploymentPage' });
 export const ZDeploymentParams = z.object({ deploymentId: z.string().uuid() });
 
+export const INSTANCE_DESIRED_STATES_API = ['RUNNING', 'STOPPED', 'REMOVED'] as const;
+export const TERMINATION_REASONS = ['operator', 'deployment_failed'] as const;
+export type TTerminationReason = (typeof TERMINATION_REASONS)[number];
+
 export const ZAppInstance = z
   .object({
     id: z.string().uuid(),
@@ -73,12 +78,15 @@ export const ZAppInstance = z
     appVersionId: z.string().uuid(),
     version: z.string(),
     deploymentId: z.string().uuid().nullable(),
-    desiredState: z.enum(['RUNNING', 'STOPPED']),
+    desiredState: z.enum(INSTANCE_DESIRED_STATES_API).describe('REMOVED: terminated by an operator or withdrawn by its failed deployment'),
     state: ZInstanceState,
     restarts: z.number().int(),
     ready: z.boolean(),
-    message: z.string().nullable(),
+    message: z.string().nullable().describe('The agent\'s message in English'),
+    messageCode: ZInstanceMessageCode.nullable().describe('`message` as a stable code, to show it translated'),
+    messageParams: ZMessageParams.nullable(),
     terminating: z.boolean(),
+    terminationReason: z.enum(TERMINATION_REASONS).nullable().describe('Why it left the desired state: terminated by an operator, or withdrawn because its deployment failed on the node'),
     createdAt: z.string().datetime({ offset: true }),
     updatedAt: z.string().datetime({ offset: true }),
   })
@@ -91,6 +99,10 @@ export type TAppInstancePage = z.infer<typeof ZAppInstancePage>;
 export const ZAppInstanceQuery = ZPageQuery.extend({ nodeId: z.string().uuid().optional(), appId: z.string().uuid().optional(), includeRemoved: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
 export const ZAppInstanceParams = z.object({ instanceId: z.string().uuid() });
 
+/** condition_ended: the fault ended by itself; operator: cleared by hand; instance_*: its instance left the node. */
+export const ALARM_CLEAR_REASONS = ['condition_ended', 'operator', 'instance_terminated', 'instance_withdrawn'] as const;
+export type TAlarmClearReason = (typeof ALARM_CLEAR_REASONS)[number];
+
 export const ZAlarm = z
   .object({
     id: z.string().uuid(),
@@ -99,8 +111,12 @@ export const ZAlarm = z
     nodeId: z.string().uuid().nullable(),
     nodeName: z.string().nullable(),
     appInstanceId: z.string().uuid().nullable(),
+    appId: z.string().uuid().nullable(),
+    appName: z.string().nullable().describe('The app of the instance the alarm is about'),
     state: z.enum(['active', 'acknowledged', 'cleared']),
-    message: z.string(),
+    message: z.string().describe('In English, naming the app and the node'),
+    details: ZMessageParams.describe('The message\'s parameters (appName, nodeName, restarts, the instance\'s messageCode and its parameters), to show it translated'),
+    clearReason: z.enum(ALARM_CLEAR_REASONS).nullable(),
     raisedAt: z.string().datetime({ offset: true }),
     acknowledgedAt: z.string().datetime({ offset: true }).nullable(),
     acknowledgedBy: z.string().nullable(),

@@ -1,12 +1,18 @@
 /**
  * Per-instance status for reports and heartbeats: every instance of the document in effect
- * (or failing to prepare), with the runtime's state, restarts, Mp1 readiness, and the
- * instances the runtime still has that the document no longer names.
+ * (or failing to prepare), with the runtime's state, restarts, Mp1 readiness, its message (text,
+ * code and parameters), and the instances the runtime still has that the document no longer names.
  */
 import type { TDesiredState, TInstanceStatus } from '@mecport/contracts';
 import type { TMp1Port } from '../mp1-host';
-import type { AppRuntime } from '../runtime/app-runtime';
+import type { AppRuntime, TRuntimeStatus } from '../runtime/app-runtime';
+import { prepareFailed } from '../runtime/status-message';
 import type { TItemFailure } from './prepare';
+
+/** The runtime's message with its code and parameters (which the portal translates). */
+function messageOf(status: TRuntimeStatus): Pick<TInstanceStatus, 'message' | 'messageCode' | 'messageParams'> {
+  return { message: status.message, messageCode: status.messageCode ?? null, messageParams: status.messageParams ?? null };
+}
 
 export function instanceStatuses(
   document: TDesiredState | undefined,
@@ -21,16 +27,20 @@ export function instanceStatuses(
     const found = runtime.get(id);
     const base = { appInstanceId: id, restarts: found?.status.restarts ?? 0, ready: mp1.isReady(id), digestMismatch: false };
     if (downloading.has(desired.package.sha256)) out.set(id, { ...base, state: 'DOWNLOADING', message: null });
-    else if (found) out.set(id, { ...base, state: found.status.state, message: found.status.message });
+    else if (found) out.set(id, { ...base, state: found.status.state, ...messageOf(found.status) });
     else out.set(id, { ...base, state: desired.desiredState === 'STOPPED' ? 'STOPPED' : 'PENDING', message: null });
   }
   for (const instance of runtime.instances()) {
     const id = instance.spec.appInstanceId;
-    if (!out.has(id)) out.set(id, { appInstanceId: id, state: instance.status.state, restarts: instance.status.restarts, ready: mp1.isReady(id), message: instance.status.message, digestMismatch: false });
+    if (!out.has(id)) out.set(id, { appInstanceId: id, state: instance.status.state, restarts: instance.status.restarts, ready: mp1.isReady(id), ...messageOf(instance.status), digestMismatch: false });
   }
   for (const failure of failures.values()) {
     const previous = out.get(failure.appInstanceId);
-    out.set(failure.appInstanceId, { appInstanceId: failure.appInstanceId, state: 'FAILED', restarts: previous?.restarts ?? 0, ready: false, message: failure.message.slice(0, 2000), digestMismatch: failure.digestMismatch });
+    const why = prepareFailed(failure.message);
+    out.set(failure.appInstanceId, {
+      appInstanceId: failure.appInstanceId, state: 'FAILED', restarts: previous?.restarts ?? 0, ready: false,
+      message: why.text.slice(0, 2000), messageCode: why.code, messageParams: why.params, digestMismatch: failure.digestMismatch,
+    });
   }
   return [...out.values()];
 }

@@ -12,7 +12,7 @@
  *   runtime.get(spec.appInstanceId)?.status.state; // 'STARTING' → 'RUNNING'
  *   await runtime.stop(spec.appInstanceId, 10);
  */
-import { ZProcessBundle, type TInstanceState } from '@mecport/contracts';
+import { ZProcessBundle, type TInstanceMessageCode, type TInstanceState, type TMessageParams } from '@mecport/contracts';
 import { z } from 'zod';
 
 /** Everything needed to run one app instance; `configHash` changes when a restart is needed. */
@@ -37,6 +37,9 @@ export interface TRuntimeStatus {
   pid: number | null;
   startedAt: string | null;
   message: string | null;
+  /** `message` as a stable code and parameters, for the portal to translate. */
+  messageCode?: TInstanceMessageCode | null;
+  messageParams?: TMessageParams | null;
 }
 
 export interface TRuntimeInstance {

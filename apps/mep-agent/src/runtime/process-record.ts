@@ -1,5 +1,5 @@
 /** The process runtime's record of one instance, kept in `runtime/<appInstanceId>.json` (mode 0600: the env holds the app's Mp1 secret). */
-import { INSTANCE_STATES } from '@mecport/contracts';
+import { INSTANCE_STATES, ZInstanceMessageCode, ZMessageParams } from '@mecport/contracts';
 import { z } from 'zod';
 import { ZInstanceSpec } from './app-runtime';
 
@@ -16,6 +16,9 @@ export const ZProcessRecord = z.object({
   recentRestarts: z.array(z.number()),
   state: z.enum(INSTANCE_STATES),
   message: z.string().nullable(),
+  /** `message` as a stable code and parameters (absent from records an older agent wrote). */
+  messageCode: ZInstanceMessageCode.nullable().optional(),
+  messageParams: ZMessageParams.nullable().optional(),
 });
 export type TProcessRecord = z.infer<typeof ZProcessRecord>;
 

@@ -105,6 +105,9 @@ describe('ProcessRuntime', () => {
     const status = r.get(s.appInstanceId)!.status;
     expect(status.restarts).toBeGreaterThanOrEqual(3);
     expect(status.message).toMatch(/exited with code 3; restarting in/);
+    // The same as a code with parameters, which the portal shows in the reader's language.
+    expect(status).toMatchObject({ messageCode: 'exited', messageParams: { exitCode: 3, restartInSec: expect.any(Number) } });
+    expect((await runtime()).get(s.appInstanceId)?.status.messageCode, 'kept in the record a restarted agent reads').toBe('exited');
     await waitFor('more restarts at the capped backoff', () => r.get(s.appInstanceId)!.status.restarts >= 5);
     expect((await r.logsTail(s.appInstanceId, 100)).filter((l) => l === 'starting').length).toBeGreaterThanOrEqual(5);
   });
@@ -143,6 +146,7 @@ describe('ProcessRuntime', () => {
     await r.start(missing);
     await waitFor('FAILED', () => stateOf(r, missing.appInstanceId) === 'FAILED');
     expect(r.get(missing.appInstanceId)!.status.message).toMatch(/cannot start: .*ENOENT/);
+    expect(r.get(missing.appInstanceId)!.status).toMatchObject({ messageCode: 'start_failed', messageParams: { error: expect.stringMatching(/ENOENT/) } });
   });
 
   it('restarts an app whose health check keeps failing', async () => {
@@ -156,6 +160,7 @@ describe('ProcessRuntime', () => {
     expect(stateOf(r, s.appInstanceId)).toBe('STARTING');
     await waitFor('a restart', () => r.get(s.appInstanceId)!.status.restarts >= 1, 20_000);
     expect(r.get(s.appInstanceId)!.status.message).toMatch(/health check failed 2 times/);
+    expect(r.get(s.appInstanceId)!.status).toMatchObject({ messageCode: 'health_failed', messageParams: { failures: 2 } });
   });
 
   it('runs other commands under prlimit when the bundle sets a memory limit', async () => {

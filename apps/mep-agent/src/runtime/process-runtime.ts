@@ -77,7 +77,10 @@ export class ProcessRuntime implements AppRuntime {
     const record = this.records.get(appInstanceId);
     if (!record) return undefined;
     const supervisor = this.supervisors.get(appInstanceId);
-    const status: TRuntimeStatus = supervisor?.status() ?? { state: record.state, restarts: record.restarts, pid: record.process?.pid ?? null, startedAt: record.startedAt, message: record.message };
+    const status: TRuntimeStatus = supervisor?.status() ?? {
+      state: record.state, restarts: record.restarts, pid: record.process?.pid ?? null, startedAt: record.startedAt, message: record.message,
+      messageCode: record.messageCode ?? null, messageParams: record.messageParams ?? null,
+    };
     return { spec: record.spec, status };
   }
 

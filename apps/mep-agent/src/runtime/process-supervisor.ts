@@ -18,6 +18,7 @@ import { launchCommand, type TLaunchTools } from './launch-command';
 import { openForApp } from './log-file';
 import { INSTANCE_TAG_VAR, instanceTag, type TProcessRecord, type TRestartOptions } from './process-record';
 import { isSameProcess, procIdentity, type TProcIdentity } from './proc-info';
+import { adopted, cannotStart, exitedWhileAdopted, exitedWith, healthFailed, killedBy, restarting, stopping, type TStatusMessage } from './status-message';
 import { terminateGroup } from './terminate';
 
 export interface TSupervisorContext {
@@ -40,6 +41,8 @@ export class ProcessSupervisor {
   private healthy = false;
   private timers = new Set<NodeJS.Timeout>();
   private restartTimer: NodeJS.Timeout | undefined;
+  /** Why the process is being killed for its health checks (the exit then says so). */
+  private healthMessage: TStatusMessage | undefined;
 
   constructor(readonly record: TProcessRecord, private readonly ctx: TSupervisorContext) {}
 
@@ -48,8 +51,8 @@ export class ProcessSupervisor {
   }
 
   status(): TRuntimeStatus {
-    const { state, restarts, startedAt, message } = this.record;
-    return { state, restarts, startedAt, message, pid: this.identity?.pid ?? null };
+    const { state, restarts, startedAt, message, messageCode, messageParams } = this.record;
+    return { state, restarts, startedAt, message, messageCode: messageCode ?? null, messageParams: messageParams ?? null, pid: this.identity?.pid ?? null };
   }
 
   /** Running, starting or waiting to restart: it needs no start. */
@@ -88,7 +91,7 @@ export class ProcessSupervisor {
     child.unref(); // the agent may exit; the app runs on
     if (child.pid === undefined) {
       this.child = undefined;
-      return this.exited(null, null, `cannot start: ${(await spawnError).message}`);
+      return this.exited(null, null, cannotStart((await spawnError).message));
     }
     if (this.child !== child) return; // it exited already; exited() took over
     if (spec.bundle.resources.nice !== undefined) {
@@ -109,7 +112,7 @@ export class ProcessSupervisor {
     this.identity = identity;
     const poll = setInterval(() => {
       void isSameProcess(identity).then((alive) => {
-        if (!alive && this.identity === identity) this.exited(null, null, 'exited while adopted (exit code unknown)');
+        if (!alive && this.identity === identity) this.exited(null, null, exitedWhileAdopted());
       });
     }, this.ctx.options.livenessPollMs);
     this.timers.add(poll);
@@ -123,7 +126,7 @@ export class ProcessSupervisor {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
     if (this.identity) {
-      this.update('STOPPING', `stopping (grace ${graceSec} s)`);
+      this.update('STOPPING', stopping(graceSec));
       await this.terminate(graceSec * 1000);
     }
     this.clearTimers();
@@ -141,15 +144,15 @@ export class ProcessSupervisor {
     this.child = undefined;
   }
 
-  private running(adopted = false): void {
+  private running(wasAdopted = false): void {
     this.healthy = false;
     this.healthFailures = 0;
     this.killedForHealth = false;
-    if (!adopted) this.record.startedAt = new Date().toISOString();
+    if (!wasAdopted) this.record.startedAt = new Date().toISOString();
     this.record.process = this.identity ?? null;
     this.record.desired = 'RUNNING';
     const check = this.record.spec.bundle.healthCheck;
-    this.update(this.inCrashLoop() ? 'CRASH_LOOP' : check ? 'STARTING' : 'RUNNING', adopted ? 'adopted after an agent restart' : null);
+    this.update(this.inCrashLoop() ? 'CRASH_LOOP' : check ? 'STARTING' : 'RUNNING', wasAdopted ? adopted() : null);
     if (check) {
       const probeTimer = setInterval(() => void this.checkHealth(), check.intervalSec * 1000);
       this.timers.add(probeTimer);
@@ -173,7 +176,8 @@ export class ProcessSupervisor {
     if (this.healthFailures < check.failureThreshold) return;
     this.ctx.log.warn('health check failed, restarting the app', { failures: this.healthFailures });
     this.killedForHealth = true;
-    this.record.message = `health check failed ${this.healthFailures} times`;
+    this.healthMessage = healthFailed(this.healthFailures);
+    this.record.message = this.healthMessage.text;
     await this.terminate(this.ctx.options.healthKillGraceMs);
   }
 
@@ -188,14 +192,14 @@ export class ProcessSupervisor {
     return this.record.recentRestarts.length >= this.ctx.options.crashLoopRestarts;
   }
 
-  private exited(code: number | null, signal: NodeJS.Signals | null, reason?: string): void {
+  private exited(code: number | null, signal: NodeJS.Signals | null, reason?: TStatusMessage): void {
     this.clearTimers();
     this.identity = undefined;
     this.child = undefined;
     this.record.process = null;
     if (this.stopRequested) return; // stop() finishes the record
     const failed = this.killedForHealth || code !== 0;
-    const how = reason ?? (this.killedForHealth ? this.record.message ?? 'health check failed' : signal ? `killed by ${signal}` : `exited with code ${code}`);
+    const how = reason ?? (this.killedForHealth ? this.healthMessage ?? healthFailed(this.healthFailures) : signal ? killedBy(signal) : exitedWith(code));
     const policy = this.record.spec.bundle.restartPolicy;
     if (policy === 'never' || (policy === 'on-failure' && !failed)) {
       this.update(failed ? 'FAILED' : 'STOPPED', how);
@@ -207,17 +211,19 @@ export class ProcessSupervisor {
     this.record.restarts += 1;
     const delay = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** (this.record.recentRestarts.length - 1));
     this.ctx.log.warn('app exited, restarting', { how, delayMs: delay, restarts: this.record.restarts });
-    this.restartTimer = setTimeout(() => void this.spawn().catch((error: Error) => this.exited(null, null, `cannot start: ${error.message}`)), delay);
-    this.update(this.inCrashLoop() ? 'CRASH_LOOP' : 'STARTING', `${how}; restarting in ${Math.round(delay / 100) / 10} s`);
+    this.restartTimer = setTimeout(() => void this.spawn().catch((error: Error) => this.exited(null, null, cannotStart(error.message))), delay);
+    this.update(this.inCrashLoop() ? 'CRASH_LOOP' : 'STARTING', restarting(how, delay));
   }
 
   private async terminate(graceMs: number): Promise<void> {
     if (this.identity) await terminateGroup(this.identity, graceMs);
   }
 
-  private update(state: TInstanceState, message: string | null): void {
+  private update(state: TInstanceState, message: TStatusMessage | null): void {
     this.record.state = state;
-    this.record.message = message;
+    this.record.message = message?.text ?? null;
+    this.record.messageCode = message?.code ?? null;
+    this.record.messageParams = message?.params ?? null;
     this.ctx.persist(this.record);
     this.ctx.notify(this.status());
   }

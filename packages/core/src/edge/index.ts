@@ -34,5 +34,7 @@ export * from './deployments/instances';
 export * from './deployments/start-deployment';
 export * from './deployments/stop-and-read-deployment';
 export * from './deployments/node-package';
+export * from './deployments/declared-ports';
+export * from './deployments/retire-instance';
 export * from './alarms/alarms';
 export * from './alarms/read-alarms';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { actionsFor, alarmAfterAction, matchesFilter, parseAlarmFilter } from './alarm-model';
 
 const alarm: TAlarm = {
-  id: '0b9f3c1e-6a55-4c1f-9d0e-6c2f0d1e2a3b', kind: 'instance_crash_loop', severity: 'major', nodeId: null, nodeName: null, appInstanceId: null,
-  state: 'active', message: 'crash-looping', raisedAt: '2026-01-01T00:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, clearedAt: null,
+  id: '0b9f3c1e-6a55-4c1f-9d0e-6c2f0d1e2a3b', kind: 'instance_crash_loop', severity: 'major', nodeId: null, nodeName: null, appInstanceId: null, appId: null, appName: null,
+  state: 'active', message: 'crash-looping', details: {}, clearReason: null, raisedAt: '2026-01-01T00:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, clearedAt: null,
 };
 
 describe('alarm filters', () => {
@@ -29,6 +29,6 @@ describe('alarm actions', () => {
   it('record who acknowledged and when it was cleared', () => {
     const at = new Date('2026-02-03T04:05:06.000Z');
     expect(alarmAfterAction(alarm, 'acknowledge', 'Olivia Operator', at)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Olivia Operator', acknowledgedAt: at.toISOString() });
-    expect(alarmAfterAction(alarm, 'clear', null, at)).toMatchObject({ state: 'cleared', clearedAt: at.toISOString() });
+    expect(alarmAfterAction(alarm, 'clear', null, at)).toMatchObject({ state: 'cleared', clearedAt: at.toISOString(), clearReason: 'operator' });
   });
 });

@@ -29,5 +29,5 @@ export function actionsFor(alarm: Pick<TAlarm, 'state'>): TAlarmAction[] {
 export function alarmAfterAction(alarm: TAlarm, action: TAlarmAction, by: string | null, at: Date): TAlarm {
   return action === 'acknowledge'
     ? { ...alarm, state: 'acknowledged', acknowledgedAt: at.toISOString(), acknowledgedBy: by }
-    : { ...alarm, state: 'cleared', clearedAt: at.toISOString() };
+    : { ...alarm, state: 'cleared', clearedAt: at.toISOString(), clearReason: 'operator' };
 }

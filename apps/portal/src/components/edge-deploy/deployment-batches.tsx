@@ -2,7 +2,7 @@
 /**
  * A deployment's nodes batch by batch, in rollout order: each batch's progress, then every node
  * with its target status, the state its app instance reported, the message (a failure, a
- * rollback, why it was skipped) and a link to the instance.
+ * rollback, why it was skipped), whether its instance was withdrawn, and a link to the instance.
  */
 import type { TDeploymentDetail } from '@mecport/contracts';
 import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
@@ -16,12 +16,16 @@ type TTarget = TDeploymentDetail['targets'][number];
 
 function TargetRow({ target }: { target: TTarget }) {
   const t = useTranslations('edgeDeploy.detail');
+  const tc = useTranslations('edgeCleanup');
   return (
     <Table.Tr data-testid="target-row" data-node-id={target.nodeId} data-status={target.status}>
       <Table.Td data-testid="target-node"><Anchor component={Link} href={`/edge-map/nodes/${target.nodeId}`} fw={600} size="sm">{target.nodeName}</Anchor></Table.Td>
       <Table.Td><TargetStatusBadge status={target.status} /></Table.Td>
       <Table.Td>{target.instanceState ? <InstanceStateBadge state={target.instanceState} /> : <Text size="sm" c="dimmed">{t('noInstance')}</Text>}</Table.Td>
-      <Table.Td><Text size="sm" data-testid="target-message">{target.message ?? ''}</Text></Table.Td>
+      <Table.Td>
+        <Text size="sm" data-testid="target-message">{target.message ?? ''}</Text>
+        {target.instanceWithdrawn && <Text size="xs" c="dimmed" data-testid="target-withdrawn">{tc('targetWithdrawn')}</Text>}
+      </Table.Td>
       <Table.Td>
         {target.appInstanceId && (
           <Anchor component={Link} href={`/edge-map/instances/${target.appInstanceId}`} size="sm" data-testid="target-instance-link"

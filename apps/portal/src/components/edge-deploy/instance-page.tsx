@@ -1,8 +1,9 @@
 'use client';
 /**
  * One app instance: where it runs, which app and version, desired and reported state, restarts,
- * the Mp1 ready flag, the agent's message and the tail of its log, read again every few seconds
- * until the instance is gone. Terminate (after a confirmation) and a shortcut to upgrade it.
+ * the Mp1 ready flag, the agent's message (in the reader's language) and the tail of its log, read
+ * again every few seconds until the instance is gone; once it left the desired state, why
+ * (terminated by an operator, or withdrawn by its failed deployment). Terminate (after a confirmation) and a shortcut to upgrade it.
  */
 import type { TAppInstanceDetail } from '@mecport/contracts';
 import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
@@ -16,7 +17,9 @@ import { ConfirmModal } from '@/components/ui/confirm-modal';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { EdgeCrumbs } from './edge-crumbs';
 import { InstanceLog } from './instance-log';
+import { instanceMessageText } from './server-message-text';
 import { InstanceStateBadge } from './status-badges';
+import { useServerText } from './use-server-text';
 import { useApiResource } from '@/hooks/use-api-resource';
 
 export const INSTANCE_POLL_MS = 2000;
@@ -32,13 +35,16 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
 
 function Facts({ i }: { i: TAppInstanceDetail }) {
   const t = useTranslations('edgeDeploy');
+  const tc = useTranslations('edgeCleanup');
   const format = useFormatter();
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" data-testid="instance-facts">
       <Fact label={t('instance.node')} testId="instance-node"><Anchor component={Link} href={`/edge-map/nodes/${i.nodeId}`} size="sm">{i.nodeName}</Anchor></Fact>
       <Fact label={t('instance.app')} testId="instance-app"><Text size="sm">{i.appName}</Text></Fact>
       <Fact label={t('instance.version')} testId="instance-version"><Text size="sm">{i.version}</Text></Fact>
-      <Fact label={t('instance.desired')} testId="instance-desired"><Text size="sm" data-desired={i.desiredState}>{t(`status.desired.${i.desiredState}`)}</Text></Fact>
+      <Fact label={t('instance.desired')} testId="instance-desired">
+        <Text size="sm" data-desired={i.desiredState}>{i.desiredState === 'REMOVED' ? tc('desiredRemoved') : t(`status.desired.${i.desiredState}`)}</Text>
+      </Fact>
       <Fact label={t('instance.reported')}><InstanceStateBadge state={i.state} /></Fact>
       <Fact label={t('instance.restarts')} testId="instance-restarts"><Text size="sm">{i.restarts}</Text></Fact>
       <Fact label={t('instance.ready')} testId="instance-ready">
@@ -56,6 +62,8 @@ function Facts({ i }: { i: TAppInstanceDetail }) {
 
 export function InstancePage({ instanceId }: { instanceId: string }) {
   const t = useTranslations('edgeDeploy');
+  const tc = useTranslations('edgeCleanup');
+  const serverText = useServerText();
   const { apiFetch } = useAuth();
   const { data: i, problem, setData } = useApiResource<TAppInstanceDetail>(`/api/v1/edge/instances/${encodeURIComponent(instanceId)}`, {
     pollMs: INSTANCE_POLL_MS,
@@ -117,12 +125,13 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
         </Group>
       </Group>
       <div role="status" aria-live="polite">
+        {i.terminationReason && <Alert color={i.terminationReason === 'deployment_failed' ? 'orange' : 'gray'} variant="light" mb="xs" data-testid="instance-termination" data-reason={i.terminationReason}>{tc(`termination.${i.terminationReason}`)}</Alert>}
         {i.terminating && <Alert color="yellow" variant="light" data-testid="instance-terminating">{t('instance.terminating')}</Alert>}
         {gone && <Alert color="gray" variant="light" data-testid="instance-removed">{t('instance.removed')}</Alert>}
       </div>
       {actionProblem && <ProblemAlert heading={t('instance.terminateFailed')} problem={actionProblem} testId="instance-action-error" onClose={() => setActionProblem(null)} />}
       {problem && <ProblemAlert heading={t('instance.refreshFailed')} problem={problem} testId="instance-refresh-error" />}
-      {i.message && <Alert color={i.state === 'RUNNING' ? 'blue' : 'orange'} variant="light" title={t('instance.message')} data-testid="instance-message">{i.message}</Alert>}
+      {i.message && <Alert color={i.state === 'RUNNING' ? 'blue' : 'orange'} variant="light" title={t('instance.message')} data-testid="instance-message" data-code={i.messageCode ?? ''}>{instanceMessageText(serverText, i)}</Alert>}
       <Facts i={i} />
       <InstanceLog lines={i.logTail} live={!gone} />
       <ConfirmModal opened={confirming} title={t('instance.confirmTitle', { app: i.appName, node: i.nodeName })} body={t('instance.confirmBody')}

@@ -4,11 +4,11 @@ import {
   ZDeploymentPage, ZDeploymentParams, ZPageQuery,
 } from '@mecport/contracts';
 import {
-  acknowledgeAlarm, clearAlarm, getDeployment, getInstance, listAlarms, listDeployments, listInstances, startDeployment, stopAndReadDeployment, terminateInstance,
+  acknowledgeAlarm, blobPortsReader, clearAlarm, getDeployment, getInstance, listAlarms, listDeployments, listInstances, startDeployment, stopAndReadDeployment, terminateInstance,
 } from '@mecport/core';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
-import { prisma } from '../services';
+import { blobStore, prisma } from '../services';
 
 const operators = withUser({ roles: ['operator', 'admin'] });
 
@@ -22,10 +22,11 @@ export const listDeploymentsRoute = api.route({
 
 export const createDeploymentRoute = api.route({
   method: 'POST', path: '/api/v1/edge/deployments', operationId: 'createDeployment', tags: ['Deployments'],
-  summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited',
+  summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited. 409 when another instance holds one of the version\'s declared ports on a target node (`portConflicts` names each port, node and instance)',
   auth: operators, body: ZDeploymentCreate,
   response: { status: 201, description: 'The deployment with its first batch started', schema: ZDeploymentDetail },
-  handler: ({ actor, body, requestId }) => startDeployment(prisma(), actor, body, requestId),
+  errors: [409],
+  handler: ({ actor, body, requestId }) => startDeployment(prisma(), actor, body, requestId, { readPorts: blobPortsReader(blobStore()) }),
 });
 
 export const getDeploymentRoute = api.route({

@@ -2,8 +2,8 @@
  * Fault management (StarlingX style): raise is idempotent per fault and subject (one open alarm,
  * enforced by a partial unique index), operators acknowledge, and the condition's end clears it.
  */
-import { AppError } from '@mecport/contracts';
-import type { DbClient, DbExecutor } from '@mecport/db';
+import { AppError, type TAlarmClearReason, type TMessageParams } from '@mecport/contracts';
+import type { DbClient, DbExecutor, Prisma } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
 
@@ -13,16 +13,34 @@ const SEVERITY: Record<TAlarmKind, string> = { node_offline: 'major', instance_c
 
 export interface TAlarmSubject { tenantId: string; nodeId: string; appInstanceId?: string | null }
 
-export async function raiseAlarm(db: DbExecutor, kind: TAlarmKind, subject: TAlarmSubject, message: string): Promise<void> {
+/**
+ * `message` is the English text, naming the app and the node; `details` its parameters (appName,
+ * nodeName, …), from which the UI writes it in the reader's language.
+ */
+export async function raiseAlarm(db: DbExecutor, kind: TAlarmKind, subject: TAlarmSubject, message: string, details: TMessageParams = {}): Promise<void> {
   // Already open: raising again changes nothing. ON CONFLICT DO NOTHING (not a caught unique
   // violation) keeps a surrounding transaction usable.
-  await db.alarm.createMany({ data: [{ kind, severity: SEVERITY[kind], tenantId: subject.tenantId, nodeId: subject.nodeId, appInstanceId: subject.appInstanceId ?? null, message }], skipDuplicates: true });
+  await db.alarm.createMany({
+    data: [{ kind, severity: SEVERITY[kind], tenantId: subject.tenantId, nodeId: subject.nodeId, appInstanceId: subject.appInstanceId ?? null, message, details: details as Prisma.InputJsonObject }],
+    skipDuplicates: true,
+  });
 }
 
-export async function clearAlarms(db: DbExecutor, kind: TAlarmKind, subject: Omit<TAlarmSubject, 'tenantId'>): Promise<number> {
+/** The condition ended (the instance runs again, the node is back). */
+export async function clearAlarms(db: DbExecutor, kind: TAlarmKind, subject: Omit<TAlarmSubject, 'tenantId'>, reason: TAlarmClearReason = 'condition_ended'): Promise<number> {
   const { count } = await db.alarm.updateMany({
     where: { kind, nodeId: subject.nodeId, ...(subject.appInstanceId ? { appInstanceId: subject.appInstanceId } : {}), state: { not: 'cleared' } },
-    data: { state: 'cleared', clearedAt: new Date() },
+    data: { state: 'cleared', clearedAt: new Date(), clearReason: reason },
+  });
+  return count;
+}
+
+/** The instance left its node: its open alarms (of `kinds`, default all) are cleared, saying why. */
+export async function clearInstanceAlarms(db: DbExecutor, appInstanceIds: string[], reason: TAlarmClearReason, kinds?: readonly TAlarmKind[]): Promise<number> {
+  if (appInstanceIds.length === 0) return 0;
+  const { count } = await db.alarm.updateMany({
+    where: { appInstanceId: { in: appInstanceIds }, state: { not: 'cleared' }, ...(kinds ? { kind: { in: [...kinds] } } : {}) },
+    data: { state: 'cleared', clearedAt: new Date(), clearReason: reason },
   });
   return count;
 }
@@ -43,7 +61,7 @@ export async function clearAlarm(db: DbClient, actor: TActor, alarmId: string, r
     const alarm = await tx.alarm.findFirst({ where: { id: alarmId, tenantId: actor.tenant.id } });
     if (!alarm) throw new AppError('not-found', `No alarm ${alarmId} in your tenant`);
     if (alarm.state === 'cleared') throw new AppError('conflict', 'The alarm is already cleared');
-    await tx.alarm.update({ where: { id: alarmId }, data: { state: 'cleared', clearedAt: new Date() } });
+    await tx.alarm.update({ where: { id: alarmId }, data: { state: 'cleared', clearedAt: new Date(), clearReason: 'operator' } });
     await recordAudit(tx, actor, { action: 'edge.alarm.clear', target: { type: 'alarm', id: alarmId }, data: { kind: alarm.kind }, requestId });
   });
 }
@@ -56,7 +74,8 @@ export async function raiseOfflineAlarms(db: DbClient, offlineAfterSec: number):
     select: { id: true, tenantId: true, name: true, lastHeartbeatAt: true },
   });
   for (const node of stale) {
-    await raiseAlarm(db, 'node_offline', { tenantId: node.tenantId, nodeId: node.id }, `Node ${node.name} sent no heartbeat since ${node.lastHeartbeatAt?.toISOString() ?? 'enrolment'}`);
+    const last = node.lastHeartbeatAt?.toISOString() ?? null;
+    await raiseAlarm(db, 'node_offline', { tenantId: node.tenantId, nodeId: node.id }, `Node ${node.name} sent no heartbeat since ${last ?? 'enrolment'}`, { nodeName: node.name, ...(last ? { since: last } : {}) });
   }
   return stale.length;
 }

@@ -4,7 +4,7 @@
  * many nodes, see AgentWrites): 1,000 agents reporting at once would otherwise queue 1,000
  * transactions for a pool of ten connections. A batch holds at most one item per node.
  */
-import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TNodeReport } from '@mecport/contracts';
+import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TMessageParams, TNodeReport } from '@mecport/contracts';
 import type { DbClient, DbTransaction } from '@mecport/db';
 import { clearAlarms, raiseAlarm } from '../alarms/alarms';
 import { lockNodeRows } from './revision';
@@ -15,26 +15,50 @@ export interface THeartbeatItem { node: TAgentNode; beat: THeartbeat; at: Date }
 
 const AGENT_TX = { maxWait: 20_000, timeout: 20_000 };
 
-/** Instance rows change only where the agent says something new; alarms follow the states. */
+/** The crash-loop alarm in English (naming app and node) and its parameters, with the instance's own message as code and parameters. */
+function crashLoopAlarm(instance: { app: { name: string }; node: { name: string } }, status: TInstanceStatus): { message: string; details: TMessageParams } {
+  // The instance's message parameters (exitCode, signal, restartInSec, …) sit beside the alarm's own.
+  const cause = status.messageCode ? { ...status.messageParams, messageCode: status.messageCode } : {};
+  return {
+    message: `${instance.app.name} on node ${instance.node.name} is crash-looping (${status.restarts} restarts): ${status.message ?? ''}`.trim(),
+    details: { ...cause, appName: instance.app.name, nodeName: instance.node.name, restarts: status.restarts, ...(status.message ? { message: status.message } : {}) },
+  };
+}
+
+/**
+ * Instance rows change only where the agent says something new; alarms follow the states. An
+ * instance that left the desired state (terminated or withdrawn) raises no new alarm: its
+ * process may crash a few more times before the agent applies the revision that removes it.
+ */
 async function applyInstanceStatuses(tx: DbTransaction, reports: { node: TAgentNode; statuses: TInstanceStatus[] }[]): Promise<void> {
-  const live = await tx.appInstance.findMany({ where: { nodeId: { in: reports.map((r) => r.node.nodeId) }, removedAt: null }, select: { id: true, nodeId: true, state: true, restarts: true, ready: true, message: true } });
+  const live = await tx.appInstance.findMany({
+    where: { nodeId: { in: reports.map((r) => r.node.nodeId) }, removedAt: null },
+    select: { id: true, nodeId: true, state: true, restarts: true, ready: true, message: true, messageCode: true, messageParams: true, terminatedAt: true, app: { select: { name: true } }, node: { select: { name: true } } },
+  });
   const reported = new Map(reports.flatMap(({ node, statuses }) => statuses.map((s) => [s.appInstanceId, { node, status: s }] as const)));
-  const changed: Pick<TInstanceStatus, 'appInstanceId' | 'state' | 'restarts' | 'ready' | 'message'>[] = [];
+  const changed: TInstanceStatus[] = [];
   for (const instance of live) {
     const entry = reported.get(instance.id);
     if (!entry || entry.node.nodeId !== instance.nodeId) continue; // only the node's own instances
     const { node, status } = entry;
-    if (status.state !== instance.state || status.restarts !== instance.restarts || status.ready !== instance.ready || status.message !== instance.message) changed.push(status);
+    const sameMessage = status.message === instance.message && (status.messageCode ?? null) === instance.messageCode && JSON.stringify(status.messageParams ?? null) === JSON.stringify(instance.messageParams);
+    if (status.state !== instance.state || status.restarts !== instance.restarts || status.ready !== instance.ready || !sameMessage) changed.push(status);
+    if (instance.terminatedAt) continue;
     const subject = { tenantId: node.tenantId, nodeId: node.nodeId, appInstanceId: instance.id };
-    if (status.state === 'CRASH_LOOP') await raiseAlarm(tx, 'instance_crash_loop', subject, `App instance ${instance.id} is crash-looping (${status.restarts} restarts): ${status.message ?? ''}`.trim());
-    else if (status.state === 'RUNNING' && instance.state === 'CRASH_LOOP') await clearAlarms(tx, 'instance_crash_loop', subject);
-    if (status.digestMismatch) await raiseAlarm(tx, 'package_digest_mismatch', subject, `The package of app instance ${instance.id} failed its sha256 check on the node`);
+    if (status.state === 'CRASH_LOOP') {
+      const alarm = crashLoopAlarm(instance, status);
+      await raiseAlarm(tx, 'instance_crash_loop', subject, alarm.message, alarm.details);
+    } else if (status.state === 'RUNNING' && instance.state === 'CRASH_LOOP') await clearAlarms(tx, 'instance_crash_loop', subject, 'condition_ended');
+    if (status.digestMismatch) {
+      const details = { appName: instance.app.name, nodeName: instance.node.name };
+      await raiseAlarm(tx, 'package_digest_mismatch', subject, `The package of ${instance.app.name} failed its sha256 check on node ${instance.node.name}`, details);
+    }
   }
   if (changed.length === 0) return;
-  const rows = changed.map((s) => ({ id: s.appInstanceId, state: s.state, restarts: s.restarts, ready: s.ready, message: s.message }));
+  const rows = changed.map((s) => ({ id: s.appInstanceId, state: s.state, restarts: s.restarts, ready: s.ready, message: s.message, message_code: s.messageCode ?? null, message_params: s.messageParams ?? null }));
   await tx.$executeRaw`
-    UPDATE app_instance a SET state = v.state, restarts = v.restarts, ready = v.ready, message = v.message, updated_at = now()
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, state text, restarts int, ready boolean, message text)
+    UPDATE app_instance a SET state = v.state, restarts = v.restarts, ready = v.ready, message = v.message, message_code = v.message_code, message_params = v.message_params, updated_at = now()
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, state text, restarts int, ready boolean, message text, message_code text, message_params jsonb)
     WHERE a.id = v.id`;
 }
 
@@ -81,7 +105,7 @@ export async function recordHeartbeats(db: DbClient, items: THeartbeatItem[]): P
         mem_total_bytes bigint, disk_used_bytes bigint, disk_total_bytes bigint, load1 float8, load5 float8, load15 float8)
       ON CONFLICT DO NOTHING`;
     await applyInstanceStatuses(tx, items.map(({ node, beat }) => ({ node, statuses: beat.instances })));
-    await tx.alarm.updateMany({ where: { kind: 'node_offline', nodeId: { in: items.map((i) => i.node.nodeId) }, state: { not: 'cleared' } }, data: { state: 'cleared', clearedAt: new Date() } });
+    await tx.alarm.updateMany({ where: { kind: 'node_offline', nodeId: { in: items.map((i) => i.node.nodeId) }, state: { not: 'cleared' } }, data: { state: 'cleared', clearedAt: new Date(), clearReason: 'condition_ended' } });
   }, AGENT_TX);
 }
 

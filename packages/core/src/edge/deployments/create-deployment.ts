@@ -1,20 +1,44 @@
-/** An operator rolls a published app version out to nodes, in batches (audited). */
+/**
+ * An operator rolls a published app version out to nodes, in batches (audited). A target node
+ * where another instance holds one of the version's declared ports is refused before anything
+ * starts (409 naming the port, the node and the instance; `portConflicts` lists them all).
+ */
 import { AppError, type TDeploymentCreate } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
+import { declaredPortsOf, describeConflict, findPortConflicts, type TPortConflict, type TPortsReader } from './declared-ports';
 import { resolveTargetNodes } from './resolve-targets';
 
 /** Writing 1,000 targets while 1,000 agents heartbeat can take longer than Prisma's 5 s default. */
 const CREATE_TX = { maxWait: 10_000, timeout: 30_000 };
 
-export async function createDeployment(db: DbClient, actor: TActor, input: TDeploymentCreate, requestId?: string): Promise<string> {
+export interface TCreateDeploymentOptions {
+  /** Reads a package's declared ports (the portal's blob store); without it only ports already known are checked. */
+  readPorts?: TPortsReader;
+}
+
+/** Refuses (409) a deployment whose app would find one of its declared ports taken on a target node. */
+function refuseConflicts(conflicts: TPortConflict[]): void {
+  if (conflicts.length === 0) return;
+  const first = conflicts[0]!;
+  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
+  throw new AppError('conflict', `The app's ${describeConflict(first)}${more}; terminate that instance or pick other nodes`, {
+    extensions: { portConflicts: conflicts.slice(0, 100) },
+  });
+}
+
+export async function createDeployment(db: DbClient, actor: TActor, input: TDeploymentCreate, requestId?: string, options: TCreateDeploymentOptions = {}): Promise<string> {
+  // Read the package outside the transaction (no row locks while a file is read), and keep what
+  // was read even when the deployment is refused.
+  if (options.readPorts) await declaredPortsOf(db, [input.appVersionId], options.readPorts);
   return db.$transaction(async (tx) => {
     const version = await tx.appVersion.findUnique({ where: { id: input.appVersionId }, select: { id: true, appId: true, status: true, version: true } });
     if (!version || version.status !== 'published') {
       throw new AppError('validation', 'body.appVersionId: only published app versions can be deployed', { errors: [{ in: 'body', field: 'appVersionId', message: 'not a published version' }] });
     }
     const nodes = await resolveTargetNodes(tx, actor.tenant.id, input.target);
+    refuseConflicts(await findPortConflicts(tx, { versionId: version.id, appId: version.appId, kind: input.kind }, nodes, options.readPorts));
     const deployment = await tx.deployment.create({
       data: {
         tenantId: actor.tenant.id, appId: version.appId, appVersionId: version.id, kind: input.kind, target: input.target,

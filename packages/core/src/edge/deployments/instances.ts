@@ -1,20 +1,27 @@
 /** App instances of a tenant: list, read (with the log tail), terminate. */
-import { AppError, ZInstanceState, type TAppInstance, type TAppInstanceDetail } from '@mecport/contracts';
+import { AppError, TERMINATION_REASONS, ZInstanceMessageCode, ZInstanceState, ZMessageParams, type TAppInstance, type TAppInstanceDetail, type TTerminationReason } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
 import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
 import { bumpDesiredRevision } from '../channel/revision';
+import { retireInstance } from './retire-instance';
 
 const include = { node: { select: { name: true } }, app: { select: { name: true } }, appVersion: { select: { version: true } } } as const;
 type TInstanceRow = Prisma.AppInstanceGetPayload<{ include: typeof include }>;
 
+const desiredOf = (row: TInstanceRow): TAppInstance['desiredState'] => (row.terminatedAt || row.desiredState === 'REMOVED' ? 'REMOVED' : row.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING');
+
 function toInstance(row: TInstanceRow): TAppInstance {
   const state = ZInstanceState.safeParse(row.state);
+  const code = ZInstanceMessageCode.safeParse(row.messageCode);
+  const params = ZMessageParams.safeParse(row.messageParams);
+  const reason = (TERMINATION_REASONS as readonly string[]).includes(row.terminationReason ?? '') ? (row.terminationReason as TTerminationReason) : row.terminatedAt ? 'operator' : null;
   return {
     id: row.id, nodeId: row.nodeId, nodeName: row.node.name, appId: row.appId, appName: row.app.name, appVersionId: row.appVersionId, version: row.appVersion.version,
-    deploymentId: row.deploymentId, desiredState: row.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', state: state.success ? state.data : 'PENDING',
-    restarts: row.restarts, ready: row.ready, message: row.message, terminating: row.terminatedAt !== null && row.removedAt === null,
+    deploymentId: row.deploymentId, desiredState: desiredOf(row), state: state.success ? state.data : 'PENDING',
+    restarts: row.restarts, ready: row.ready, message: row.message, messageCode: code.success ? code.data : null, messageParams: code.success && params.success ? params.data : null,
+    terminating: row.terminatedAt !== null && row.removedAt === null, terminationReason: reason,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -41,15 +48,18 @@ export async function getInstance(db: DbClient, tenantId: string, instanceId: st
   return { ...toInstance(row), logTail };
 }
 
-/** The instance leaves the node's desired state; the agent stops it gracefully and reports it gone. */
+/**
+ * The instance leaves the node's desired state (desired REMOVED); the agent stops it gracefully and
+ * reports it gone. Its open alarms are cleared (reason instance_terminated).
+ */
 export async function terminateInstance(db: DbClient, actor: TActor, instanceId: string, requestId?: string): Promise<TAppInstanceDetail> {
   await db.$transaction(async (tx) => {
     const row = await tx.appInstance.findFirst({ where: { id: instanceId, tenantId: actor.tenant.id } });
     if (!row) throw new AppError('not-found', `No app instance ${instanceId} in your tenant`);
     if (row.terminatedAt) throw new AppError('conflict', 'The app instance is already being terminated');
-    await tx.appInstance.update({ where: { id: instanceId }, data: { terminatedAt: new Date(), state: 'STOPPING' } });
-    await bumpDesiredRevision(tx, row.nodeId);
-    await recordAudit(tx, actor, { action: 'edge.instance.terminate', target: { type: 'app_instance', id: instanceId }, data: { nodeId: row.nodeId }, requestId });
+    await bumpDesiredRevision(tx, row.nodeId); // the node's row before its instance's, as every edge writer
+    const { clearedAlarms } = await retireInstance(tx, instanceId, 'operator');
+    await recordAudit(tx, actor, { action: 'edge.instance.terminate', target: { type: 'app_instance', id: instanceId }, data: { nodeId: row.nodeId, clearedAlarms }, requestId });
   });
   return getInstance(db, actor.tenant.id, instanceId);
 }

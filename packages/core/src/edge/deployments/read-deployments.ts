@@ -38,14 +38,15 @@ export async function getDeployment(db: DbClient, tenantId: string, deploymentId
   if (!row) throw new AppError('not-found', `No deployment ${deploymentId} in your tenant`);
   const targets = await db.deploymentTarget.findMany({ where: { deploymentId }, orderBy: [{ batch: 'asc' }, { nodeId: 'asc' }], include: { node: { select: { name: true } } } });
   const instanceIds = targets.flatMap((t) => (t.appInstanceId ? [t.appInstanceId] : []));
-  const instances = new Map((await db.appInstance.findMany({ where: { id: { in: instanceIds } }, select: { id: true, state: true } })).map((i) => [i.id, i.state]));
+  const instances = new Map((await db.appInstance.findMany({ where: { id: { in: instanceIds } }, select: { id: true, state: true, terminationReason: true } })).map((i) => [i.id, i]));
   return {
     ...toDeployment(row, await namesOf(db, [row.createdBy])),
     targets: targets.map((t) => {
-      const state = ZInstanceState.safeParse(t.appInstanceId ? instances.get(t.appInstanceId) : undefined);
+      const instance = t.appInstanceId ? instances.get(t.appInstanceId) : undefined;
+      const state = ZInstanceState.safeParse(instance?.state);
       return {
         nodeId: t.nodeId, nodeName: t.node.name, batch: t.batch, status: t.status as (typeof TARGET_STATUSES)[number], appInstanceId: t.appInstanceId,
-        instanceState: state.success ? state.data : null, message: t.message,
+        instanceState: state.success ? state.data : null, instanceWithdrawn: instance?.terminationReason === 'deployment_failed', message: t.message,
       };
     }),
   };

@@ -6,6 +6,7 @@
  */
 import type { DbExecutor } from '@mecport/db';
 import { bumpDesiredRevision } from '../channel/revision';
+import { retireInstance } from './retire-instance';
 
 /** A target still applying after this long fails (its node may be offline). */
 export const TARGET_TIMEOUT_MS = 10 * 60_000;
@@ -27,16 +28,23 @@ export function verdictOf(t: TSettleTarget, appliedRevision: number | null, inst
   return null;
 }
 
-/** Fails a target, rolling an upgrade back to the previous version; false when it was settled already. */
+/**
+ * Fails a target; false when it was settled already. An upgrade rolls back to the previous
+ * version; an install withdraws the instance it created (it never got running there), so that
+ * it neither crash-loops on nor starts on a node that comes back later (the target then says
+ * `instanceWithdrawn`).
+ */
 export async function failTarget(tx: DbExecutor, d: TSettleDeployment, t: TSettleTarget, why: string): Promise<boolean> {
   const rollBack = d.kind === 'upgrade' && t.previousVersionId !== null && t.appInstanceId !== null;
+  const withdraw = d.kind !== 'upgrade' && t.appInstanceId !== null;
   const { count } = await tx.deploymentTarget.updateMany({
     where: { deploymentId: t.deploymentId, nodeId: t.nodeId, status: 'applying' },
     data: rollBack ? { status: 'rolled_back', message: `${why}; rolled back to the previous version` } : { status: 'failed', message: why },
   });
-  if (count === 0 || !rollBack) return count > 0;
+  if (count === 0 || !(rollBack || withdraw)) return count > 0;
   await bumpDesiredRevision(tx, t.nodeId); // the node's row before its instance's, as every edge writer
-  await tx.appInstance.update({ where: { id: t.appInstanceId! }, data: { appVersionId: t.previousVersionId!, state: 'PENDING' } });
+  if (rollBack) await tx.appInstance.update({ where: { id: t.appInstanceId! }, data: { appVersionId: t.previousVersionId!, state: 'PENDING' } });
+  else await retireInstance(tx, t.appInstanceId!, 'deployment_failed');
   return true;
 }
 

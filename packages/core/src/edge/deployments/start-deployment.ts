@@ -10,11 +10,11 @@ import type { TDeploymentCreate, TDeploymentDetail } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import type { TActor } from '../../identity';
 import { advanceDeployment } from './advance-deployment';
-import { createDeployment } from './create-deployment';
+import { createDeployment, type TCreateDeploymentOptions } from './create-deployment';
 import { getDeployment } from './read-deployments';
 
-export async function startDeployment(db: DbClient, actor: TActor, input: TDeploymentCreate, requestId?: string): Promise<TDeploymentDetail> {
-  const id = await createDeployment(db, actor, input, requestId);
+export async function startDeployment(db: DbClient, actor: TActor, input: TDeploymentCreate, requestId?: string, options: TCreateDeploymentOptions = {}): Promise<TDeploymentDetail> {
+  const id = await createDeployment(db, actor, input, requestId, options);
   await advanceDeployment(db, id);
   return getDeployment(db, actor.tenant.id, id);
 }

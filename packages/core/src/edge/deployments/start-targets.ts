@@ -2,15 +2,33 @@
  * Starting a batch's pending targets: an install creates an instance on every node of the batch
  * and bumps their revisions in a few set-based statements (1,000 nodes one by one were ~4,000
  * statements and seconds of 1,000 locked node rows); an upgrade moves each node's instance of the
- * app to the new version, remembering the previous one for a rollback.
+ * app to the new version, remembering the previous one for a rollback. A node where the version's
+ * ports are taken by then fails its target without getting the app.
  */
 import { randomUUID } from 'node:crypto';
 import type { DbTransaction } from '@mecport/db';
 import { bumpDesiredRevision, bumpDesiredRevisions } from '../channel/revision';
+import { describeConflict, findPortConflicts } from './declared-ports';
 
 export type TStartDeployment = { id: string; appId: string; appVersionId: string; kind: string; tenantId: string; createdBy: string };
 
+/**
+ * Targets whose node has the version's ports taken by another instance (one arrived since the
+ * deployment was created) fail before anything is started there; the others are returned.
+ */
+async function withoutPortConflicts(tx: DbTransaction, d: TStartDeployment, nodeIds: string[]): Promise<string[]> {
+  const nodes = await tx.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, name: true } });
+  const conflicts = await findPortConflicts(tx, { versionId: d.appVersionId, appId: d.appId, kind: d.kind }, nodes);
+  const byNode = new Map<string, string>();
+  for (const c of conflicts) if (!byNode.has(c.nodeId)) byNode.set(c.nodeId, `not started: ${describeConflict(c)}`);
+  for (const [nodeId, message] of byNode) {
+    await tx.deploymentTarget.update({ where: { deploymentId_nodeId: { deploymentId: d.id, nodeId } }, data: { status: 'failed', message } });
+  }
+  return nodeIds.filter((id) => !byNode.has(id));
+}
+
 async function startInstalls(tx: DbTransaction, d: TStartDeployment, nodeIds: string[]): Promise<void> {
+  if (nodeIds.length === 0) return;
   const revisions = await bumpDesiredRevisions(tx, nodeIds); // node rows before instance rows, as every edge writer
   const started = nodeIds.map((nodeId) => ({ node_id: nodeId, instance_id: randomUUID(), revision: revisions.get(nodeId)! }));
   await tx.appInstance.createMany({
@@ -37,6 +55,7 @@ async function startUpgrade(tx: DbTransaction, d: TStartDeployment, nodeId: stri
 /** Starts the pending targets on `nodeIds` (one batch of a deployment). */
 export async function startTargets(tx: DbTransaction, d: TStartDeployment, nodeIds: string[]): Promise<void> {
   if (nodeIds.length === 0) return;
-  if (d.kind !== 'upgrade') return startInstalls(tx, d, nodeIds);
-  for (const nodeId of [...nodeIds].sort()) await startUpgrade(tx, d, nodeId);
+  const free = await withoutPortConflicts(tx, d, nodeIds);
+  if (d.kind !== 'upgrade') return startInstalls(tx, d, free);
+  for (const nodeId of [...free].sort()) await startUpgrade(tx, d, nodeId);
 }

@@ -18,7 +18,7 @@ export async function getNodeDetail(db: DbClient, tenantId: string, nodeId: stri
       at: m.at.toISOString(), cpuPercent: m.cpuPercent, memUsedBytes: Number(m.memUsedBytes), memTotalBytes: Number(m.memTotalBytes),
       diskUsedBytes: Number(m.diskUsedBytes), diskTotalBytes: Number(m.diskTotalBytes), load1: m.load1, load5: m.load5, load15: m.load15,
     })),
-    instances: instances.items.map((i) => ({ appInstanceId: i.id, state: i.state, restarts: i.restarts, ready: i.ready, message: i.message, digestMismatch: false, appId: i.appId, appName: i.appName, version: i.version })),
+    instances: instances.items.map((i) => ({ appInstanceId: i.id, state: i.state, restarts: i.restarts, ready: i.ready, message: i.message, messageCode: i.messageCode, messageParams: i.messageParams, digestMismatch: false, appId: i.appId, appName: i.appName, version: i.version })),
     services: services.success ? services.data : [],
   };
 }
