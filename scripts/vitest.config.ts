@@ -1,6 +1,7 @@
 // The root scripts' own tests (today: the layer check's proof), run by `npm run test:layers`.
 import { defineConfig } from 'vitest/config';
+import { testLimits } from '../vitest.limits';
 
 export default defineConfig({
-  test: { root: import.meta.dirname, include: ['**/*.test.ts'], testTimeout: 60_000 },
+  test: { root: import.meta.dirname, include: ['**/*.test.ts'], ...testLimits },
 });

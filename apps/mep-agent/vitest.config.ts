@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { testLimits } from '../../vitest.limits';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     globalSetup: ['./src/testing/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    ...testLimits,
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testLimits } from '../../vitest.limits';
 
 export default defineConfig({
   test: {
@@ -6,7 +7,6 @@ export default defineConfig({
     // One migrated throwaway database per run (DATABASE_URL / inject('mecportDatabaseUrl')); the
     // same module other workspaces use as '@mecport/db/testing/global-setup'.
     globalSetup: ['./src/testing/vitest-global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    ...testLimits,
   },
 });

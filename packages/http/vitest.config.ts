@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { testLimits } from '../../vitest.limits';
 
-export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });
+export default defineConfig({ test: { include: ['src/**/*.test.ts'], ...testLimits } });
