@@ -3,7 +3,7 @@
  * below. Edit this file when a workspace is added or a layer changes on purpose (and say so in
  * ARCHITECTURE.md); never to let one import through.
  *
- *   contracts  <-  db, http, mp1, blob-store, app-package  <-  core  <-  apps (portal, worker, dev-idp)
+ *   contracts, url-policy  <-  db, http, mp1, blob-store, app-package  <-  core  <-  apps (portal, worker, dev-idp)
  *   contracts, mp1, upf-adapters  <-  apps/mep-agent (an edge node: small, no database)
  *
  * Paths are the resolved files, relative to the repository root: `@mecport/x` and
@@ -59,17 +59,28 @@ module.exports = {
       to: { path: WORKSPACE, pathNot: '^packages/contracts/' },
     },
 
+    {
+      name: 'url-policy-beside-the-ground',
+      severity: 'error',
+      comment:
+        'packages/url-policy is the one policy for URLs fetched on someone\'s behalf (Mp1 ' +
+        'callbacks on the agent, listing media in the portal). It sits beside contracts so every ' +
+        'library may use it, and so imports nothing of ours but contracts.',
+      from: { path: '^packages/url-policy/' },
+      to: { path: WORKSPACE, pathNot: '^packages/(contracts|url-policy)/' },
+    },
+
     // 3. Libraries on contracts only ------------------------------------------------------------
     {
       name: 'libraries-on-contracts-only',
       severity: 'error',
       comment:
         'db (the Prisma client), http (web API conventions), mp1 (the MEC 011 API the agent ' +
-        'serves), blob-store and app-package (the package codec) sit on contracts and on nothing ' +
-        'else of ours, so each can be used, tested and loaded without the others. Domain logic ' +
-        'that needs two of them belongs in core.',
+        'serves), blob-store and app-package (the package codec) sit on contracts (and the URL ' +
+        'policy beside it) and on nothing else of ours, so each can be used, tested and loaded ' +
+        'without the others. Domain logic that needs two of them belongs in core.',
       from: { path: '^packages/(db|http|mp1|blob-store|app-package)/' },
-      to: { path: WORKSPACE, pathNot: '^packages/(contracts|$1)/' },
+      to: { path: WORKSPACE, pathNot: '^packages/(contracts|url-policy|$1)/' },
     },
     {
       name: 'upf-adapters-stay-light',

@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const config = {
   // Workspace libraries are consumed as TypeScript source.
-  transpilePackages: ['@mecport/contracts', '@mecport/core', '@mecport/db', '@mecport/http', '@mecport/blob-store'],
+  transpilePackages: ['@mecport/contracts', '@mecport/core', '@mecport/db', '@mecport/http', '@mecport/blob-store', '@mecport/url-policy'],
   // Prisma's pg adapter, pino, pg-boss and the tus server stay as plain Node modules on the server.
   serverExternalPackages: ['pg', 'pino', '@prisma/adapter-pg', 'pg-boss', '@tus/server', '@tus/file-store', '@tus/utils'],
   poweredByHeader: false,

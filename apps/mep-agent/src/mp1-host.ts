@@ -2,14 +2,15 @@
  * The agent's Mp1 (ETSI MEC 011) endpoint for the apps on its node, on @mecport/mp1: the
  * registry the agent drives, served on 127.0.0.1:<mp1Port>. It adds what the agent needs
  * around the registry: per-instance client credentials handed to the app through its
- * environment, graceful termination before a process is stopped, the snapshot kept in the
+ * environment, each instance's declared ports and the node's allow-listed ranges (where its
+ * notifications may go), graceful termination before a process is stopped, the snapshot kept in the
  * data dir (so Mp1 answers the same across agent restarts with the portal down), and the
  * services and readiness the heartbeat reports.
  *
  * @example
  *   const mp1 = new Mp1Host({ port: 8581, store, log });
  *   await mp1.start();
- *   const env = mp1.appEnv(appInstanceId, mp1.register(appInstanceId, undefined, rules));
+ *   const env = mp1.appEnv(appInstanceId, mp1.register(appInstanceId, undefined, { ...rules, listenPorts: [8090] }));
  */
 import { randomBytes } from 'node:crypto';
 import type { TMp1DnsRule, TMp1TrafficRule } from '@mecport/contracts';
@@ -27,6 +28,11 @@ export interface TMp1Rules {
   dnsRules: TMp1DnsRule[];
 }
 
+/** What Mp1 knows of an instance: its rules, and the ports it declares (its callbacks may go to loopback there). */
+export interface TMp1Registration extends TMp1Rules {
+  listenPorts: number[];
+}
+
 export interface TMp1Service {
   serInstanceId: string;
   serName: string;
@@ -39,7 +45,9 @@ export interface TMp1Service {
 export interface TMp1Port {
   readonly apiRoot: string;
   /** Registers the instance (or keeps it) with these credentials, or new ones; returns the credentials. */
-  register(appInstanceId: string, credentials: TMp1Credentials | undefined, rules: TMp1Rules): TMp1Credentials;
+  register(appInstanceId: string, credentials: TMp1Credentials | undefined, registration: TMp1Registration): TMp1Credentials;
+  /** The node's allow-listed callback ranges (from the desired state), used from the next check on. */
+  setCallbackAllowCidrs(cidrs: readonly string[]): void;
   /** AppTerminationNotification, then waits for confirm_termination or `graceSec`. */
   terminate(appInstanceId: string, action: 'STOPPING' | 'TERMINATING', graceSec: number): Promise<TTerminationOutcome | 'unknown'>;
   /** Forgets the instance (its services and subscriptions go). */
@@ -56,6 +64,7 @@ export class Mp1Host implements TMp1Port {
   private url: string;
   private persistTimer: NodeJS.Timeout | undefined;
   private persisting: Promise<void> = Promise.resolve();
+  private callbackAllowCidrs: readonly string[] = [];
 
   constructor(private readonly options: { port: number; host?: string; store: StateStore; log: TLogger }) {
     this.url = `http://${options.host ?? '127.0.0.1'}:${options.port}`;
@@ -78,6 +87,7 @@ export class Mp1Host implements TMp1Port {
     this.registry.on('stateChanged', () => this.schedulePersist());
     this.server = createMp1Server({
       registry: this.registry,
+      callbackAllowCidrs: () => this.callbackAllowCidrs,
       logger: { warn: (obj, msg) => this.options.log.warn(msg ?? 'mp1', obj as Record<string, unknown>), error: (obj, msg) => this.options.log.error(msg ?? 'mp1', obj as Record<string, unknown>) },
     });
     this.url = await this.server.listen(this.options.port, this.options.host ?? '127.0.0.1');
@@ -93,17 +103,22 @@ export class Mp1Host implements TMp1Port {
     await this.persisting;
   }
 
-  register(appInstanceId: string, credentials: TMp1Credentials | undefined, rules: TMp1Rules): TMp1Credentials {
-    const mp1Rules = { trafficRules: rules.trafficRules, dnsRules: rules.dnsRules };
+  register(appInstanceId: string, credentials: TMp1Credentials | undefined, registration: TMp1Registration): TMp1Credentials {
+    const mp1Rules = { trafficRules: registration.trafficRules, dnsRules: registration.dnsRules };
     const known = this.registry.appInstance(appInstanceId);
     if (known && credentials && known.clientId === credentials.clientId && this.registry.authenticateClient(credentials.clientId, credentials.clientSecret) === appInstanceId) {
       this.registry.setRules(appInstanceId, mp1Rules);
+      this.registry.setListenPorts(appInstanceId, registration.listenPorts);
       return credentials;
     }
     if (known) this.registry.removeAppInstance(appInstanceId);
     const fresh = credentials ?? { clientId: appInstanceId, clientSecret: randomBytes(32).toString('base64url') };
-    this.registry.addAppInstance({ appInstanceId, clientId: fresh.clientId, clientSecret: fresh.clientSecret, ...mp1Rules });
+    this.registry.addAppInstance({ appInstanceId, clientId: fresh.clientId, clientSecret: fresh.clientSecret, ...mp1Rules, listenPorts: registration.listenPorts });
     return fresh;
+  }
+
+  setCallbackAllowCidrs(cidrs: readonly string[]): void {
+    this.callbackAllowCidrs = [...cidrs];
   }
 
   async terminate(appInstanceId: string, action: 'STOPPING' | 'TERMINATING', graceSec: number): Promise<TTerminationOutcome | 'unknown'> {

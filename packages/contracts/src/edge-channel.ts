@@ -71,12 +71,20 @@ export const ZDesiredAppInstance = z.object({
 });
 export type TDesiredAppInstance = z.infer<typeof ZDesiredAppInstance>;
 
+/** A node's callback allow-list as it travels (the portal validates each range with @mecport/url-policy). */
+export const ZCallbackAllowCidrs = z
+  .array(z.string().trim().min(1).max(64))
+  .max(32)
+  .describe('Address ranges (CIDR) the apps on this node may receive Mp1 notifications in, besides loopback on their own declared ports');
+
 /** The desired-state document of a node. `revision` only grows. */
 export const ZDesiredState = z.object({
   nodeId: z.string().uuid(),
   revision: z.number().int().min(0),
   heartbeatIntervalSec: z.number().int().min(1).max(3600),
   appInstances: z.array(ZDesiredAppInstance),
+  /** The node's callbackAllowCidrs (absent from documents of older portals: none). */
+  callbackAllowCidrs: ZCallbackAllowCidrs.default([]),
 });
 export type TDesiredState = z.infer<typeof ZDesiredState>;
 

@@ -5,7 +5,7 @@
  * @example GET /api/v1/edge/map/nodes?status=offline&province=广东省
  */
 import { z } from 'zod';
-import { ZNodeCapacity, ZNodeMetrics, ZInstanceStatus, ZRegisteredService } from './edge-channel';
+import { ZCallbackAllowCidrs, ZNodeCapacity, ZNodeMetrics, ZInstanceStatus, ZRegisteredService } from './edge-channel';
 import { ZPage, ZPageQuery } from './pagination';
 
 /** pending: created, not enrolled yet; revoked: credentials withdrawn, must re-enrol. */
@@ -39,6 +39,7 @@ export const ZNodeWrite = z.object({
   labels: ZLabels.default({}),
   capacity: ZNodeCapacity.nullable().default(null),
   dataPlane: ZDataPlane.default({ adapter: 'memory', settings: {} }),
+  callbackAllowCidrs: ZCallbackAllowCidrs.default([]),
 });
 export type TNodeWrite = z.infer<typeof ZNodeWrite>;
 export type TNodeWriteInput = z.input<typeof ZNodeWrite>;
@@ -55,6 +56,7 @@ export const ZNodeUpdate = z.object({
   labels: ZLabels.optional(),
   capacity: ZNodeCapacity.nullable().optional(),
   dataPlane: ZDataPlane.optional(),
+  callbackAllowCidrs: ZCallbackAllowCidrs.optional(),
 });
 export type TNodeUpdate = z.infer<typeof ZNodeUpdate>;
 export type TNodeListQuery = z.infer<typeof ZNodeListQuery>;
@@ -75,6 +77,7 @@ export const ZEdgeNode = z
     labels: ZLabels,
     capacity: ZNodeCapacity.nullable(),
     dataPlane: ZDataPlane,
+    callbackAllowCidrs: z.array(z.string()).describe('Address ranges (CIDR) the node\'s apps may receive Mp1 notifications in, besides loopback on their own declared ports'),
     status: ZNodeStatus,
     agentVersion: z.string().nullable(),
     hostname: z.string().nullable(),

@@ -93,6 +93,7 @@ describe('readiness', () => {
 
 describe('termination', () => {
   it('keeps termination subscriptions (create, list, read, delete) and refuses another instance id in the body', async () => {
+    h.listensOn('app-a', 9); // nothing listens on the discard port: no notification goes anywhere
     const path = `${AS}/applications/app-a/subscriptions`;
     const body = { subscriptionType: 'AppTerminationNotificationSubscription', callbackReference: 'http://127.0.0.1:9/term', appInstanceId: 'app-a' };
     const created = await h.call('POST', path, { token: tokenA, body });
@@ -123,6 +124,7 @@ describe('termination', () => {
 
   it('notifies the subscriber and resolves "confirmed" when the app confirms within the graceful timeout', async () => {
     const receiver = await startCallbackReceiver();
+    h.listensOn('app-a', receiver.port);
     const path = `${AS}/applications/app-a/subscriptions`;
     const sub = await h.call('POST', path, { token: tokenA, body: { subscriptionType: 'AppTerminationNotificationSubscription', callbackReference: receiver.url('/term'), appInstanceId: 'app-a' } });
     const terminated = h.registry.terminate('app-a', { operationAction: 'STOPPING', maxGracefulTimeout: 60 });
@@ -149,6 +151,7 @@ describe('termination', () => {
 
   it('resolves "timeout" when the app does not confirm within maxGracefulTimeout', async () => {
     const receiver = await startCallbackReceiver();
+    h.listensOn('app-b', receiver.port);
     const tokenB = await h.tokenFor('app-b');
     await h.call('POST', `${AS}/applications/app-b/subscriptions`, { token: tokenB, body: { subscriptionType: 'AppTerminationNotificationSubscription', callbackReference: receiver.url('/b'), appInstanceId: 'app-b' } });
     const outcome = await h.registry.terminate('app-b', { operationAction: 'TERMINATING', maxGracefulTimeout: 1 });

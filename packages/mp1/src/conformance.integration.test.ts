@@ -21,6 +21,8 @@ let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
 beforeAll(async () => {
   h = await startMp1();
   receiver = await startCallbackReceiver();
+  h.listensOn('app-a', receiver.port);
+  h.listensOn('app-b', receiver.port);
 });
 afterAll(async () => {
   await h.close();

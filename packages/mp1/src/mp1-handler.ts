@@ -10,6 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { handleTokenRequest } from './auth/token-endpoint';
 import { AppError } from '@mecport/contracts/errors';
+import type { TLookup } from '@mecport/url-policy';
+import { callbackPolicies } from './callback-policy';
 import { TokenStore } from './auth/token-store';
 import { authenticate } from './http/authenticate';
 import { Links, TOKEN_PATH } from './http/links';
@@ -42,6 +44,13 @@ export interface TMp1HandlerOptions {
   /** NTP servers and PTP masters that `timing_caps` lists. */
   timingSources?: TTimingSources;
   notifications?: TNotifierOptions;
+  /**
+   * Address ranges (CIDR) the operator allow-lists for callbacks, besides loopback on each app's
+   * own declared ports (`listenPorts`); read at every check, so a function sees changes.
+   */
+  callbackAllowCidrs?: readonly string[] | (() => readonly string[]);
+  /** Name resolution for callback checks; default the system's (tests give a fake). */
+  lookup?: TLookup;
   logger?: TMp1Logger;
 }
 
@@ -62,8 +71,10 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
   const links = new Links(publicUrl);
   const clock = options.clock ?? systemClock;
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 900, clock);
-  const notifier = new Notifier(options.notifications, logger);
-  const detachNotifications = wireNotifications(registry, notifier, links);
+  const allowCidrs = options.callbackAllowCidrs;
+  const callbackPolicy = callbackPolicies(registry, typeof allowCidrs === 'function' ? allowCidrs : () => allowCidrs ?? []);
+  const notifier = new Notifier({ ...options.notifications, lookup: options.lookup }, logger);
+  const detachNotifications = wireNotifications(registry, notifier, links, callbackPolicy);
   // A removed instance's tokens die with it, also when an instance of the same id is added again.
   const revoke = ({ appInstanceId }: { appInstanceId: string }) => tokens.revokeApp(appInstanceId);
   registry.on('appInstanceRemoved', revoke);
@@ -72,7 +83,7 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
   if (registry.platformTransports().length === 0) registry.setTransports(() => [mp1Transport(links)]);
   const match = createRouter(ROUTES);
 
-  function dispatch(req: TMp1Request, url: URL, path: string): TMp1Response {
+  function dispatch(req: TMp1Request, url: URL, path: string): TMp1Response | Promise<TMp1Response> {
     if (path === TOKEN_PATH) {
       if (req.method !== 'POST') throw new AppError('method-not-allowed', `${req.method} is not allowed on ${TOKEN_PATH}; use POST`, { headers: { allow: 'POST' } });
       return handleTokenRequest(req, { authenticate: (id, secret) => registry.authenticateClient(id, secret), tokens });
@@ -84,12 +95,12 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
     if (found.route.scope === 'own-app' && found.params.appInstanceId !== caller) {
       throw new AppError('forbidden', `The access token of app instance ${caller} does not grant access to the resources of app instance ${found.params.appInstanceId}`);
     }
-    const ctx: TRouteContext = { req, url, params: found.params, caller, registry, links, clock, timing };
+    const ctx: TRouteContext = { req, url, params: found.params, caller, registry, links, clock, timing, callbackPolicy, lookup: options.lookup };
     return found.route.handle(ctx);
   }
 
   return {
-    // Async although nothing awaits today: hosts must not depend on it answering synchronously.
+    // Async: a subscription's callbackReference is judged with name resolution.
     async handle(req) {
       const incoming = req.headers['x-request-id'];
       const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -98,7 +109,7 @@ export function createMp1Handler(options: TMp1HandlerOptions): TMp1Handler {
       const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : url.pathname;
       let response: TMp1Response;
       try {
-        response = dispatch(req, url, path);
+        response = await dispatch(req, url, path);
       } catch (error) {
         response = errorResponse(error, { requestId, instance: `${links.root}${path}${url.search}`, log: logger });
       }

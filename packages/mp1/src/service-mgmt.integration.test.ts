@@ -153,6 +153,7 @@ describe('discovery', () => {
 
 describe('availability subscriptions', () => {
   it('creates, lists, reads and deletes subscriptions; refuses bad criteria', async () => {
+    h.listensOn('app-b', 9); // nothing listens on the discard port: no notification goes anywhere
     const created = await subscribe(tokenB, 'app-b', 'http://127.0.0.1:9/n', { serNames: ['rni'], states: ['ACTIVE'] });
     expect(created.status).toBe(201);
     const self = (created.body as { _links: { self: { href: string } } })._links.self.href;
@@ -175,6 +176,7 @@ describe('availability subscriptions', () => {
   it('notifies matching subscribers of ADDED, STATE_CHANGED, ATTRIBUTES_CHANGED and REMOVED, never blocking the call', async () => {
     // The receiver holds its first answer: the registration must still answer at once.
     const receiver = await startCallbackReceiver((n) => (n === 1 ? 'hold' : 204));
+    h.listensOn('app-b', receiver.port);
     const all = await subscribe(tokenB, 'app-b', receiver.url('/all'));
     const activeRni = await subscribe(tokenB, 'app-b', receiver.url('/active-rni'), { serNames: ['rni'], states: ['ACTIVE'] });
     await subscribe(tokenB, 'app-b', receiver.url('/other'), { serCategories: [category('bwm')] });
@@ -207,6 +209,7 @@ describe('availability subscriptions', () => {
 
   it('retries a failed delivery (5xx) and gives up on a 4xx', async () => {
     const flaky = await startCallbackReceiver((n) => (n === 1 ? 503 : 204));
+    h.listensOn('app-b', flaky.port);
     await subscribe(tokenB, 'app-b', flaky.url('/flaky'));
     const svc = await register(tokenA, 'app-a', service('retry-me'));
     const [delivered] = await flaky.waitFor(1);
@@ -214,6 +217,7 @@ describe('availability subscriptions', () => {
     expect(flaky.attempts).toBe(2);
 
     const gone = await startCallbackReceiver(() => 404);
+    h.listensOn('app-b', gone.port);
     const sub = await subscribe(tokenB, 'app-b', gone.url('/gone'));
     await h.call('DELETE', `${SM}/applications/app-a/services/${svc.serInstanceId}`, { token: tokenA });
     await h.mp1.handler.idle();
@@ -224,10 +228,11 @@ describe('availability subscriptions', () => {
 
   it('removing an app instance deregisters its services (REMOVED to subscribers) and drops its subscriptions', async () => {
     const receiver = await startCallbackReceiver();
+    h.listensOn('app-b', receiver.port);
     const tokenC = await (async () => {
       const { generateAppCredentials } = await import('./auth/client-credentials');
       const c = generateAppCredentials('app-c');
-      h.registry.addAppInstance({ appInstanceId: 'app-c', clientSecretHash: c.clientSecretHash });
+      h.registry.addAppInstance({ appInstanceId: 'app-c', clientSecretHash: c.clientSecretHash, listenPorts: [receiver.port] });
       const r = await h.call('POST', '/oauth2/token', { raw: `grant_type=client_credentials&client_id=app-c&client_secret=${c.clientSecret}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       return (r.body as { access_token: string }).access_token;
     })();

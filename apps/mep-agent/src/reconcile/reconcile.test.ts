@@ -52,10 +52,23 @@ async function instance(i: number, version: string, desiredState: 'RUNNING' | 'S
 
 function doc(appInstances: TDesiredAppInstance[]): TDesiredState {
   revision += 1;
-  return { nodeId, revision, heartbeatIntervalSec: 10, appInstances };
+  return { nodeId, revision, heartbeatIntervalSec: 10, appInstances, callbackAllowCidrs: [] };
 }
 
-const run = (d: TDesiredState) => reconcile(d, bundles, { runtime, mp1, log: silentLogger, pause: noPause });
+/** How each termination the reconciler asked Mp1 for ended ('confirmed': the app was told and answered). */
+const outcomes: string[] = [];
+const run = (d: TDesiredState) => {
+  const watched = new Proxy(mp1, {
+    get: (target, key) => (key === 'terminate'
+      ? async (...args: Parameters<Mp1Host['terminate']>) => {
+        const outcome = await target.terminate(...args);
+        outcomes.push(outcome);
+        return outcome;
+      }
+      : Reflect.get(target, key, target)),
+  });
+  return reconcile(d, bundles, { runtime, mp1: watched, log: silentLogger, pause: noPause });
+};
 const pidOf = (i: number) => runtime.get(ids[i]!)?.status.pid;
 
 describe('reconcile', () => {
@@ -115,9 +128,14 @@ describe('reconcile', () => {
     first = { ...first, desiredState: 'RUNNING' };
     await run(doc([first]));
     await waitFor('ready again', () => mp1.isReady(ids[0]!));
+    // Mp1 keeps an instance's ready flag across a restart: wait for the new process's own handshake.
+    await waitFor('the restarted app did its Mp1 handshake', async () => (await getJson(ports[0]!, '/hello'))?.ready === true);
     const terminated = new Promise<string>((resolve) => mp1.registry.once('terminationStarted', ({ operationAction }) => resolve(operationAction)));
+    outcomes.length = 0;
     await run(doc([]));
     expect(await terminated).toBe('TERMINATING');
+    // Hello Edge subscribed with a callback on its own declared port: it was told and confirmed.
+    expect(outcomes).toEqual(['confirmed']);
     expect(runtime.instances()).toEqual([]);
     expect(await appProcesses(ids[0]!)).toEqual([]);
   });

@@ -32,6 +32,7 @@ export async function reconcile(document: TDesiredState, bundles: ReadonlyMap<st
     changes += 1;
     if (changes === 1) await deps.pause('commit:after-first-change');
   };
+  deps.mp1.setCallbackAllowCidrs(document.callbackAllowCidrs);
   const wanted = new Set(document.appInstances.map((i) => i.appInstanceId));
   for (const current of deps.runtime.instances()) {
     if (wanted.has(current.spec.appInstanceId)) continue;
@@ -57,7 +58,8 @@ async function remove(current: TRuntimeInstance, deps: TReconcileDeps): Promise<
 async function converge(desired: TDesiredAppInstance, extracted: TExtractedBundle, deps: TReconcileDeps): Promise<boolean> {
   const id = desired.appInstanceId;
   const current = deps.runtime.get(id);
-  const rules = { trafficRules: desired.trafficRules, dnsRules: desired.dnsRules };
+  // The app listens on its bundle's declared ports: its Mp1 callbacks may go to loopback there.
+  const registration = { trafficRules: desired.trafficRules, dnsRules: desired.dnsRules, listenPorts: extracted.bundle.ports.map((p) => p.port) };
   let changed = false;
   if (current && current.spec.packageSha256 !== desired.package.sha256) {
     deps.log.info('replacing an app version', { appInstanceId: id, from: current.spec.version, to: desired.version });
@@ -73,7 +75,7 @@ async function converge(desired: TDesiredAppInstance, extracted: TExtractedBundl
     }
     return changed;
   }
-  const credentials = deps.mp1.register(id, credentialsOf(current?.spec), rules);
+  const credentials = deps.mp1.register(id, credentialsOf(current?.spec), registration);
   const spec = buildSpec(desired, extracted, deps.mp1.appEnv(id, credentials));
   const now = deps.runtime.get(id);
   if (now && now.spec.configHash !== spec.configHash && !STOPPED_STATES.has(now.status.state)) {

@@ -1,5 +1,7 @@
 /** What an Mp1 route declares and what it gets when called. */
 import type { TTimingSources } from '@mecport/contracts/mec011';
+import type { TLookup } from '@mecport/url-policy';
+import type { TCallbackPolicyOf } from '../callback-policy';
 import type { Mp1Registry } from '../registry/registry';
 import type { TClock } from '../timing';
 import type { Links } from './links';
@@ -17,6 +19,10 @@ export interface TRouteContext {
   links: Links;
   clock: TClock;
   timing: { traceable: () => boolean; sources: TTimingSources };
+  /** Where an app instance's notifications may go. */
+  callbackPolicy: TCallbackPolicyOf;
+  /** Name resolution for callback checks (the system's when absent). */
+  lookup?: TLookup;
 }
 
 export interface TRoute {
@@ -28,7 +34,7 @@ export interface TRoute {
    * `any-app`: discovery and timing, open to every app instance with a valid token.
    */
   scope: 'own-app' | 'any-app';
-  handle(ctx: TRouteContext): TMp1Response;
+  handle(ctx: TRouteContext): TMp1Response | Promise<TMp1Response>;
 }
 
 /** The path's app instance id; routes with scope `own-app` always have one. */

@@ -18,7 +18,7 @@ import { isClientSecretHash, MIN_SECRET_LENGTH, hashClientSecret, verifyClientSe
 import { zId, zUint32, ZDnsRule, ZOperationAction, ZTrafficRule, type TAppTerminationSubscriptionRequest, type TDnsRule, type TOperationAction, type TRuleState, type TTrafficRule, type TTransportInfo } from '@mecport/contracts/mec011';
 import type { TMp1Events } from './events';
 import { MAX_SUBSCRIPTIONS_PER_APP, ServiceCatalog } from './service-catalog';
-import { type TMp1Snapshot, ZMp1Snapshot } from './snapshot';
+import { type TMp1Snapshot, ZListenPorts, ZMp1Snapshot } from './snapshot';
 
 export const ZAppInstanceInput = z
   .object({
@@ -29,6 +29,8 @@ export const ZAppInstanceInput = z
     clientSecretHash: z.string().refine(isClientSecretHash, 'must be a hash made by hashClientSecret').optional(),
     trafficRules: z.array(ZTrafficRule).default([]),
     dnsRules: z.array(ZDnsRule).default([]),
+    /** The ports the app itself listens on (its declared ports): its callbacks may go to loopback on these. */
+    listenPorts: ZListenPorts.default([]),
   })
   .refine((a) => (a.clientSecret === undefined) !== (a.clientSecretHash === undefined), { message: 'give exactly one of clientSecret or clientSecretHash' });
 export type TAppInstanceInput = z.input<typeof ZAppInstanceInput>;
@@ -37,7 +39,7 @@ export const ZTerminateInput = z.object({ operationAction: ZOperationAction, max
 export type TTerminationOutcome = 'confirmed' | 'timeout' | 'no-subscription' | 'cancelled';
 
 interface TPendingTermination { operationAction: TOperationAction; timer: NodeJS.Timeout; settle: (outcome: TTerminationOutcome) => void }
-interface TAppRecord { appInstanceId: string; clientId: string; clientSecretHash: string; ready: boolean; trafficRules: Map<string, TTrafficRule>; dnsRules: Map<string, TDnsRule>; termination?: TPendingTermination }
+interface TAppRecord { appInstanceId: string; clientId: string; clientSecretHash: string; ready: boolean; listenPorts: number[]; trafficRules: Map<string, TTrafficRule>; dnsRules: Map<string, TDnsRule>; termination?: TPendingTermination }
 export interface TTerminationSubscriptionRecord { subscriptionId: string; appInstanceId: string; subscription: TAppTerminationSubscriptionRequest }
 
 type TTransports = TTransportInfo[] | (() => TTransportInfo[]);
@@ -69,7 +71,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
     const clientId = a.clientId ?? a.appInstanceId;
     if ([...this.apps.values()].some((r) => r.clientId === clientId)) throw new AppError('conflict', `Client id ${clientId} is already taken`);
     this.apps.set(a.appInstanceId, {
-      appInstanceId: a.appInstanceId, clientId, clientSecretHash: a.clientSecretHash ?? hashClientSecret(a.clientSecret!), ready: false,
+      appInstanceId: a.appInstanceId, clientId, clientSecretHash: a.clientSecretHash ?? hashClientSecret(a.clientSecret!), ready: false, listenPorts: a.listenPorts,
       trafficRules: byId(a.trafficRules, (r) => r.trafficRuleId), dnsRules: byId(a.dnsRules, (r) => r.dnsRuleId),
     });
     this.emit('stateChanged');
@@ -103,6 +105,17 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
     if (rules.trafficRules) app.trafficRules = byId(z.array(ZTrafficRule).parse(rules.trafficRules), (r) => r.trafficRuleId);
     if (rules.dnsRules) app.dnsRules = byId(z.array(ZDnsRule).parse(rules.dnsRules), (r) => r.dnsRuleId);
     this.emit('stateChanged');
+  }
+
+  /** The ports the instance listens on (e.g. after an upgrade declared others); callbacks to loopback may use only these. */
+  setListenPorts(appInstanceId: string, ports: number[]): void {
+    this.app(appInstanceId).listenPorts = ZListenPorts.parse(ports);
+    this.emit('stateChanged');
+  }
+
+  /** The instance's declared ports; none for an unknown instance. */
+  listenPorts(appInstanceId: string): readonly number[] {
+    return this.apps.get(appInstanceId)?.listenPorts ?? [];
   }
 
   setTransports(transports: TTransports): void {
@@ -142,7 +155,7 @@ export class Mp1Registry extends EventEmitter<TMp1Events> {
 
   snapshot(): TMp1Snapshot {
     const apps = [...this.apps.values()].map((a) => ({
-      appInstanceId: a.appInstanceId, clientId: a.clientId, clientSecretHash: a.clientSecretHash, ready: a.ready,
+      appInstanceId: a.appInstanceId, clientId: a.clientId, clientSecretHash: a.clientSecretHash, ready: a.ready, listenPorts: [...a.listenPorts],
       trafficRules: structuredClone([...a.trafficRules.values()]), dnsRules: structuredClone([...a.dnsRules.values()]),
     }));
     return { version: 1, apps, ...this.services.snapshot(), terminationSubscriptions: [...this.terminationSubs.values()].map((s) => structuredClone(s)) };

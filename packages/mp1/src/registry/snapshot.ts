@@ -7,11 +7,16 @@
 import { z } from 'zod';
 import { zId, ZAppTerminationSubscriptionRequest, ZDnsRule, ZTrafficRule, ZSerAvailabilitySubscriptionRequest, ZServiceInfo } from '@mecport/contracts/mec011';
 
+/** An app instance's declared ports (a process bundle declares at most 16). */
+export const ZListenPorts = z.array(z.number().int().min(1).max(65535)).max(64);
+
 export const ZAppInstanceState = z.object({
   appInstanceId: zId,
   clientId: zId,
   clientSecretHash: z.string().regex(/^sha256:[A-Za-z0-9_-]{43}$/, 'must be a hash made by hashClientSecret'),
   ready: z.boolean(),
+  /** Absent in snapshots written before callbacks were checked: no loopback port is open then. */
+  listenPorts: ZListenPorts.default([]),
   trafficRules: z.array(ZTrafficRule),
   dnsRules: z.array(ZDnsRule),
 });

@@ -6,6 +6,7 @@ import { APP_SUPPORT_BASE } from '../http/links';
 import { APP_TERMINATION_SUBSCRIPTION, ZAppReadyConfirmation, ZAppTerminationConfirmation, ZAppTerminationSubscriptionRequest } from '@mecport/contracts/mec011';
 import type { TTerminationSubscriptionRecord } from '../registry/registry';
 import { currentTime, timingCaps } from '../timing';
+import { assertCallbackAllowed } from '../callback-policy';
 import { subscriptionLinkList } from './subscription-links';
 
 const base = `${APP_SUPPORT_BASE}/applications/:appInstanceId`;
@@ -24,8 +25,9 @@ export const appLifecycleRoutes: TRoute[] = [
   },
   {
     method: 'POST', path: `${base}/subscriptions`, scope: 'own-app',
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const body = parsePart('body', ZAppTerminationSubscriptionRequest, readJson(ctx.req));
+      await assertCallbackAllowed(body.callbackReference, ctx.callbackPolicy(appOf(ctx)), ctx.lookup);
       const created = representation(ctx, ctx.registry.subscribeTermination(appOf(ctx), body));
       return json(created, 201, { location: created._links.self.href });
     },

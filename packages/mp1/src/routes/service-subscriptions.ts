@@ -6,6 +6,7 @@ import { json, noContent, readJson } from '../http/input';
 import { SERVICE_MGMT_BASE } from '../http/links';
 import { SER_AVAILABILITY_SUBSCRIPTION, ZSerAvailabilitySubscriptionRequest } from '@mecport/contracts/mec011';
 import type { TServiceSubscriptionRecord } from '../registry/service-catalog';
+import { assertCallbackAllowed } from '../callback-policy';
 import { subscriptionLinkList } from './subscription-links';
 
 const path = `${SERVICE_MGMT_BASE}/applications/:appInstanceId/subscriptions`;
@@ -24,8 +25,9 @@ export const serviceSubscriptionRoutes: TRoute[] = [
   },
   {
     method: 'POST', path, scope: 'own-app',
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const body = parsePart('body', ZSerAvailabilitySubscriptionRequest, readJson(ctx.req));
+      await assertCallbackAllowed(body.callbackReference, ctx.callbackPolicy(appOf(ctx)), ctx.lookup);
       const record = ctx.registry.services.subscribe(appOf(ctx), body);
       const created = representation(ctx, record);
       return json(created, 201, { location: created._links.self.href });

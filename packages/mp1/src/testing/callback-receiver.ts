@@ -45,9 +45,12 @@ export async function startCallbackReceiver(plan: TReplyPlan = () => 204) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
 
   return {
+    /** Declare it as the subscribing app's port (`h.listensOn`): callbacks go only where the app listens. */
+    port,
     url: (path = '/notify') => `${base}${path}`,
     received,
     get attempts() {

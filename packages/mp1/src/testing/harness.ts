@@ -47,6 +47,11 @@ export async function startMp1(options: Omit<TMp1ServerOptions, 'registry'> & { 
     return recordingFetch(`${url}${path}`, { method, headers, body });
   }
 
-  return { registry, mp1, url, credentials, tokenFor, call, close: () => mp1.close() };
+  /** Declares `port` one of the app's own ports, as the host does from its bundle: its callbacks may go there. */
+  function listensOn(app: string, port: number): void {
+    registry.setListenPorts(app, [...registry.listenPorts(app), port]);
+  }
+
+  return { registry, mp1, url, credentials, tokenFor, call, listensOn, close: () => mp1.close() };
 }
 export type TMp1Harness = Awaited<ReturnType<typeof startMp1>>;

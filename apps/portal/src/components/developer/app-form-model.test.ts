@@ -32,4 +32,9 @@ describe('app form', () => {
     expect(formField('(root)')).toBe('form');
     expect(serverFieldErrors([{ in: 'body', field: 'slug', message: 'already used in your tenant' }])).toEqual({ slug: 'already used in your tenant' });
   });
+
+  it('shows the server\'s refusal of a non-public media URL under its field', () => {
+    const refused = 'refused: 127.0.0.1 is a loopback address: port 3000 is not allowed; no loopback port is allowed here; give a URL on a public address';
+    expect(serverFieldErrors([{ in: 'body', field: 'screenshots.1', message: refused }, { in: 'body', field: 'videoUrl', message: refused }])).toEqual({ screenshots: refused, videoUrl: refused });
+  });
 });

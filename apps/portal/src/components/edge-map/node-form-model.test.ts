@@ -32,14 +32,22 @@ describe('node form model', () => {
       .toEqual({ name: 'already used in your tenant', groupId: 'no such node group in your tenant' });
   });
 
+  it('reads the callback allow-list one range per line, and shows the server\'s refusal under it', () => {
+    const r = nodeBody({ ...filled, callbackAllowCidrs: '10.20.0.0/16\n\n  fd00:20::/48, 192.168.7.0/24 ' });
+    expect(r.ok && r.body.callbackAllowCidrs).toEqual(['10.20.0.0/16', 'fd00:20::/48', '192.168.7.0/24']);
+    expect(nodeBody(filled)).toMatchObject({ ok: true, body: { callbackAllowCidrs: [] } });
+    expect(serverNodeErrors([{ in: 'body', field: 'callbackAllowCidrs.1', message: 'must not contain loopback or unspecified addresses' }]))
+      .toEqual({ callbackAllowCidrs: 'must not contain loopback or unspecified addresses' });
+  });
+
   it('loads a node into the form and builds the same body back', () => {
     const node = {
       id: '00000000-0000-4000-8000-000000000001', name: 'muc-1', latitude: 48.1, longitude: 11.5, address: 'Leopoldstraße 1', province: 'Bayern', city: 'München', district: 'Schwabing',
       groupId: null, groupName: null, labels: { tier: 'gold' }, capacity: { architecture: 'x86_64', cpuCores: 8, memoryMb: 16384, gpus: 0, npus: 0 },
-      dataPlane: { adapter: 'camara', settings: { baseUrl: 'https://camara.example' } }, status: 'pending', agentVersion: null, hostname: null, desiredRevision: 0, appliedRevision: -1,
+      dataPlane: { adapter: 'camara', settings: { baseUrl: 'https://camara.example' } }, callbackAllowCidrs: ['10.20.0.0/16', 'fd00:20::/48'], status: 'pending', agentVersion: null, hostname: null, desiredRevision: 0, appliedRevision: -1,
       lastHeartbeatAt: null, enrolledAt: null, createdAt: '2026-01-01T00:00:00.000Z',
     } satisfies TEdgeNode;
     const r = nodeBody(nodeFormFrom(node));
-    expect(r.ok && r.body).toEqual({ name: 'muc-1', latitude: 48.1, longitude: 11.5, address: 'Leopoldstraße 1', province: 'Bayern', city: 'München', district: 'Schwabing', groupId: null, labels: { tier: 'gold' }, capacity: node.capacity, dataPlane: node.dataPlane });
+    expect(r.ok && r.body).toEqual({ name: 'muc-1', latitude: 48.1, longitude: 11.5, address: 'Leopoldstraße 1', province: 'Bayern', city: 'München', district: 'Schwabing', groupId: null, labels: { tier: 'gold' }, capacity: node.capacity, dataPlane: node.dataPlane, callbackAllowCidrs: ['10.20.0.0/16', 'fd00:20::/48'] });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The node form's model: what the operator types (numbers as text, labels and adapter settings as
- * rows) to the API's node body, checked with the API's own contract (ZNodeWrite), and the
+ * rows, the callback allow-list as lines) to the API's node body, checked with the API's own contract (ZNodeWrite), and the
  * server's `errors[].field` back onto the form's fields. Pure, so it is unit-tested.
  *
  * @example
@@ -34,6 +34,8 @@ export interface TNodeFormValues {
   npus: string;
   adapter: TAdapter;
   settings: TLabelRow[];
+  /** The Mp1 callback allow-list as typed: CIDR ranges, one per line (commas and spaces also separate). */
+  callbackAllowCidrs: string;
 }
 
 export type TNodeFormField = Exclude<keyof TNodeFormValues, 'hasCapacity' | 'architecture' | 'adapter'> | 'form';
@@ -45,6 +47,7 @@ export function emptyNodeForm(): TNodeFormValues {
   return {
     name: '', latitude: '', longitude: '', address: '', province: '', city: '', district: '', groupId: null, labels: [],
     hasCapacity: false, architecture: 'x86_64', cpuCores: '', memoryMb: '', gpus: '0', npus: '0', adapter: 'memory', settings: [],
+    callbackAllowCidrs: '',
   };
 }
 
@@ -54,7 +57,7 @@ export function nodeFormFrom(node: TEdgeNode): TNodeFormValues {
     name: node.name, latitude: String(node.latitude), longitude: String(node.longitude), address: node.address, province: node.province, city: node.city,
     district: node.district, groupId: node.groupId, labels: labelsToRows(node.labels), hasCapacity: !!c, architecture: c?.architecture ?? 'x86_64',
     cpuCores: c ? String(c.cpuCores) : '', memoryMb: c ? String(c.memoryMb) : '', gpus: String(c?.gpus ?? 0), npus: String(c?.npus ?? 0),
-    adapter: node.dataPlane.adapter, settings: labelsToRows(node.dataPlane.settings),
+    adapter: node.dataPlane.adapter, settings: labelsToRows(node.dataPlane.settings), callbackAllowCidrs: node.callbackAllowCidrs.join('\n'),
   };
 }
 
@@ -68,7 +71,13 @@ function settingsOf(rows: readonly TLabelRow[]): Record<string, string> {
 const FIELD_OF_PATH: Record<string, TNodeFormField> = {
   name: 'name', latitude: 'latitude', longitude: 'longitude', address: 'address', province: 'province', city: 'city', district: 'district', groupId: 'groupId',
   labels: 'labels', 'capacity.cpuCores': 'cpuCores', 'capacity.memoryMb': 'memoryMb', 'capacity.gpus': 'gpus', 'capacity.npus': 'npus', dataPlane: 'settings',
+  callbackAllowCidrs: 'callbackAllowCidrs',
 };
+
+/** One range per line (commas and spaces also separate); the server judges each (400 naming `callbackAllowCidrs.<n>`). */
+export function cidrsOf(text: string): string[] {
+  return text.split(/[\s,]+/).filter((s) => s !== '');
+}
 
 /** `capacity.cpuCores` -> 'cpuCores'; an unknown path lands on the form as a whole. */
 export function formFieldOf(path: string): TNodeFormField {
@@ -95,6 +104,7 @@ export function nodeBody(v: TNodeFormValues): TNodeBodyResult {
     groupId: v.groupId, labels,
     capacity: v.hasCapacity ? { architecture: v.architecture, cpuCores: num(v.cpuCores), memoryMb: num(v.memoryMb), gpus: num(v.gpus), npus: num(v.npus) } : null,
     dataPlane: { adapter: v.adapter, settings: settingsOf(v.settings) },
+    callbackAllowCidrs: cidrsOf(v.callbackAllowCidrs),
   };
   const parsed = ZNodeWrite.safeParse(input);
   if (parsed.success && labelErrors.length === 0) return { ok: true, body: parsed.data };
@@ -102,7 +112,7 @@ export function nodeBody(v: TNodeFormValues): TNodeBodyResult {
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = formFieldOf(issue.path.map(String).join('.'));
     const value = issue.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k as string] : undefined), input);
-    errors[field] ??= field === 'labels' || field === 'settings' || field === 'form' ? 'invalid' : codeOf(value, issue.code);
+    errors[field] ??= field === 'labels' || field === 'settings' || field === 'callbackAllowCidrs' || field === 'form' ? 'invalid' : codeOf(value, issue.code);
   }
   if (labelErrors.length > 0) errors.labels ??= 'invalid';
   return { ok: false, errors, labelErrors };

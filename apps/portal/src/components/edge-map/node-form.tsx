@@ -2,11 +2,11 @@
 /**
  * The node form, to register a node or edit one: name, coordinates (typed, or by clicking the
  * small map), address, province / city / district, group, labels, capacity and the data-plane
- * adapter with its settings. Checked with the API's contract on submit; the server's field
+ * adapter with its settings, the Mp1 callback allow-list. Checked with the API's contract on submit; the server's field
  * errors land under the fields they name.
  */
 import { CPU_ARCHITECTURES, DATA_PLANE_ADAPTERS, type TNodeGroup, type TNodeWrite } from '@mecport/contracts';
-import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { TApiProblem } from '@/components/ui/api-problem';
@@ -120,6 +120,11 @@ export function NodeForm({ mode, initial, groups, onSubmit, onCancel }: TNodeFor
             <KeyValueRows legend={t('settings')} description={t('settingsHelp')} rows={v.settings} onChange={(settings) => set({ settings })} error={err('settings')}
               keyPlaceholder="baseUrl" valuePlaceholder="https://nef.example.net" testId="settings-editor" />
           </Stack>
+        </Fieldset>
+        <Fieldset legend={t('callbacks')}>
+          <Textarea label={t('callbackAllowCidrs')} description={t('callbackAllowCidrsHelp')} autosize minRows={2} placeholder="10.20.0.0/16"
+            value={v.callbackAllowCidrs} error={err('callbackAllowCidrs')} data-field="callbackAllowCidrs" data-testid="callback-allow-cidrs"
+            onChange={(e) => set({ callbackAllowCidrs: e.currentTarget.value })} />
         </Fieldset>
         {err('form') && <Text c="red" size="sm" role="alert">{err('form')}</Text>}
         {problem && <ProblemAlert heading={mode === 'create' ? t('createFailed') : t('saveFailed')} problem={problem} testId="node-form-problem" />}

@@ -14,13 +14,13 @@ export function packagePath(nodeId: string, sha256: string): string {
  * (after that revision) returns at once with the same instances. Never the reverse.
  */
 export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartbeatIntervalSec: number): Promise<Map<string, TDesiredState>> {
-  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true } });
+  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true } });
   const instances = await db.appInstance.findMany({
     where: { nodeId: { in: nodes.map((n) => n.id) }, terminatedAt: null, removedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
   });
-  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [] }]));
+  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs }]));
   for (const i of instances) {
     docs.get(i.nodeId)!.appInstances.push({
       appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,

@@ -4,7 +4,7 @@ import { nodeStatusOf } from './node-status';
 
 export interface TEdgeNodeRow {
   id: string; name: string; latitude: number; longitude: number; address: string; province: string; city: string; district: string;
-  groupId: string | null; labels: unknown; capacity: unknown; dataPlane: unknown; hostname: string | null; agentVersion: string | null;
+  groupId: string | null; labels: unknown; capacity: unknown; dataPlane: unknown; callbackAllowCidrs: string[]; hostname: string | null; agentVersion: string | null;
   enrolledAt: Date | null; revokedAt: Date | null; lastHeartbeatAt: Date | null; desiredRevision: number; appliedRevision: number; createdAt: Date;
   group?: { name: string } | null;
 }
@@ -19,6 +19,7 @@ export function toEdgeNode(row: TEdgeNodeRow, offlineAfterSec: number): TEdgeNod
     id: row.id, name: row.name, latitude: row.latitude, longitude: row.longitude, address: row.address, province: row.province, city: row.city,
     district: row.district, groupId: row.groupId, groupName: row.group?.name ?? null, labels: labels.success ? labels.data : {},
     capacity: capacity.success ? capacity.data : null, dataPlane: dataPlane.success ? dataPlane.data : { adapter: 'memory', settings: {} },
+    callbackAllowCidrs: row.callbackAllowCidrs,
     status: nodeStatusOf(row, offlineAfterSec), agentVersion: row.agentVersion, hostname: row.hostname, desiredRevision: row.desiredRevision,
     appliedRevision: row.appliedRevision, lastHeartbeatAt: iso(row.lastHeartbeatAt), enrolledAt: iso(row.enrolledAt), createdAt: row.createdAt.toISOString(),
   };

@@ -4,6 +4,8 @@ import { Prisma, type DbClient, type DbExecutor } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
 import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
+import { normaliseCallbackAllowCidrs } from '../../shared/url-policy-fields';
+import { bumpDesiredRevision } from '../channel/revision';
 import { parseLabelSelector } from './label-selector';
 import { labelsWhere, statusWhere, textWhere } from './node-filters';
 import { toEdgeNode } from './node-mappers';
@@ -31,14 +33,16 @@ function nameConflict(error: unknown, name: string | undefined): never {
 }
 
 export async function createNode(db: DbClient, actor: TActor, input: TNodeWrite, options: TNodeOptions, requestId?: string): Promise<TEdgeNode> {
+  const callbackAllowCidrs = normaliseCallbackAllowCidrs(input.callbackAllowCidrs);
   try {
     return await db.$transaction(async (tx) => {
       await assertGroupInTenant(tx, actor.tenant.id, input.groupId);
       const node = await tx.edgeNode.create({
-        data: { ...input, capacity: input.capacity ?? Prisma.DbNull, tenantId: actor.tenant.id },
+        data: { ...input, callbackAllowCidrs, capacity: input.capacity ?? Prisma.DbNull, tenantId: actor.tenant.id },
         include: { group: { select: { name: true } } },
       });
-      await recordAudit(tx, actor, { action: 'edge.node.create', target: { type: 'edge_node', id: node.id }, data: { name: node.name }, requestId });
+      const opened = callbackAllowCidrs.length > 0 ? { callbackAllowCidrs } : {};
+      await recordAudit(tx, actor, { action: 'edge.node.create', target: { type: 'edge_node', id: node.id }, data: { name: node.name, ...opened }, requestId });
       return toEdgeNode(node, options.offlineAfterSec);
     });
   } catch (error) {
@@ -49,20 +53,28 @@ export async function createNode(db: DbClient, actor: TActor, input: TNodeWrite,
 export async function updateNode(db: DbClient, actor: TActor, nodeId: string, input: TNodeUpdate, options: TNodeOptions, requestId?: string): Promise<TEdgeNode> {
   try {
     return await db.$transaction(async (tx) => {
-      await findTenantNode(tx, actor.tenant.id, nodeId);
+      const before = await findTenantNode(tx, actor.tenant.id, nodeId);
       await assertGroupInTenant(tx, actor.tenant.id, input.groupId);
-      const { capacity, ...rest } = input;
+      const { capacity, callbackAllowCidrs, ...rest } = input;
+      const allowList = callbackAllowCidrs && allowListChange(before.callbackAllowCidrs, normaliseCallbackAllowCidrs(callbackAllowCidrs));
       const node = await tx.edgeNode.update({
         where: { id: nodeId },
-        data: { ...rest, ...(capacity !== undefined ? { capacity: capacity ?? Prisma.DbNull } : {}) },
+        data: { ...rest, ...(capacity !== undefined ? { capacity: capacity ?? Prisma.DbNull } : {}), ...(allowList ? { callbackAllowCidrs: allowList.callbackAllowCidrs } : {}) },
         include: { group: { select: { name: true } } },
       });
-      await recordAudit(tx, actor, { action: 'edge.node.update', target: { type: 'edge_node', id: nodeId }, data: { fields: Object.keys(input) }, requestId });
+      // The agent applies the allow-list from its desired state: a change is a new revision.
+      if (allowList) node.desiredRevision = await bumpDesiredRevision(tx, nodeId);
+      await recordAudit(tx, actor, { action: 'edge.node.update', target: { type: 'edge_node', id: nodeId }, data: { fields: Object.keys(input), ...(allowList ?? {}) }, requestId });
       return toEdgeNode(node, options.offlineAfterSec);
     });
   } catch (error) {
     return nameConflict(error, input.name);
   }
+}
+
+/** The new allow-list with the old one (for the audit trail), or undefined when it did not change. */
+function allowListChange(before: string[], after: string[]): { callbackAllowCidrs: string[]; previousCallbackAllowCidrs: string[] } | undefined {
+  return JSON.stringify(before) === JSON.stringify(after) ? undefined : { callbackAllowCidrs: after, previousCallbackAllowCidrs: before };
 }
 
 /** Deleting a node with live app instances is refused: terminate them first. */

@@ -3,9 +3,11 @@ import { AppError, type TApp, type TAppCreate } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
+import { assertPublicUrls } from '../../shared/url-policy-fields';
 import { toApp } from './mappers';
 
 export async function createApp(db: DbClient, actor: TActor, input: TAppCreate, requestId?: string): Promise<TApp> {
+  assertPublicUrls({ iconUrl: input.iconUrl, screenshots: input.screenshots, videoUrl: input.videoUrl });
   try {
     return await db.$transaction(async (tx) => {
       const app = await tx.app.create({

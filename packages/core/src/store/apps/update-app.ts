@@ -5,9 +5,11 @@ import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
 import { invalidateCatalogCache } from '../catalog/catalog-cache';
 import { findTenantApp } from './find-app';
+import { assertPublicUrls } from '../../shared/url-policy-fields';
 import { toApp } from './mappers';
 
 export async function updateApp(db: DbClient, actor: TActor, appId: string, update: TAppUpdate, requestId?: string): Promise<TApp> {
+  assertPublicUrls({ iconUrl: update.iconUrl, screenshots: update.screenshots, videoUrl: update.videoUrl });
   const updated = await db.$transaction(async (tx) => {
     const before = await findTenantApp(tx, actor.tenant.id, appId);
     const data: Prisma.AppUpdateInput = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
