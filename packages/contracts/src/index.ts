@@ -3,6 +3,7 @@ export * from './demo-realm';
 export * from './errors';
 export * from './problem';
 export * from './input';
+export * from './nul-characters';
 export * from './pagination';
 export * from './audit';
 export * from './jobs';
