@@ -35,10 +35,10 @@ function InvalidRows({ rows }: { rows: TNodeImportIssue[] }) {
   );
 }
 
-export function NodesImport({ onImported }: { onImported: () => void }) {
+export function NodesImport({ onImported, initiallyOpen = false }: { onImported: () => void; initiallyOpen?: boolean }) {
   const t = useTranslations('edgeMap.import');
   const { apiFetch } = useAuth();
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpened] = useState(initiallyOpen);
   const [format, setFormat] = useState<TImportFormat>('csv');
   const [content, setContent] = useState('');
   const [file, setFile] = useState<File | null>(null);
