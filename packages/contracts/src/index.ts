@@ -4,6 +4,7 @@ export * from './errors';
 export * from './problem';
 export * from './input';
 export * from './nul-characters';
+export * from './not-found';
 export * from './pagination';
 export * from './audit';
 export * from './jobs';

@@ -6,12 +6,14 @@
  *
  * @example document.cookie = pageAccessCookie(session, location.protocol === 'https:');
  */
-import type { TStoredSession } from './session';
 
 export const PAGE_ACCESS_COOKIE = 'mecport_page_access';
 
+/** The part of a stored session the cookie needs (`session.ts` calls in here, so no import back). */
+export interface TCookieSession { token: string; expiresAt: number }
+
 /** The `document.cookie` assignment that sets (session) or removes (null) the cookie. */
-export function pageAccessCookie(session: TStoredSession | null, secure: boolean, now = Date.now()): string {
+export function pageAccessCookie(session: TCookieSession | null, secure: boolean, now = Date.now()): string {
   const attributes = `Path=/; SameSite=Strict${secure ? '; Secure' : ''}`;
   if (!session) return `${PAGE_ACCESS_COOKIE}=; Max-Age=0; ${attributes}`;
   const maxAge = Math.max(0, Math.floor((session.expiresAt - now) / 1000));
@@ -19,7 +21,7 @@ export function pageAccessCookie(session: TStoredSession | null, secure: boolean
 }
 
 /** Keeps the cookie in step with the stored session; a no-op outside a browser. */
-export function syncPageAccessCookie(session: TStoredSession | null): void {
+export function syncPageAccessCookie(session: TCookieSession | null): void {
   if (typeof document === 'undefined') return;
   document.cookie = pageAccessCookie(session, window.location.protocol === 'https:');
 }
