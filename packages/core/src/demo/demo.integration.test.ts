@@ -148,7 +148,9 @@ describe('importDemoStore', () => {
     });
     expect(upload).toMatchObject({ state: 'failed', versionId: null, error: expect.stringContaining(`appDId ${appDId} belongs to another app`) });
     const row = await db.upload.findFirstOrThrow({ where: { appId: app.id } });
-    expect((row.report as { checks: { id: string; status: string }[] }).checks).toEqual(expect.arrayContaining([
+    const report = row.report as { checks: { id: string; status: string }[]; summary: Record<string, number> };
+    expect(report.summary.fail, 'the summary counts the store\'s checks too').toBe(report.checks.filter((c) => c.status === 'fail').length);
+    expect(report.checks).toEqual(expect.arrayContaining([
       expect.objectContaining({ id: 'store.appd-id', status: 'fail' }), expect.objectContaining({ id: 'store.app-provider', status: 'warn' }),
     ]));
     const packages = await listAppPackages(db, { baseUrl: 'http://x', query: { filter: `(eq,appDId,${appDId})` } });

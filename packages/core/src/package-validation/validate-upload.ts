@@ -51,6 +51,14 @@ function reportOf(report: TValidationReport): TUploadReport {
   return { checks: report.checks.map((c) => ({ id: c.id, status: c.status, message: c.message.slice(0, 4000), ...(c.file !== undefined ? { file: c.file.slice(0, 1000) } : {}), ...(c.line !== undefined ? { line: c.line } : {}) })), summary: report.summary };
 }
 
+/** Adds checks to the report, keeping its summary counts true. */
+function addChecks(report: TUploadReport, ...checks: TUploadReport['checks']): void {
+  for (const check of checks) {
+    report.checks.push(check);
+    report.summary[check.status] += 1;
+  }
+}
+
 function refusal(report: TValidationReport): string {
   const failed = report.checks.filter((c) => c.status === 'fail');
   const first = failed[0];
@@ -111,7 +119,7 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
   // The store's own checks join the codec's in the report: whose appDId it is, and who the AppD says provides it.
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: upload.tenantId }, select: { name: true, nameZh: true } });
   const ownership = await appdIdCheck(db, upload.appId, codec.appd.appDId);
-  report.checks.push(ownership, appProviderCheck(codec.appd.appProvider, tenant));
+  addChecks(report, ownership, appProviderCheck(codec.appd.appProvider, tenant));
   if (ownership.status === 'fail') return fail(`The package failed validation (1 failed check; first: ${ownership.id}: ${ownership.message})`, report);
   const architecture = storeArchitecture(codec.architectures);
   if (!architecture) return fail(`The package declares ${codec.architectures.join(', ')}; the store takes one of x86_64 or aarch64`, report);
@@ -145,7 +153,10 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
       });
     } catch (error) {
       // Another app published this appDId between the check above and this commit.
-      if (error instanceof AppError && error.extensions?.reason === APPD_ID_TAKEN) Object.assign(ownership, { status: 'fail', message: error.message });
+      if (error instanceof AppError && error.extensions?.reason === APPD_ID_TAKEN) {
+        report.checks.splice(report.checks.indexOf(ownership), 1);
+        addChecks(report, { ...ownership, status: 'fail', message: error.message });
+      }
       if (error instanceof AppError) return fail(error.message, report);
       deps.log?.warn({ uploadId, err: error }, 'storing the validated package failed');
       return fail('Storing the package failed; upload it again', report);
