@@ -31,7 +31,9 @@ function tusUpload(token: string, appId: string, file: string): Promise<string> 
 type TPkg = { id: string; appDId: string; appName: string; appProvider: string };
 
 test('another tenant\'s app cannot take Hello Edge\'s appDId: validation refuses it and the northbound keeps one package for it', async ({ request }) => {
-  const listed = (await (await request.get('/app_pkgm/v1/app_packages')).json()) as TPkg[];
+  const operator = await tokenFor('operator');
+  const packages = async (query = '') => (await (await call(request, { method: 'GET', path: `/app_pkgm/v1/app_packages${query}` }, operator)).json()) as TPkg[];
+  const listed = await packages();
   const hello = listed.find((p) => p.appName === 'hello-edge')!;
   expect(hello, 'the demo publishes Hello Edge').toBeDefined();
 
@@ -60,7 +62,7 @@ test('another tenant\'s app cannot take Hello Edge\'s appDId: validation refuses
   } finally {
     scratch.remove();
   }
-  const same = (await (await request.get(`/app_pkgm/v1/app_packages?filter=${encodeURIComponent(`(eq,appDId,${hello.appDId})`)}`)).json()) as TPkg[];
+  const same = await packages(`?filter=${encodeURIComponent(`(eq,appDId,${hello.appDId})`)}`);
   expect(same.map((p) => p.id)).toEqual([hello.id]);
 });
 
