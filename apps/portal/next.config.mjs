@@ -12,6 +12,8 @@ const config = {
   serverExternalPackages: ['pg', 'pino', '@prisma/adapter-pg', 'pg-boss', '@tus/server', '@tus/file-store', '@tus/utils'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() answers HTTP 403 for an area page the signed-in role may not see (src/server/page-access.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(config);

@@ -12,6 +12,7 @@
  *     const { app, token, versions } = await publishApp(['1.0.0', '2.0.0']);
  *   });
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TApp, TAppVersion, TUpload } from '@mecport/contracts';
@@ -51,7 +52,10 @@ export type TBuildVersion = (dir: string, version: string) => Promise<string>;
 
 export interface TPublishedApp { app: TApp; token: string; versions: TAppVersion[] }
 
-export async function publishedApp(request: APIRequestContext, versions: readonly string[], build: TBuildVersion = (dir) => helloPackage(dir, PAYLOAD_BYTES)): Promise<TPublishedApp> {
+export async function publishedApp(request: APIRequestContext, versions: readonly string[], buildVersion?: TBuildVersion): Promise<TPublishedApp> {
+  // Every version of the app shares one appDId of its own (an appDId belongs to the first app publishing it).
+  const appDId = randomUUID();
+  const build = buildVersion ?? ((dir: string) => helloPackage(dir, PAYLOAD_BYTES, appDId));
   const developer = await tokenFor('developer');
   const token = Math.random().toString(36).slice(2, 10);
   const created = await call(request, { method: 'POST', path: '/api/v1/apps', body: { slug: `deploy-${token}`, name: `Deploy probe ${token}`, provider: 'Acme QA', category: 'other' } }, developer);

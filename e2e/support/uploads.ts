@@ -7,7 +7,7 @@
  * const gate = await holdAfterFirstChunk(page);   // the second PATCH waits until gate.release()
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPackage } from '@mecport/app-package';
@@ -30,11 +30,29 @@ export function scratchDir(prefix: string): { dir: string; remove: () => void } 
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The hello-mec example with an incompressible artefact of `payloadBytes`, so every package has its own digest. */
-export async function helloPackage(work: string, payloadBytes: number): Promise<string> {
+/**
+ * Gives a copied example package folder an appDId of its own (the AppD's `descriptor_id`): an appDId
+ * belongs to the first app that publishes it, so test apps must not share the examples' fixed ones.
+ */
+export function giveOwnAppDId(dir: string, appDId: string = randomUUID()): string {
+  const definitions = path.join(dir, 'Definitions');
+  for (const file of readdirSync(definitions).filter((f) => /\.ya?ml$/.test(f))) {
+    const yaml = readFileSync(path.join(definitions, file), 'utf8');
+    const current = /descriptor_id:[\s\S]*?default:\s*'?([\w.-]+)'?/.exec(yaml)?.[1];
+    if (current) writeFileSync(path.join(definitions, file), yaml.replaceAll(current, appDId));
+  }
+  return appDId;
+}
+
+/**
+ * The hello-mec example with an incompressible artefact of `payloadBytes`, so every package has its
+ * own digest, and an appDId of its own (pass one to keep it across an app's versions).
+ */
+export async function helloPackage(work: string, payloadBytes: number, appDId?: string): Promise<string> {
   const name = randomUUID();
   const dir = path.join(work, name);
   cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
+  giveOwnAppDId(dir, appDId);
   writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
   const out = path.join(work, `hello-${name.slice(0, 8)}.csar`);
   await buildPackage({ dir, out });

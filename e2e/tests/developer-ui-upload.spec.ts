@@ -13,15 +13,20 @@ import { call } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
 import { tokenFor } from '../support/tokens';
+import { giveOwnAppDId } from '../support/uploads';
 
 const work = mkdtempSync(path.join(tmpdir(), 'mecport-e2e-upload-ui-'));
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** This file's packages share one appDId of their own (an appDId belongs to the first app publishing it). */
+const APPD_ID = randomUUID();
 
 /** The hello-mec example with an incompressible artefact, so every package has its own digest. */
 async function helloPackage(payloadBytes = 256 * 1024): Promise<string> {
   const name = randomUUID();
   const dir = path.join(work, name);
   cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
+  giveOwnAppDId(dir, APPD_ID);
   writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
   const out = path.join(work, `hello-${name.slice(0, 8)}.csar`);
   await buildPackage({ dir, out });

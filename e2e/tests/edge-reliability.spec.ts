@@ -16,7 +16,7 @@ import { expect, test } from '../support/published-app';
 import { crashPortal, startSecondPortal, type TSecondPortal } from '../support/second-portal';
 import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
-import { scratchDir } from '../support/uploads';
+import { giveOwnAppDId, scratchDir } from '../support/uploads';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORTAL_PORT = E2E.portalPort + 3;
@@ -35,6 +35,7 @@ test.describe.configure({ timeout: 300_000 });
 async function helloEdgeOnOwnPort(dir: string, version: string): Promise<string> {
   const folder = path.join(dir, `hello-edge-${version}`);
   cpSync(HELLO_EDGE, folder, { recursive: true });
+  giveOwnAppDId(folder); // Hello Edge's own appDId belongs to the demo app
   const manifest = path.join(folder, 'Artifacts/Deployment/Process/process.json');
   writeFileSync(manifest, readFileSync(manifest, 'utf8').replaceAll('8090', String(APP_PORT)));
   const out = path.join(dir, `hello-edge-${version}.csar`);

@@ -15,6 +15,7 @@ import { call, expectProblem } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
 import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
+import { giveOwnAppDId } from '../support/uploads';
 
 const ENDPOINT = `${E2E.portalUrl}/api/v1/uploads`;
 /** The stack's data directory (blobs/, uploads/), as `npm start` resolves E2E.dataDir against the repo root. */
@@ -37,6 +38,7 @@ async function bigPackage(payloadBytes = 5 * 1024 * 1024 + 123): Promise<string>
   const name = randomUUID();
   const dir = path.join(work, name);
   cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
+  giveOwnAppDId(dir); // the example's appDId may belong to an app another test published
   writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
   const out = path.join(work, `${name}.csar`);
   await buildPackage({ dir, out });

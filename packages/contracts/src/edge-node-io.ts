@@ -51,11 +51,16 @@ export const ZNodeImportRow = z.object({
 export type TNodeImportRow = z.infer<typeof ZNodeImportRow>;
 
 /** Where an import went wrong: the CSV line (1 = header) or the GeoJSON feature index (0-based), and the field. */
+/** Stable codes of import issues the portal words in the reader's language (`message` stays the English text). */
+export const NODE_IMPORT_ISSUE_CODES = ['name-exists', 'name-repeated'] as const;
+
 export const ZNodeImportIssue = z.object({
   line: z.number().int().min(1).optional(),
   feature: z.number().int().min(0).optional(),
   field: z.string(),
   message: z.string(),
+  code: z.enum(NODE_IMPORT_ISSUE_CODES).optional().describe('name-exists: a node of the tenant has this name (import with onExisting "update" to change it); name-repeated: the file names it twice'),
+  value: z.string().optional().describe('The offending value, for the code\'s message (the name)'),
 });
 export type TNodeImportIssue = z.infer<typeof ZNodeImportIssue>;
 

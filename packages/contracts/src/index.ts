@@ -3,6 +3,8 @@ export * from './demo-realm';
 export * from './errors';
 export * from './problem';
 export * from './input';
+export * from './nul-characters';
+export * from './not-found';
 export * from './pagination';
 export * from './audit';
 export * from './jobs';

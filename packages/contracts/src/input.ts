@@ -2,12 +2,15 @@
  * Input parsing with zod into the house's field errors: a failed parse becomes an
  * `AppError('validation')` naming every offending field. Transport-free, so both servers use it
  * (`@mecport/http` for web requests, `@mecport/mp1` on node:http through
- * `@mecport/contracts/input`, which loads only this, `./errors` and zod).
+ * `@mecport/contracts/input`, which loads only this, `./errors`, `./nul-characters` and zod).
+ * Before the schema runs, any string holding a NUL is refused (see `./nul-characters`), so no
+ * route needs to think of it.
  *
  * @example const query = parsePart('query', ZPageQuery, queryObject(new URL(request.url)));
  */
 import type { z } from 'zod';
 import { AppError, type TFieldError } from './errors';
+import { nulFieldErrors } from './nul-characters';
 
 type TWhere = TFieldError['in'];
 
@@ -23,6 +26,8 @@ export function validationError(errors: TFieldError[]): AppError {
 }
 
 export function parsePart<T extends z.ZodType>(where: TWhere, schema: T, input: unknown): z.infer<T> {
+  const nul = nulFieldErrors(where, input);
+  if (nul.length > 0) throw validationError(nul);
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(fieldErrors(where, result.error));
   return result.data;

@@ -1,10 +1,11 @@
 /**
  * RFC 9457 problem details as MECport answers them, and the one mapping from an error to that
  * document: each server only adds its transport (`@mecport/http` a web `Response`, `@mecport/mp1`
- * a node:http answer). Importable alone as `@mecport/contracts/problem` (zod and `./errors` only).
+ * a node:http answer). Importable alone as `@mecport/contracts/problem` (zod, `./errors` and `./not-found` only).
  */
 import { z } from 'zod';
 import { ERROR_TITLES, problemType, type AppError } from './errors';
+import { TENANT_RESOURCES } from './not-found';
 
 export const ZFieldError = z.object({
   in: z.enum(['body', 'query', 'params', 'header']),
@@ -21,6 +22,10 @@ export const ZProblem = z
     instance: z.string().optional(),
     requestId: z.string().describe('Quote it when reporting a problem; the logs carry the same id'),
     errors: z.array(ZFieldError).optional(),
+    // Machine fields clients may rely on (the portal renders its translated messages from them).
+    resource: z.enum(TENANT_RESOURCES).optional().describe('not-found in your tenant: the kind of object, e.g. `edge-node`'),
+    resourceId: z.string().optional().describe('not-found in your tenant: the id that was asked for'),
+    reason: z.string().optional().describe('A stable code for why, where `type` alone does not say, e.g. `appd-id-taken` (with `appDId`)'),
   })
   .meta({ id: 'Problem' });
 export type TProblem = z.infer<typeof ZProblem>;

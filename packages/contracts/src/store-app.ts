@@ -74,8 +74,21 @@ export const ZAppCreate = z
   .meta({ id: 'AppCreate' });
 export type TAppCreate = z.infer<typeof ZAppCreate>;
 
-/** Every listing field but the slug may change; `null` clears an optional one. */
-export const ZAppUpdate = z.object(listingFields).partial().strict().meta({ id: 'AppUpdate' });
+/**
+ * Every listing field but the slug may change; `null` clears an optional one: the nullable ones
+ * become null, the descriptions empty and the lists empty (as the API reference says).
+ */
+export const ZAppUpdate = z
+  .object({
+    ...listingFields,
+    descriptionEn: listingFields.descriptionEn.nullable().describe('Markdown; null clears it'),
+    descriptionZh: listingFields.descriptionZh.nullable().describe('Markdown; null clears it'),
+    tags: listingFields.tags.nullable().describe('null clears them'),
+    screenshots: listingFields.screenshots.nullable().describe('null clears them'),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'AppUpdate' });
 export type TAppUpdate = z.infer<typeof ZAppUpdate>;
 
 /** One check of a package validation report (the codec's `TCheck`). */

@@ -64,6 +64,11 @@ export const ZStoreAppDetail = z
     app: ZApp.omit({ createdBy: true }),
     versions: z.array(ZAppVersion.omit({ validation: true })).describe('Published versions, newest first'),
     appd: ZAppdSummary.nullable().describe('Summary of the latest published version\'s AppD'),
+    publisher: z.object({
+      name: z.string(),
+      nameZh: z.string().nullable(),
+      appProviderDiffers: z.boolean().describe('The latest AppD\'s appProvider is not the publishing tenant\'s name'),
+    }).describe('The tenant that publishes the app'),
     downloads: z.number().int(),
     rating: ZRatingSummary,
   })

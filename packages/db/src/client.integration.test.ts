@@ -104,6 +104,7 @@ describe('schema.prisma and the migrations', () => {
         { conname: 'app_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'app_version_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'app_version_package_digest_fkey', def: 'FOREIGN KEY (package_digest) REFERENCES package_blob(digest) ON UPDATE CASCADE ON DELETE RESTRICT' },
+        { conname: 'appd_id_owner_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
         { conname: 'audit_event_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'comment_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
         { conname: 'deployment_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE RESTRICT' },

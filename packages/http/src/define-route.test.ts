@@ -95,6 +95,16 @@ describe('createApi route handling', () => {
     expect((await echo.handle(...put({ authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, 'x'))).status).toBe(415);
   });
 
+  it('answers 400 naming the field for a NUL character in params, query or body, whatever the schema', async () => {
+    const token = await idp.sign({ sub: 'u1', preferred_username: 'olga', tenant: 't', realm_access: { roles: ['operator'] } });
+    const auth = { ...json, authorization: `Bearer ${token}` };
+    const fieldsOf = async (res: Response) => { expect(res.status).toBe(400); return ((await problemOf(res)).errors ?? []).map((e) => `${e.in}.${e.field}`); };
+    expect(await fieldsOf(await echo.handle(...put(auth, JSON.stringify({ name: 'a\u0000b', size: 1 }))))).toEqual(['body.name']);
+    const query = new Request(`http://x/api/v1/things/${ID}?dryRun=tr%00ue`, { method: 'PUT', headers: auth, body: '{"name":"a","size":1}' });
+    expect(await fieldsOf(await echo.handle(query, ctx(ID)))).toEqual(['query.dryRun']);
+    expect(await fieldsOf(await echo.handle(...put(auth, '{"name":"a","size":1}', `${ID}\u0000`)))).toEqual(['params.id']);
+  });
+
   it('runs the handler for the right role and keeps a well-formed incoming request id', async () => {
     const token = await idp.sign({ sub: 'u1', preferred_username: 'olga', tenant: 't', realm_access: { roles: ['operator', 'unknown-role'] } });
     const res = await echo.handle(...put({ ...json, authorization: `Bearer ${token}`, 'x-request-id': 'trace-12345678' }, '{"name":"a","size":1}'));

@@ -74,6 +74,15 @@ describe('bearer tokens on Mp1 routes', () => {
     expect((expired.body as { detail: string }).detail).toMatch(/expired/);
   });
 
+  it('a client holds at most 16 live tokens: the 17th revokes the oldest, whose 401 says why', async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 17; i++) tokens.push(await h.tokenFor('app-b'));
+    const oldest = await h.call('GET', `${SM}/services`, { token: tokens[0] });
+    expect(oldest.status).toBe(401);
+    expect((oldest.body as { detail: string }).detail).toMatch(/at most 16 live tokens/);
+    for (const token of tokens.slice(1)) expect((await h.call('GET', `${SM}/services`, { token })).status).toBe(200);
+  });
+
   it('a token grants its own app instance\'s resources and discovery; another instance\'s are 403', async () => {
     const tokenA = await h.tokenFor('app-a');
     const own = [

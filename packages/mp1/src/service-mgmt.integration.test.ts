@@ -90,9 +90,31 @@ describe('registration', () => {
     expect(bad.body).toMatchObject({ errors: [{ in: 'body', field: 'serializer' }] });
     const twoEndpoints = await h.call('POST', `${SM}/applications/app-a/services`, { token: tokenA, body: service('x', { transportInfo: { ...transport(1), endpoint: { uris: ['http://a.example'], addresses: [] } } }) });
     expect(twoEndpoints.status).toBe(400);
-    const relativeUri = await h.call('POST', `${SM}/applications/app-a/services`, { token: tokenA, body: service('x', { transportInfo: { ...transport(1), endpoint: { uris: ['/relative'] } } }) });
-    expect(relativeUri.status).toBe(400);
+    const notAUri = await h.call('POST', `${SM}/applications/app-a/services`, { token: tokenA, body: service('x', { transportInfo: { ...transport(1), endpoint: { uris: ['http://a b/'] } } }) });
+    expect(notAUri.status).toBe(400);
+    expect(notAUri.body).toMatchObject({ errors: [{ in: 'body', field: 'transportInfo.endpoint.uris.0' }] });
     expect((await h.call('POST', `${SM}/applications/app-a/services`, { token: tokenA, raw: '{"serName":', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+  });
+});
+
+describe('URI references as MEC 011 gives them', () => {
+  it('accepts the spec\'s own examples (relative references) for serCategory.href, endpoint uris and tokenEndpoint, and echoes them', async () => {
+    // MecServiceMgmtApi.yaml: CategoryRef.Href, EndPointInfo.Uri and SecurityInfo.OAuth2Info.TokenEndpoint examples.
+    const body = service('spec-example', {
+      serCategory: { href: '/example/catalogue1', id: 'id12345', name: 'RNI', version: 'version1' },
+      transportInfo: { ...transport(1), endpoint: { uris: ['/mecSerMgmtApi/service/EntryPoint'] }, security: { oAuth2Info: { grantTypes: ['OAUTH2_CLIENT_CREDENTIALS'], tokenEndpoint: '/mecSerMgmtApi/security/TokenEndPoint' } } },
+    });
+    const created = await register(tokenA, 'app-a', body);
+    expect(created.serCategory?.href).toBe('/example/catalogue1');
+    const read = await h.call('GET', `${SM}/services/${created.serInstanceId}`, { token: tokenB });
+    expect(read.body).toMatchObject({ serCategory: { href: '/example/catalogue1' }, transportInfo: { endpoint: { uris: ['/mecSerMgmtApi/service/EntryPoint'] } } });
+    await h.call('DELETE', `${SM}/applications/app-a/services/${created.serInstanceId}`, { token: tokenA });
+  });
+
+  it('still refuses what is no URI reference at all', async () => {
+    const bad = await h.call('POST', `${SM}/applications/app-a/services`, { token: tokenA, body: service('x', { serCategory: { href: 'two words', id: 'c', name: 'C', version: '1' } }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [{ in: 'body', field: 'serCategory.href', message: expect.stringContaining('URI') }] });
   });
 });
 

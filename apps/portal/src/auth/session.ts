@@ -6,6 +6,8 @@
  * Pure helpers over a `Storage`-like object, unit-tested with a fake.
  */
 
+import { syncPageAccessCookie } from './page-access-cookie';
+
 export const SESSION_KEY = 'mecport.session';
 export const RETURN_TO_KEY = 'mecport.returnTo';
 export const CALLBACK_PATH = '/auth/callback';
@@ -81,12 +83,15 @@ export function readSession(storage: TStorage): TStoredSession | null {
   }
 }
 
+/** Stores the session, and its page-access cookie (see `page-access-cookie.ts`) in a browser. */
 export function writeSession(storage: TStorage, session: TStoredSession): void {
   storage.setItem(SESSION_KEY, JSON.stringify(session));
+  syncPageAccessCookie(session);
 }
 
 export function clearSession(storage: TStorage): void {
   storage.removeItem(SESSION_KEY);
+  syncPageAccessCookie(null);
 }
 
 /**

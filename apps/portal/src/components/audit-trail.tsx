@@ -1,11 +1,12 @@
 'use client';
 /** The tenant's audit trail (admin area): newest first, filter by action, "load more" pagination. */
 import type { TAuditEvent } from '@mecport/contracts';
-import { Alert, Button, Code, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { AuditAction } from './audit-action';
 
 function query(action: string): string {
   const params = new URLSearchParams({ limit: '20' });
@@ -40,7 +41,7 @@ export function AuditTrail() {
                 <Table.Tr key={e.id} data-testid="audit-row" data-action={e.action}>
                   <Table.Td>{format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'medium' })}</Table.Td>
                   <Table.Td>{e.actor.name}</Table.Td>
-                  <Table.Td><Code>{e.action}</Code></Table.Td>
+                  <Table.Td><AuditAction action={e.action} /></Table.Td>
                   <Table.Td>{e.target.type}{e.target.id ? ` ${e.target.id}` : ''}</Table.Td>
                 </Table.Tr>
               ))}

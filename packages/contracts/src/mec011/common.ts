@@ -5,13 +5,17 @@ import { z } from 'zod';
 export const zUint32 = z.int().min(0).max(0xffff_ffff);
 
 /**
- * `format: uri`: an absolute URI (RFC 3986, with a scheme). Responses echo these values and the
- * ETSI schemas require absolute URIs, so relative references are refused on the way in.
+ * `format: uri` where MEC 011's own examples are URI references (RFC 3986 §4.1): a category's
+ * `href` (`/example/catalogue1`), an endpoint's `uris` and an OAuth2 `tokenEndpoint` are given as
+ * relative references in the spec, so an absolute URI or a relative reference is accepted and
+ * echoed as sent. Whitespace and control characters are refused; the rest must parse as a URL
+ * reference.
  */
-export const zAbsoluteUri = z
+export const zUriReference = z
   .string()
+  .min(1)
   .max(2048)
-  .refine((s) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(s) && URL.canParse(s), { message: 'must be an absolute URI (with a scheme)' });
+  .refine((s) => !/[\s\u0000-\u001f\u007f]/.test(s) && URL.canParse(s, 'http://base.invalid/'), { message: 'must be a URI or a relative URI reference (RFC 3986)' });
 
 /** Where the MEP may POST notifications: only plain HTTP(S) URLs. */
 export const zCallbackUrl = z

@@ -4,7 +4,7 @@
  * Field names, casing and enums are the spec's, literally.
  */
 import { z } from 'zod';
-import { type TLinkType, zAbsoluteUri, zCallbackUrl, zId, zUint32 } from './common';
+import { type TLinkType, zUriReference, zCallbackUrl, zId, zUint32 } from './common';
 
 export const ZServiceState = z.enum(['ACTIVE', 'INACTIVE']);
 export const ZSerializerType = z.enum(['JSON', 'XML', 'PROTOBUF3']);
@@ -12,9 +12,9 @@ export const ZLocalityType = z.enum(['MEC_SYSTEM', 'MEC_HOST', 'NFVI_POP', 'ZONE
 export const ZTransportType = z.enum(['REST_HTTP', 'MB_TOPIC_BASED', 'MB_ROUTING', 'MB_PUBSUB', 'RPC', 'RPC_STREAMING', 'WEBSOCKET']);
 export const ZGrantType = z.enum(['OAUTH2_AUTHORIZATION_CODE', 'OAUTH2_IMPLICIT_GRANT', 'OAUTH2_RESOURCE_OWNER', 'OAUTH2_CLIENT_CREDENTIALS']);
 
-export const ZCategoryRef = z.object({ href: zAbsoluteUri, id: z.string(), name: z.string(), version: z.string() });
+export const ZCategoryRef = z.object({ href: zUriReference, id: z.string(), name: z.string(), version: z.string() });
 
-const ZEndPointUris = z.object({ uris: z.array(zAbsoluteUri) }).strict();
+const ZEndPointUris = z.object({ uris: z.array(zUriReference) }).strict();
 const ZEndPointAddresses = z.object({ addresses: z.array(z.object({ host: z.string().min(1), port: zUint32 })) }).strict();
 const ZEndPointAlternative = z.object({ alternative: z.record(z.string(), z.unknown()) }).strict();
 /** `oneOf` uris | addresses | alternative: exactly one of the three. */
@@ -23,7 +23,7 @@ export const ZEndPointInfo = z.union([ZEndPointUris, ZEndPointAddresses, ZEndPoi
 });
 
 export const ZSecurityInfo = z.object({
-  oAuth2Info: z.object({ grantTypes: z.array(ZGrantType).min(1).max(4), tokenEndpoint: zAbsoluteUri }).optional(),
+  oAuth2Info: z.object({ grantTypes: z.array(ZGrantType).min(1).max(4), tokenEndpoint: zUriReference }).optional(),
 });
 
 export const ZTransportInfo = z.object({

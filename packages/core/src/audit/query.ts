@@ -1,5 +1,5 @@
 /** Reads a tenant's audit trail, newest first, with keyset (cursor) pagination. */
-import { AppError, type TAuditEvent, type TAuditQuery } from '@mecport/contracts';
+import { type TAuditEvent, type TAuditQuery, notFoundInTenant } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
 
@@ -28,6 +28,6 @@ export async function listAuditEvents(prisma: DbClient, tenantId: string, query:
 /** Another tenant's event answers 404, exactly like a missing one, so ids leak nothing. */
 export async function getAuditEvent(prisma: DbClient, tenantId: string, id: string): Promise<TAuditEvent> {
   const row = await prisma.auditEvent.findFirst({ where: { id, tenantId } });
-  if (!row) throw new AppError('not-found', `No audit event ${id} in your tenant`);
+  if (!row) throw notFoundInTenant('audit-event', id);
   return toEvent(row);
 }

@@ -3,11 +3,11 @@
  * nothing the second time, its package files are real and match their versions, the stored AppD is
  * the codec's, the EdgeGallery samples end as the demo data says, and lost package files come back.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validatePackage } from '@mecport/app-package';
+import { buildPackage, validatePackage } from '@mecport/app-package';
 import { createBlobStore } from '@mecport/blob-store';
 import { DEMO_APPS, DEMO_SAMPLES } from '@mecport/contracts';
 import { createPrismaClient, type DbClient } from '@mecport/db';
@@ -16,6 +16,11 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from '@mecport/db/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoPackage } from './build-demo-package';
 import { importDemoStore } from './import-demo-store';
+import { DEMO_RELEASE_DATE } from './build-demo-package';
+import { HELLO_EDGE_DIR } from './import-hello-edge';
+import { uploadLocalPackage } from './upload-local-package';
+import { listAppPackages } from '../mec010';
+import { freshDeveloper, newApp } from '../testing/store-fixtures';
 
 let database: ThrowawayDatabase;
 let db: DbClient;
@@ -73,7 +78,11 @@ describe('importDemoStore', () => {
       const codec = await validatePackage(blob!.path);
       expect(codec.ok).toBe(true);
       expect(version.appd).toEqual(JSON.parse(JSON.stringify(codec.appd)));
-      expect((version.validationReport as { checks: { id: string; status: string }[] }).checks.map((c) => `${c.id}:${c.status}`)).toEqual(codec.checks.map((c) => `${c.id}:${c.status}`));
+      expect((version.validationReport as { checks: { id: string; status: string }[] }).checks.map((c) => `${c.id}:${c.status}`)).toEqual([
+        ...codec.checks.map((c) => `${c.id}:${c.status}`),
+        // The store's own checks follow the codec's: the appDId is the app's, the provider is compared with the tenant.
+        'store.appd-id:pass', expect.stringMatching(/^store\.app-provider:(pass|warn)$/),
+      ]);
     }
   });
 
@@ -125,6 +134,27 @@ describe('importDemoStore', () => {
     expect(report.ok).toBe(true);
     expect(report.appd?.appName).toBe('hello-edge');
     expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Deployment/Process/process.json']));
+  });
+
+  it('refuses Hello Edge\'s appDId in another tenant\'s app: the upload fails with the report saying why; one package per appDId stays', async () => {
+    const hello = await demoApp('hello-edge');
+    const appDId = hello.versions[0]!.appdId;
+    const deps = { db, blobs, uploadsDir: path.join(dataDir, 'uploads') };
+    const impostor = await freshDeveloper(db, 'globex-telecom');
+    const app = await newApp(db, impostor, { provider: 'MECport Demo' });
+    const upload = await uploadLocalPackage(deps, impostor, {
+      uploadId: randomUUID(), appId: app.id, version: '1.0.0', filename: 'hello.csar',
+      write: async (target) => { await buildPackage({ dir: HELLO_EDGE_DIR, out: target, releaseDate: DEMO_RELEASE_DATE }); },
+    });
+    expect(upload).toMatchObject({ state: 'failed', versionId: null, error: expect.stringContaining(`appDId ${appDId} belongs to another app`) });
+    const row = await db.upload.findFirstOrThrow({ where: { appId: app.id } });
+    const report = row.report as { checks: { id: string; status: string }[]; summary: Record<string, number> };
+    expect(report.summary.fail, 'the summary counts the store\'s checks too').toBe(report.checks.filter((c) => c.status === 'fail').length);
+    expect(report.checks).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: 'store.appd-id', status: 'fail' }), expect.objectContaining({ id: 'store.app-provider', status: 'warn' }),
+    ]));
+    const packages = await listAppPackages(db, { baseUrl: 'http://x', query: { filter: `(eq,appDId,${appDId})` } });
+    expect(packages.map((p) => p.id)).toEqual([hello.versions[0]!.id]);
   });
 
   it('puts back package files that went missing, and keeps a developer\'s edits', async () => {

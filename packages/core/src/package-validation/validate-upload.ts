@@ -15,7 +15,7 @@ import { AppError, type TUploadProgress, type TUploadReport } from '@mecport/con
 import type { DbClient, Prisma } from '@mecport/db';
 import { recordAudit } from '../audit';
 import type { TActor } from '../identity';
-import { registerVersion } from '../store';
+import { APPD_ID_TAKEN, appdIdCheck, appProviderCheck, registerVersion } from '../store';
 import { removeBlobFileIfUnreferencedLocked, storeArchitecture, withDigestLock } from '../uploads';
 
 export interface TValidateUploadDeps {
@@ -49,6 +49,14 @@ async function uploaderActor(db: DbClient, upload: TUploadRow): Promise<TActor> 
 
 function reportOf(report: TValidationReport): TUploadReport {
   return { checks: report.checks.map((c) => ({ id: c.id, status: c.status, message: c.message.slice(0, 4000), ...(c.file !== undefined ? { file: c.file.slice(0, 1000) } : {}), ...(c.line !== undefined ? { line: c.line } : {}) })), summary: report.summary };
+}
+
+/** Adds checks to the report, keeping its summary counts true. */
+function addChecks(report: TUploadReport, ...checks: TUploadReport['checks']): void {
+  for (const check of checks) {
+    report.checks.push(check);
+    report.summary[check.status] += 1;
+  }
 }
 
 function refusal(report: TValidationReport): string {
@@ -108,6 +116,11 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
   if (codec.size !== Number(upload.size)) return fail(`The staged file has ${codec.size} bytes, not the ${upload.size} the upload declared`, report);
   if (!codec.ok) return fail(refusal(codec), report);
   if (!codec.appd) return fail('The package has no AppD that validates', report);
+  // The store's own checks join the codec's in the report: whose appDId it is, and who the AppD says provides it.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: upload.tenantId }, select: { name: true, nameZh: true } });
+  const ownership = await appdIdCheck(db, upload.appId, codec.appd.appDId);
+  addChecks(report, ownership, appProviderCheck(codec.appd.appProvider, tenant));
+  if (ownership.status === 'fail') return fail(`The package failed validation (1 failed check; first: ${ownership.id}: ${ownership.message})`, report);
   const architecture = storeArchitecture(codec.architectures);
   if (!architecture) return fail(`The package declares ${codec.architectures.join(', ')}; the store takes one of x86_64 or aarch64`, report);
 
@@ -139,6 +152,11 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
         }
       });
     } catch (error) {
+      // Another app published this appDId between the check above and this commit.
+      if (error instanceof AppError && error.extensions?.reason === APPD_ID_TAKEN) {
+        report.checks.splice(report.checks.indexOf(ownership), 1);
+        addChecks(report, { ...ownership, status: 'fail', message: error.message });
+      }
       if (error instanceof AppError) return fail(error.message, report);
       deps.log?.warn({ uploadId, err: error }, 'storing the validated package failed');
       return fail('Storing the package failed; upload it again', report);

@@ -11,6 +11,8 @@ export * from './apps/get-app';
 export * from './apps/register-version';
 export * from './apps/publish-gate';
 export * from './apps/publish-version';
+export * from './apps/appd-id-owner';
+export * from './apps/app-provider-check';
 export * from './apps/deprecate-version';
 export * from './apps/delete-version';
 export * from './apps/list-versions';

@@ -7,7 +7,7 @@
  * await createUpload(db, actor, { id, size: 1234, metadata: { appId, version: '1.0.0', filename: 'app.csar' } });
  * if (await completeUpload(db, actor, id, requestId)) await queue.send('package.validate', { uploadId: id });
  */
-import { AppError, type TPageQuery, type TUpload, type TUploadMetadata } from '@mecport/contracts';
+import { AppError, type TPageQuery, type TUpload, type TUploadMetadata, notFoundInTenant } from '@mecport/contracts';
 import type { DbClient, DbExecutor } from '@mecport/db';
 import { recordAudit } from '../audit';
 import { afterCursor, encodeCursor } from '../shared/keyset-cursor';
@@ -18,7 +18,7 @@ import { toUpload } from './mappers';
 /** The upload row if it belongs to `tenantId`; 404 otherwise. */
 export async function findTenantUpload(db: DbExecutor, tenantId: string, uploadId: string) {
   const upload = await db.upload.findFirst({ where: { id: uploadId, tenantId } });
-  if (!upload) throw new AppError('not-found', `No upload ${uploadId} in your tenant`);
+  if (!upload) throw notFoundInTenant('upload', uploadId);
   return upload;
 }
 
@@ -86,6 +86,6 @@ export async function listUploads(db: DbClient, tenantId: string, appId: string,
 /** One upload of one of the tenant's apps; 404 otherwise. */
 export async function getUpload(db: DbClient, tenantId: string, appId: string, uploadId: string): Promise<TUpload> {
   const upload = await db.upload.findFirst({ where: { id: uploadId, appId, tenantId } });
-  if (!upload) throw new AppError('not-found', `No upload ${uploadId} of app ${appId} in your tenant`);
+  if (!upload) throw notFoundInTenant('upload', uploadId, { appId: appId });
   return toUpload(upload);
 }

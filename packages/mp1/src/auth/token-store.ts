@@ -8,8 +8,14 @@ import { randomBytes } from 'node:crypto';
 
 export interface TTokenGrant { appInstanceId: string; expiresAt: number }
 
-/** An app that asks for tokens in a loop cannot grow the table: its oldest tokens are dropped. */
-const MAX_TOKENS_PER_APP = 16;
+/**
+ * An app that asks for tokens in a loop cannot grow the table: a client holds at most this many
+ * live tokens, and issuing one more revokes its oldest (documented in the README and in the 401
+ * an app then gets). Chosen over keeping every token to its expiry, which lets a looping client
+ * fill the agent's memory, and over refusing new tokens, which would lock out an app that
+ * restarts often until its old tokens expire.
+ */
+export const MAX_TOKENS_PER_APP = 16;
 
 export class TokenStore {
   private readonly tokens = new Map<string, TTokenGrant>();

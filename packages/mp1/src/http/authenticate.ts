@@ -1,6 +1,6 @@
 /** The bearer token of an Mp1 request, checked against the token store and the registry. */
 import { AppError } from '@mecport/contracts/errors';
-import type { TokenStore } from '../auth/token-store';
+import { MAX_TOKENS_PER_APP, type TokenStore } from '../auth/token-store';
 import type { Mp1Registry } from '../registry/registry';
 import type { TMp1Request } from './types';
 
@@ -15,7 +15,8 @@ export function authenticate(req: TMp1Request, tokens: TokenStore, registry: Mp1
   const grant = tokens.verify(match[1]!);
   if (grant === 'expired') throw new AppError('unauthenticated', 'The access token has expired: request a new one', { headers: { 'www-authenticate': challenge('invalid_token') } });
   if (grant === 'unknown' || !registry.hasAppInstance(grant.appInstanceId)) {
-    throw new AppError('unauthenticated', 'The access token is not valid on this MEP', { headers: { 'www-authenticate': challenge('invalid_token') } });
+    const why = `unknown, revoked with its app instance, or superseded (a client holds at most ${MAX_TOKENS_PER_APP} live tokens; a newer one revokes the oldest)`;
+    throw new AppError('unauthenticated', `The access token is not valid on this MEP (${why}): request a new one`, { headers: { 'www-authenticate': challenge('invalid_token') } });
   }
   return grant.appInstanceId;
 }

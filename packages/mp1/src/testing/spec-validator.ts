@@ -28,7 +28,23 @@ export const APIS = [
  */
 export function loadSpec(file: string): TSpec {
   const text = readFileSync(path.join(SPEC_DIR, file), 'utf8').replace(/^[ \t]+$/gm, '');
-  return parse(text) as TSpec;
+  return readUriReferences(parse(text) as TSpec);
+}
+
+/**
+ * The spec declares `format: uri` for these but gives relative references as their examples
+ * (`/example/catalogue1`, `/mecSerMgmtApi/service/EntryPoint`, `/mecSerMgmtApi/security/TokenEndPoint`);
+ * the MEP accepts and echoes URI references there (`zUriReference`), so they are checked as
+ * `uri-reference`. Every other `format: uri` (the MEP's own links, problem types) stays absolute.
+ */
+const URI_REFERENCE_SCHEMAS = ['CategoryRef.Href', 'EndPointInfo.Uri', 'SecurityInfo.OAuth2Info.TokenEndpoint'];
+
+function readUriReferences(spec: TSpec): TSpec {
+  for (const name of URI_REFERENCE_SCHEMAS) {
+    const schema = spec.components.schemas?.[name];
+    if (schema?.format === 'uri') schema.format = 'uri-reference';
+  }
+  return spec;
 }
 
 const OAUTH_SCHEMAS: Record<string, TSchema> = {

@@ -18,6 +18,7 @@ import { isDeploymentActive, progressOf } from './deployment-progress';
 import { DeploymentProgressBar } from './deployment-progress-bar';
 import { EdgeCrumbs } from './edge-crumbs';
 import { StopDeployment, StopProblem } from './stop-deployment';
+import { deploymentOutcome } from './deployment-outcome';
 import { DeploymentStatusBadge } from './status-badges';
 import { TargetSummary } from './target-summary';
 import { useApiResource } from '@/hooks/use-api-resource';
@@ -52,6 +53,13 @@ function Facts({ d }: { d: TDeploymentDetail }) {
       <Fact label={t('detail.finishedAt')}><Text size="sm" data-testid="deployment-finished-at">{d.finishedAt ? when(d.finishedAt) : t('detail.notFinished')}</Text></Fact>
     </SimpleGrid>
   );
+}
+
+function DeploymentOutcomeText({ d }: { d: TDeploymentDetail }) {
+  const t = useTranslations('apiContract.deployment');
+  const outcome = deploymentOutcome(d);
+  if (!outcome) return null;
+  return <>{outcome.kind === 'nodesFailed' ? t('nodesFailed', { count: outcome.count }) : outcome.text}</>;
 }
 
 export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
@@ -105,7 +113,7 @@ export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
       {d.message && (
         <Alert color={failed ? 'red' : d.status === 'stopped' ? 'gray' : 'blue'} variant="light" icon={outcomeIcon}
           title={t(`detail.outcome.${d.status}`)} data-testid="deployment-message">
-          {d.message}
+          <DeploymentOutcomeText d={d} />
         </Alert>
       )}
       <Facts d={d} />

@@ -18,6 +18,9 @@ type TOutcome = { kind: 'report'; report: TNodeImportReport } | { kind: 'invalid
 
 function InvalidRows({ rows }: { rows: TNodeImportIssue[] }) {
   const t = useTranslations('edgeMap.import');
+  const tIssue = useTranslations('apiContract.importIssues');
+  // A coded issue is worded in the reader's language, naming the dialog's option rather than the API's.
+  const reasonOf = (r: TNodeImportIssue) => (r.code ? tIssue(r.code, { value: r.value ?? '' }) : r.message);
   return (
     <Table striped withTableBorder data-testid="import-invalid-rows">
       <Table.Thead><Table.Tr><Table.Th>{t('where')}</Table.Th><Table.Th>{t('field')}</Table.Th><Table.Th>{t('reason')}</Table.Th></Table.Tr></Table.Thead>
@@ -26,7 +29,7 @@ function InvalidRows({ rows }: { rows: TNodeImportIssue[] }) {
           const p = placeOf(r);
           return (
             <Table.Tr key={i} data-testid="import-invalid-row" data-line={r.line} data-feature={r.feature}>
-              <Table.Td>{p.kind === 'file' ? t('wholeFile') : t(p.kind, { n: p.n })}</Table.Td><Table.Td><Code>{r.field}</Code></Table.Td><Table.Td>{r.message}</Table.Td>
+              <Table.Td>{p.kind === 'file' ? t('wholeFile') : t(p.kind, { n: p.n })}</Table.Td><Table.Td><Code>{r.field}</Code></Table.Td><Table.Td>{reasonOf(r)}</Table.Td>
             </Table.Tr>
           );
         })}
@@ -35,10 +38,10 @@ function InvalidRows({ rows }: { rows: TNodeImportIssue[] }) {
   );
 }
 
-export function NodesImport({ onImported }: { onImported: () => void }) {
+export function NodesImport({ onImported, initiallyOpen = false }: { onImported: () => void; initiallyOpen?: boolean }) {
   const t = useTranslations('edgeMap.import');
   const { apiFetch } = useAuth();
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpened] = useState(initiallyOpen);
   const [format, setFormat] = useState<TImportFormat>('csv');
   const [content, setContent] = useState('');
   const [file, setFile] = useState<File | null>(null);

@@ -32,7 +32,8 @@ function nodesPath(q: string, status: TNodeStatus | null, groupId: string | null
   return `/api/v1/edge/nodes?${p}`;
 }
 
-export function NodesList() {
+/** `openImport`: start with the import dialog open (the `/edge-map/nodes/import` page). */
+export function NodesList({ openImport = false }: { openImport?: boolean }) {
   const t = useTranslations('edgeMap.nodes');
   const tStatus = useTranslations('edgeMap.status');
   const format = useFormatter();
@@ -55,7 +56,7 @@ export function NodesList() {
           <Text c="dimmed">{t('description')}</Text>
         </Stack>
         <Group gap="xs">
-          <NodesImport onImported={reloadAll} />
+          <NodesImport onImported={reloadAll} initiallyOpen={openImport} />
           <NodesExport />
           <Button component={Link} href="/edge-map/nodes/new" leftSection={<IconPlus size={16} aria-hidden="true" />} data-testid="create-node">{t('create')}</Button>
         </Group>

@@ -14,6 +14,7 @@ import { Comments } from './comments';
 import { DownloadButton } from './download-button';
 import { MarkdownText } from './markdown-text';
 import { MyRating } from './my-rating';
+import { PublisherNote } from './publisher-note';
 import { formatBytes } from '@/components/ui/format-bytes';
 import { localizedDescriptions, localizedName } from '@/components/ui/localized-text';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -92,6 +93,7 @@ export function StoreAppPage({ appId }: { appId: string }) {
           <Title order={1} data-testid="store-app-name">{name}</Title>
           {otherName && <Text c="dimmed" lang={otherName === app.nameZh ? 'zh-CN' : 'en'}>{otherName}</Text>}
           <Text data-testid="store-app-provider">{t('app.by', { provider: app.provider })}</Text>
+          <PublisherNote publisher={detail.publisher} appProvider={appd?.appProvider ?? null} />
           <Group gap={6}>
             <Badge variant="light" color="gray">{t(`categories.${app.category}`)}</Badge>
             {app.industry && <Badge variant="light" color="grape">{app.industry}</Badge>}

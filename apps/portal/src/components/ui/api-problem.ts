@@ -10,12 +10,23 @@
 import type { TFieldError } from '@mecport/contracts';
 import { problemFromResponse, type TProblem } from '@/auth/problem';
 
-export type TApiProblem = TProblem & { errors?: TFieldError[] };
+/** `fields`: the problem's machine fields (`resource`, `resourceId`, `reason`, …) the UI translates its message from. */
+export type TApiProblem = TProblem & { errors?: TFieldError[]; fields?: Record<string, string> };
+
+/** Problem members that are machine fields (see ZProblem), kept when they are strings. */
+const MACHINE_FIELDS = ['resource', 'resourceId', 'appId', 'reason', 'appDId'] as const;
+
+function machineFieldsOf(body: Record<string, unknown>): Record<string, string> | undefined {
+  const fields = Object.fromEntries(MACHINE_FIELDS.flatMap((k) => (typeof body[k] === 'string' ? [[k, body[k]]] : [])));
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
 
 export async function readProblem(res: Response): Promise<TApiProblem> {
   let errors: TFieldError[] | undefined;
+  let fields: Record<string, string> | undefined;
   try {
     const body: unknown = await res.clone().json();
+    if (body && typeof body === 'object') fields = machineFieldsOf(body as Record<string, unknown>);
     if (body && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors)) {
       errors = ((body as { errors: unknown[] }).errors).filter(
         (e): e is TFieldError => !!e && typeof e === 'object' && typeof (e as TFieldError).field === 'string' && typeof (e as TFieldError).message === 'string',
@@ -24,7 +35,8 @@ export async function readProblem(res: Response): Promise<TApiProblem> {
   } catch {
     // not JSON: the status is all there is
   }
-  const problem = await problemFromResponse(res);
+  const problem: TApiProblem = await problemFromResponse(res);
+  if (fields) problem.fields = fields;
   return errors?.length ? { ...problem, errors } : problem;
 }
 

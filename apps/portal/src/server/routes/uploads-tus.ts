@@ -10,7 +10,7 @@
  * which the route declarations do not model, pass the same authentication by hand.
  */
 import { removeStagedFiles } from '@mecport/blob-store';
-import { AppError, ERROR_STATUS, ZUploadMetadata, ZUploadParams, type TErrorCode } from '@mecport/contracts';
+import { AppError, ERROR_STATUS, nulFieldErrors, ZUploadMetadata, ZUploadParams, type TErrorCode } from '@mecport/contracts';
 import { cancelUpload, completeUpload, createUpload, findTenantApp, findTenantUpload, resolveActor, setUploadOffset, type TActor } from '@mecport/core';
 import { assertUserAllowed, bearerTokenOf, errorToResponse, problemResponse, REQUEST_ID_HEADER, requestIdOf, withUser, type Logger } from '@mecport/http';
 import type { Server } from '@tus/server';
@@ -68,9 +68,11 @@ function parseUploadMetadata(header: string | null): Record<string, string> {
 }
 
 function checkedMetadata(request: Request) {
-  const parsed = ZUploadMetadata.safeParse(parseUploadMetadata(request.headers.get('upload-metadata')));
-  if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((issue) => ({ in: 'header' as const, field: String(issue.path[0] ?? 'Upload-Metadata'), message: issue.message }));
+  const metadata = parseUploadMetadata(request.headers.get('upload-metadata'));
+  const nul = nulFieldErrors('header', metadata);
+  const parsed = ZUploadMetadata.safeParse(metadata);
+  if (parsed.success && nul.length === 0) return parsed.data;
+  const errors = nul.length > 0 ? nul : parsed.error!.issues.map((issue) => ({ in: 'header' as const, field: String(issue.path[0] ?? 'Upload-Metadata'), message: issue.message }));
   throw new AppError('validation', `Upload-Metadata ${errors[0]!.field}: ${errors[0]!.message}`, { errors });
 }
 

@@ -2,7 +2,7 @@
  * Fault management (StarlingX style): raise is idempotent per fault and subject (one open alarm,
  * enforced by a partial unique index), operators acknowledge, and the condition's end clears it.
  */
-import { AppError, type TAlarmClearReason, type TMessageParams } from '@mecport/contracts';
+import { AppError, notFoundInTenant, type TAlarmClearReason, type TMessageParams } from '@mecport/contracts';
 import type { DbClient, DbExecutor, Prisma } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
@@ -48,7 +48,7 @@ export async function clearInstanceAlarms(db: DbExecutor, appInstanceIds: string
 export async function acknowledgeAlarm(db: DbClient, actor: TActor, alarmId: string, requestId?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const alarm = await tx.alarm.findFirst({ where: { id: alarmId, tenantId: actor.tenant.id } });
-    if (!alarm) throw new AppError('not-found', `No alarm ${alarmId} in your tenant`);
+    if (!alarm) throw notFoundInTenant('alarm', alarmId);
     if (alarm.state !== 'active') throw new AppError('conflict', `The alarm is ${alarm.state}; only active alarms can be acknowledged`);
     await tx.alarm.update({ where: { id: alarmId }, data: { state: 'acknowledged', acknowledgedAt: new Date(), acknowledgedBy: actor.name } });
     await recordAudit(tx, actor, { action: 'edge.alarm.acknowledge', target: { type: 'alarm', id: alarmId }, data: { kind: alarm.kind }, requestId });
@@ -59,7 +59,7 @@ export async function acknowledgeAlarm(db: DbClient, actor: TActor, alarmId: str
 export async function clearAlarm(db: DbClient, actor: TActor, alarmId: string, requestId?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const alarm = await tx.alarm.findFirst({ where: { id: alarmId, tenantId: actor.tenant.id } });
-    if (!alarm) throw new AppError('not-found', `No alarm ${alarmId} in your tenant`);
+    if (!alarm) throw notFoundInTenant('alarm', alarmId);
     if (alarm.state === 'cleared') throw new AppError('conflict', 'The alarm is already cleared');
     await tx.alarm.update({ where: { id: alarmId }, data: { state: 'cleared', clearedAt: new Date(), clearReason: 'operator' } });
     await recordAudit(tx, actor, { action: 'edge.alarm.clear', target: { type: 'alarm', id: alarmId }, data: { kind: alarm.kind }, requestId });

@@ -1,5 +1,5 @@
 /** App instances of a tenant: list, read (with the log tail), terminate. */
-import { AppError, TERMINATION_REASONS, ZInstanceMessageCode, ZInstanceState, ZMessageParams, type TAppInstance, type TAppInstanceDetail, type TTerminationReason } from '@mecport/contracts';
+import { AppError, TERMINATION_REASONS, ZInstanceMessageCode, ZInstanceState, ZMessageParams, notFoundInTenant, type TAppInstance, type TAppInstanceDetail, type TTerminationReason } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
 import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { recordAudit } from '../../audit';
@@ -43,7 +43,7 @@ export async function listInstances(
 
 export async function getInstance(db: DbClient, tenantId: string, instanceId: string): Promise<TAppInstanceDetail> {
   const row = await db.appInstance.findFirst({ where: { id: instanceId, tenantId }, include });
-  if (!row) throw new AppError('not-found', `No app instance ${instanceId} in your tenant`);
+  if (!row) throw notFoundInTenant('app-instance', instanceId);
   const logTail = Array.isArray(row.logTail) ? row.logTail.filter((l): l is string => typeof l === 'string') : [];
   return { ...toInstance(row), logTail };
 }
@@ -55,7 +55,7 @@ export async function getInstance(db: DbClient, tenantId: string, instanceId: st
 export async function terminateInstance(db: DbClient, actor: TActor, instanceId: string, requestId?: string): Promise<TAppInstanceDetail> {
   await db.$transaction(async (tx) => {
     const row = await tx.appInstance.findFirst({ where: { id: instanceId, tenantId: actor.tenant.id } });
-    if (!row) throw new AppError('not-found', `No app instance ${instanceId} in your tenant`);
+    if (!row) throw notFoundInTenant('app-instance', instanceId);
     if (row.terminatedAt) throw new AppError('conflict', 'The app instance is already being terminated');
     await bumpDesiredRevision(tx, row.nodeId); // the node's row before its instance's, as every edge writer
     const { clearedAlarms } = await retireInstance(tx, instanceId, 'operator');

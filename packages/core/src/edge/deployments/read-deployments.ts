@@ -1,5 +1,5 @@
 /** Deployments of a tenant, newest first, and one with its per-node status. */
-import { AppError, TARGET_STATUSES, ZDeploymentTargetSpec, ZInstanceState, type TDeployment, type TDeploymentDetail } from '@mecport/contracts';
+import { TARGET_STATUSES, ZDeploymentTargetSpec, ZInstanceState, type TDeployment, type TDeploymentDetail, notFoundInTenant } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
 import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 
@@ -35,7 +35,7 @@ export async function listDeployments(db: DbClient, tenantId: string, query: { l
 
 export async function getDeployment(db: DbClient, tenantId: string, deploymentId: string): Promise<TDeploymentDetail> {
   const row = await db.deployment.findFirst({ where: { id: deploymentId, tenantId }, include });
-  if (!row) throw new AppError('not-found', `No deployment ${deploymentId} in your tenant`);
+  if (!row) throw notFoundInTenant('deployment', deploymentId);
   const targets = await db.deploymentTarget.findMany({ where: { deploymentId }, orderBy: [{ batch: 'asc' }, { nodeId: 'asc' }], include: { node: { select: { name: true } } } });
   const instanceIds = targets.flatMap((t) => (t.appInstanceId ? [t.appInstanceId] : []));
   const instances = new Map((await db.appInstance.findMany({ where: { id: { in: instanceIds } }, select: { id: true, state: true, terminationReason: true } })).map((i) => [i.id, i]));

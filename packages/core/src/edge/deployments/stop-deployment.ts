@@ -3,7 +3,7 @@
  * skipped; targets already applying keep settling from their agents' reports (those nodes have the
  * change already), and the watchdog times them out as for a running deployment.
  */
-import { AppError } from '@mecport/contracts';
+import { AppError, notFoundInTenant } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
@@ -17,7 +17,7 @@ export async function stopDeployment(db: DbClient, actor: TActor, deploymentId: 
     // Waits for a step in progress (it holds the row), so a batch is never half started when we look.
     const [row] = await tx.$queryRaw<{ tenant_id: string; status: string }[]>`
       SELECT tenant_id, status::text AS status FROM deployment WHERE id = ${deploymentId}::uuid FOR UPDATE`;
-    if (!row || row.tenant_id !== actor.tenant.id) throw new AppError('not-found', `No deployment ${deploymentId} in your tenant`);
+    if (!row || row.tenant_id !== actor.tenant.id) throw notFoundInTenant('deployment', deploymentId);
     if (row.status !== 'running') throw new AppError('conflict', `The deployment is ${row.status}; only a running deployment can be stopped`);
     await tx.deployment.update({ where: { id: deploymentId }, data: { status: 'stopped', finishedAt: new Date(), message: `stopped by ${actor.name}` } });
     const { count: skipped } = await tx.deploymentTarget.updateMany({ where: { deploymentId, status: 'pending' }, data: { status: 'skipped', message: SKIPPED_AFTER_STOP } });

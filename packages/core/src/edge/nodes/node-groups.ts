@@ -1,5 +1,5 @@
 /** Node groups (as OpenYurt's node pools) of a tenant. */
-import { AppError, type TNodeGroup } from '@mecport/contracts';
+import { AppError, type TNodeGroup, notFoundInTenant } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
@@ -31,7 +31,7 @@ export async function createNodeGroup(db: DbClient, actor: TActor, input: { name
 export async function deleteNodeGroup(db: DbClient, actor: TActor, groupId: string, requestId?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const group = await tx.nodeGroup.findFirst({ where: { id: groupId, tenantId: actor.tenant.id } });
-    if (!group) throw new AppError('not-found', `No node group ${groupId} in your tenant`);
+    if (!group) throw notFoundInTenant('node-group', groupId);
     await tx.nodeGroup.delete({ where: { id: groupId } });
     await recordAudit(tx, actor, { action: 'edge.group.delete', target: { type: 'node_group', id: groupId }, data: { name: group.name }, requestId });
   });

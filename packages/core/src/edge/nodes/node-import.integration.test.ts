@@ -43,7 +43,7 @@ describe('importNodes', () => {
     expect(error.code).toBe('validation');
     expect(error.extensions?.rows).toEqual([
       { line: 3, field: 'latitude', message: expect.any(String) },
-      { line: 5, field: 'name', message: '"ok-1" is also on line 2' },
+      { line: 5, field: 'name', code: 'name-repeated', value: 'ok-1', message: '"ok-1" is also on line 2' },
     ]);
     expect(error.errors?.map((e) => e.field)).toEqual(['content.line 3.latitude', 'content.line 5.name']);
     expect(error.message).toContain('line 3 latitude');
@@ -64,7 +64,7 @@ describe('importNodes', () => {
     const op = await freshOperator(db);
     await newNode(db, op, { name: 'muc-1' });
     const error = await rejection(importNodes(db, op, request(csv('muc-1,48.14,11.58,,Bayern,München,,,'))));
-    expect(error.extensions?.rows).toEqual([expect.objectContaining({ line: 2, field: 'name' })]);
+    expect(error.extensions?.rows).toEqual([expect.objectContaining({ line: 2, field: 'name', code: 'name-exists', value: 'muc-1' })]);
     const report = await importNodes(db, op, request(csv('muc-1,48.14,11.58,,Bayern,München,,,'), { onExisting: 'update' }));
     expect(report).toMatchObject({ created: 0, updated: 1 });
     expect((await nodesOf(op))[0]).toMatchObject({ name: 'muc-1', latitude: 48.14, city: 'München' });

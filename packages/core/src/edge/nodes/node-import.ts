@@ -35,9 +35,11 @@ function nameIssues(rows: TParsedRow[], existing: Map<string, string>, onExistin
   const firstSeen = new Map<string, TImportPlace>();
   for (const { place, row } of rows) {
     const earlier = firstSeen.get(row.name);
-    if (earlier) issues.push({ ...place, field: 'name', message: `"${row.name}" is also on ${placeText(earlier)}` });
+    if (earlier) issues.push({ ...place, field: 'name', code: 'name-repeated', value: row.name, message: `"${row.name}" is also on ${placeText(earlier)}` });
     else firstSeen.set(row.name, place);
-    if (onExisting === 'fail' && existing.has(row.name)) issues.push({ ...place, field: 'name', message: `your tenant already has a node named "${row.name}" (import with onExisting=update to change it)` });
+    if (onExisting === 'fail' && existing.has(row.name)) {
+      issues.push({ ...place, field: 'name', code: 'name-exists', value: row.name, message: `your tenant already has a node named "${row.name}" (import with onExisting "update" to change it)` });
+    }
   }
   return issues;
 }

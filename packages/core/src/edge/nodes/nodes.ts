@@ -1,5 +1,5 @@
 /** The operator's node registry: create, read, update, delete and list a tenant's edge nodes. */
-import { AppError, type TEdgeNode, type TNodeListQuery, type TNodeUpdate, type TNodeWrite } from '@mecport/contracts';
+import { AppError, type TEdgeNode, type TNodeListQuery, type TNodeUpdate, type TNodeWrite, notFoundInTenant } from '@mecport/contracts';
 import { Prisma, type DbClient, type DbExecutor } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
@@ -14,7 +14,7 @@ export interface TNodeOptions { offlineAfterSec: number }
 
 export async function findTenantNode(db: DbExecutor, tenantId: string, nodeId: string) {
   const node = await db.edgeNode.findFirst({ where: { id: nodeId, tenantId }, include: { group: { select: { name: true } } } });
-  if (!node) throw new AppError('not-found', `No edge node ${nodeId} in your tenant`);
+  if (!node) throw notFoundInTenant('edge-node', nodeId);
   return node;
 }
 

@@ -1,4 +1,5 @@
 import { getPrisma } from '@mecport/db';
+import { ZAppUpdate } from '@mecport/contracts';
 import { describe, expect, it } from 'vitest';
 import { getApp, listTenantApps } from './get-app';
 import { newApp, freshDeveloper } from '../../testing/store-fixtures';
@@ -29,6 +30,14 @@ describe('apps of a tenant', () => {
     expect(events.map((e) => e.data)).toEqual([{ fields: ['descriptionEn', 'nameZh', 'screenshots'] }, { fields: ['nameZh'] }]);
     await updateApp(prisma, dev, app.id, { name: app.name });
     expect(await prisma.auditEvent.count({ where: { tenantId: dev.tenant.id, action: 'app.update' } }), 'a no-op writes nothing').toBe(2);
+  });
+
+  it('null clears the descriptions and the lists, as the API reference says', async () => {
+    const dev = await freshDeveloper(prisma);
+    const app = await newApp(prisma, dev, { descriptionEn: '# Hello', descriptionZh: '# 你好', tags: ['a'], screenshots: ['https://img.example/1.png'] });
+    const cleared = await updateApp(prisma, dev, app.id, { descriptionEn: null, descriptionZh: null, tags: null, screenshots: null });
+    expect(cleared).toMatchObject({ descriptionEn: '', descriptionZh: '', tags: [], screenshots: [] });
+    expect(ZAppUpdate.safeParse({ descriptionEn: null }).success, 'the route\'s body schema takes it').toBe(true);
   });
 
   it('keeps tenants apart: another tenant\'s app is not found', async () => {

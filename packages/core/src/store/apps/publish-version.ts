@@ -1,5 +1,6 @@
 /**
- * Publishes a version of the caller's tenant's app, through the one publish gate. The app's catalog
+ * Publishes a version of the caller's tenant's app, through the one publish gate; the first app to
+ * publish an appDId owns it (`appd-id-owner.ts`), another app's version with it is refused. The app's catalog
  * listing follows in the same transaction (the database's app_version trigger); this process's cached
  * catalog pages are dropped after the commit.
  */
@@ -8,6 +9,7 @@ import type { DbClient } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
 import { invalidateCatalogCache } from '../catalog/catalog-cache';
+import { claimAppdId } from './appd-id-owner';
 import { findTenantVersion } from './find-app';
 import { toAppVersion } from './mappers';
 import { assertPublishable } from './publish-gate';
@@ -16,6 +18,7 @@ export async function publishVersion(db: DbClient, actor: TActor, appId: string,
   const published = await db.$transaction(async (tx) => {
     const version = await findTenantVersion(tx, actor.tenant.id, appId, versionId);
     assertPublishable(version);
+    await claimAppdId(tx, version.appId, version.appdId);
     const publishedAt = new Date();
     // Conditional on the status we checked, so a concurrent change cannot slip past the gate.
     const { count } = await tx.appVersion.updateMany({ where: { id: version.id, status: version.status }, data: { status: 'published', publishedAt } });

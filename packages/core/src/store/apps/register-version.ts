@@ -1,7 +1,8 @@
 /**
  * Registers an uploaded, validated package as a new version of an app. The upload job calls this
  * after the codec has checked the package and the blob store holds the file under its sha256.
- * A report with a failed check is refused; otherwise the version starts as `validated`.
+ * A report with a failed check is refused, and so is an appDId another app owns; otherwise the
+ * version starts as `validated`.
  *
  * @example
  * await registerVersion(db, actor, { appId, version: '1.0.0', digest, size: 1234, appd, architecture: 'x86_64', report: { checks } });
@@ -11,6 +12,7 @@ import { Prisma, type DbClient } from '@mecport/db';
 import { z } from 'zod';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
+import { assertAppdIdFree } from './appd-id-owner';
 import { findTenantApp } from './find-app';
 import { toAppVersion } from './mappers';
 
@@ -54,6 +56,7 @@ export async function registerVersion(db: DbClient, actor: TActor, registration:
   try {
     return await db.$transaction(async (tx) => {
       const app = await findTenantApp(tx, actor.tenant.id, input.appId);
+      await assertAppdIdFree(tx, app.id, input.appd.appDId);
       const blob = await tx.packageBlob.upsert({ where: { digest: input.digest }, create: { digest: input.digest, size }, update: {} });
       if (blob.size !== size) throw new AppError('conflict', `Blob ${input.digest} is stored with ${blob.size} bytes, not ${size}`);
       const version = await tx.appVersion.create({
