@@ -1,12 +1,14 @@
 /**
  * Test fixtures: every page fails its test on any request to a host other than this machine,
- * so the portal can never quietly depend on a CDN, a font service or a tile server.
+ * so the portal can never quietly depend on a CDN, a font service or a tile server; and on any
+ * axe-core WCAG 2 A / AA violation on a portal page it shows (see accessibility.ts).
  */
 import { test as base, expect } from '@playwright/test';
+import { AccessibilityAudit, describeViolations } from './accessibility';
 
 const LOCAL = /^(https?|wss?):\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
 
-export const test = base.extend<{ externalRequests: string[] }>({
+export const test = base.extend<{ externalRequests: string[]; accessibility: AccessibilityAudit }>({
   externalRequests: [
     async ({ page }, use) => {
       const leaked: string[] = [];
@@ -18,6 +20,15 @@ export const test = base.extend<{ externalRequests: string[] }>({
       });
       await use(leaked);
       expect(leaked, 'requests to non-local hosts').toEqual([]);
+    },
+    { auto: true },
+  ],
+  accessibility: [
+    async ({ page }, use) => {
+      const audit = new AccessibilityAudit(page);
+      await use(audit);
+      const violations = await audit.finish();
+      expect(violations, `axe-core WCAG 2 A/AA violations:\n${describeViolations(violations)}`).toEqual([]);
     },
     { auto: true },
   ],

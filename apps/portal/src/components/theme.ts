@@ -2,7 +2,7 @@
  * The Mantine theme (see docs/adr/0001-design-system.md). System fonts only: the portal never
  * loads a web font or anything else from another host.
  */
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 const SYSTEM_FONTS = [
   'system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial',
@@ -20,6 +20,11 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',
+  components: {
+    // A badge says a status ("Not enrolled", "未注册", "Warn"): it is read whole, never cut to "NOT ENR…"
+    // by a narrow table column (issue 10). The classes are in globals.css.
+    Badge: Badge.extend({ classNames: { root: 'badge-whole', label: 'badge-whole-label' } }),
+  },
 });
 
 /** Dimmed text in gray 7 (about 8:1 on white) instead of Mantine's gray 6 (about 3.3:1, below AA). */
