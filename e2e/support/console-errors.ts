@@ -21,4 +21,6 @@ export async function switchLanguage(page: Page, to: 'en' | 'zh-CN'): Promise<vo
   const group = page.getByRole('radiogroup', { name: /^(Language|语言)$/ });
   await group.getByText(to === 'en' ? 'English' : '简体中文').click();
   await page.locator(`html[lang="${to}"]`).waitFor();
+  // the switch's own name comes from the server's messages: the refresh in that language has landed
+  await page.getByRole('radiogroup', { name: to === 'en' ? 'Language' : '语言' }).waitFor();
 }

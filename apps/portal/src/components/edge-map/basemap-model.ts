@@ -29,3 +29,9 @@ export function initialMode(tileUrl: string): TBasemapMode {
 export function probeUrl(template: string): string {
   return template.replace(/\{z\}/g, '0').replace(/\{x\}/g, '0').replace(/\{-?y\}/g, '0').replace(/\{s\}/g, 'a').replace(/\{r\}/g, '');
 }
+
+/**
+ * The maps' deepest zoom, set on the map itself: the marker clusters need one before any tile
+ * layer exists (a tile layer used to bring Leaflet's default of 18, and while probing there is none).
+ */
+export const MAX_ZOOM = 18;
