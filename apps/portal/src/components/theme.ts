@@ -2,7 +2,7 @@
  * The Mantine theme (see docs/adr/0001-design-system.md). System fonts only: the portal never
  * loads a web font or anything else from another host.
  */
-import { Badge, createTheme, darken, DEFAULT_THEME, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+import { Badge, createTheme, darken, DEFAULT_THEME, defaultVariantColorsResolver, Drawer, FileInput, mergeThemeOverrides, Modal, MultiSelect, parseThemeColor, Select, TagsInput, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride, type VariantColorsResolver } from '@mantine/core';
 
 const SYSTEM_FONTS = [
   'system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial',
@@ -66,3 +66,24 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': '#6b7178' },
   dark: {},
 });
+
+/**
+ * The theme with translated names for the icon-only buttons Mantine draws itself (a dialog's ×, an
+ * input's clear button): axe-core's button-name rule, and a screen reader, need one.
+ *
+ * @example const localized = useMemo(() => themeWithLabels({ close: t('close'), clear: t('clear') }), [t]);
+ */
+export function themeWithLabels(labels: { close: string; clear: string }): MantineThemeOverride {
+  const close = { closeButtonProps: { 'aria-label': labels.close } };
+  const clear = { clearButtonProps: { 'aria-label': labels.clear } };
+  return mergeThemeOverrides(theme, createTheme({
+    components: {
+      Modal: Modal.extend({ defaultProps: close }),
+      Drawer: Drawer.extend({ defaultProps: close }),
+      FileInput: FileInput.extend({ defaultProps: clear }),
+      Select: Select.extend({ defaultProps: clear }),
+      MultiSelect: MultiSelect.extend({ defaultProps: clear }),
+      TagsInput: TagsInput.extend({ defaultProps: clear }),
+    },
+  }));
+}
