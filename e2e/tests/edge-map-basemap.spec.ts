@@ -86,7 +86,8 @@ test('tiles that fail fall back to the outlines after one probe tile, with a not
   await expect(notice).toContainText('Map tiles could not be loaded');
   await expect.poll(() => outlines(page).count()).toBeGreaterThan(0);
   await expect(page.locator('.leaflet-tile')).toHaveCount(0);
-  expect(tileRequests, 'only the probe tile is asked for').toHaveLength(1);
+  expect(tileRequests.length).toBeGreaterThan(0);
+  expect(tileRequests.filter((u) => !u.endsWith('/edge-map/tiles/0/0/0.png')), 'only the z0 probe tile is asked for, no screenful').toEqual([]);
   const failedTile = (e: { text: string; url: string }) => e.url.includes('/edge-map/tiles/') && e.text.startsWith('Failed to load resource');
   expect(errors.filter((e) => !failedTile(e)).map(String), 'no console error but the failed probe tile').toEqual([]);
 });
