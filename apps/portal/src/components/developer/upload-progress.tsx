@@ -36,8 +36,11 @@ export function UploadProgress({ state, outcome, onPause, onResume, onCancel }: 
   const moving = phase === 'uploading' || phase === 'reconnecting';
   return (
     <Stack gap={4} data-testid="upload-progress" data-phase={phase}>
-      <Progress value={percent} size="lg" animated={phase === 'uploading'} color={phase === 'reconnecting' ? 'yellow' : undefined}
-        aria-label={t('progressLabel')} aria-valuetext={`${Math.floor(percent)}%`} />
+      {/* the name goes on the section, the element with role=progressbar (axe: aria-allowed-attr, progressbar-name) */}
+      <Progress.Root size="lg">
+        <Progress.Section value={percent} animated={phase === 'uploading'} color={phase === 'reconnecting' ? 'yellow' : undefined} withAria={false}
+          role="progressbar" aria-label={t('progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(percent)} aria-valuetext={`${Math.floor(percent)}%`} />
+      </Progress.Root>
       <Group justify="space-between" gap="xs">
         <Text size="sm" data-testid="upload-bytes">
           {t('bytes', { sent: formatBytes(sent, format), total: formatBytes(total, format), percent: format.number(percent, { maximumFractionDigits: 0 }) })}

@@ -96,7 +96,7 @@ export function UploadsList({ appId, refresh, onValidated, onUploads }: TUploads
               </Group>
               {u.state === 'validating' && p && (
                 <Stack gap={2}>
-                  <Progress value={pct} size="sm" animated aria-label={t('validationProgress')} />
+                  <Progress.Root size="sm"><Progress.Section value={pct} animated aria-label={t('validationProgress')} /></Progress.Root>
                   <Text size="xs" c="dimmed">{t(`phase.${p.phase}`)} · {format.number(pct, { maximumFractionDigits: 0 })}%</Text>
                 </Stack>
               )}
