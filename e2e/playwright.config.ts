@@ -47,7 +47,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       OIDC_ISSUER: '',
-      // the edge map draws blank tiles served by the portal itself: no tile server in tests
+      // the edge map draws blank tiles served by the portal itself (a tile server that answers, on
+      // loopback); edge-map-basemap.spec.ts tries `none` and failing tiles
       MECPORT_MAP_TILE_URL: '/edge-map/tiles/{z}/{x}/{y}.png',
     },
   },

@@ -22,11 +22,12 @@ export function e2eDatabaseUrl(): string {
 
 export interface TSecondPortal { child: ChildProcess; url: string }
 
-export async function startSecondPortal(port: number): Promise<TSecondPortal> {
+/** `env`: settings of its own (e.g. another MECPORT_MAP_TILE_URL) over the stack's. */
+export async function startSecondPortal(port: number, env: Record<string, string> = {}): Promise<TSecondPortal> {
   let output = '';
   const child = spawn('npx', ['next', ...portalStartArgs(port)], {
     cwd: path.join(ROOT, 'apps/portal'), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
   child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
   child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });

@@ -112,3 +112,34 @@ test('a developer pauses, resumes and cancels an upload after confirming', async
     await expect(section.getByTestId('upload-progress')).toHaveCount(0);
   }
 });
+
+test('the version comes from the package, and the upload says when it is validated', async ({ page, request }) => {
+  const app = await newApp(request);
+  const pkg = await helloPackage();
+  await signIn(page, 'developer', `/developer/apps/${app.id}`);
+  const section = page.getByTestId('upload-section');
+  const versionBox = section.getByRole('textbox', { name: 'Version' });
+
+  // what the developer typed is theirs: choosing a package does not overwrite it
+  await versionBox.fill('7.7.7');
+  await section.locator('input[type="file"]').setInputFiles(pkg);
+  await expect(section.getByTestId('upload-version'), 'the package was read').toHaveAttribute('data-package-version', '1.0.0');
+  await expect(versionBox).toHaveValue('7.7.7');
+  await expect(section.getByTestId('upload-version')).toHaveAttribute('data-from-package', 'false');
+
+  // an empty field takes the manifest's vnf_software_version (hello-mec says 1.0.0)
+  await versionBox.fill('');
+  await section.locator('input[type="file"]').setInputFiles([]);
+  await section.locator('input[type="file"]').setInputFiles(pkg);
+  await expect(versionBox).toHaveValue('1.0.0');
+  await expect(section.getByTestId('upload-version')).toHaveAttribute('data-from-package', 'true');
+  await expect(section.getByText("From the package's manifest")).toBeVisible();
+
+  await section.getByTestId('upload-start').click();
+  const done = section.getByTestId('upload-done');
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await expect(done).toHaveAttribute('data-outcome', 'validated', { timeout: 30_000 });
+  await expect(done).toHaveText('Uploaded and validated: version 1.0.0 is ready.');
+  await expect(section.getByText('Uploaded; validation runs now.')).toHaveCount(0);
+  await expect(page.getByTestId('version-row').filter({ hasText: '1.0.0' }).getByTestId('version-status')).toHaveAttribute('data-status', 'validated');
+});

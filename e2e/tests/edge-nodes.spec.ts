@@ -138,7 +138,7 @@ test('a CSV import with a bad row reports that row and imports nothing; the corr
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-dry-run', 'false');
   await expect(page.getByTestId('import-report')).toContainText('3 created');
   expect((await nodesNamed(request, prefix)).sort()).toEqual([`${prefix}-a`, `${prefix}-b`, `${prefix}-c`]);
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByTestId('nodes-search').fill(prefix);
   await expect(page.getByTestId('node-row')).toHaveCount(3);
 });

@@ -25,8 +25,12 @@ const ZPortalEnv = z.object({
   MECPORT_PUBLIC_URL: z.string().url().optional(),
   /** How long an enrolment token stays valid, in seconds. */
   MECPORT_ENROL_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(30 * 86_400).default(24 * 3600),
-  /** The edge map's tile URL template (Leaflet `{z}/{x}/{y}`, `{s}`); a path such as `/edge-map/tiles/{z}/{x}/{y}.png` serves blank local tiles, `none` draws no tiles. */
-  MECPORT_MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /**
+   * The edge map's tile URL template (Leaflet `{z}/{x}/{y}`, `{s}`), e.g. the operator's own tile server;
+   * `none` (the default) draws the built-in Natural Earth outlines, which need no network, and so does a
+   * tile server that fails. `/edge-map/tiles/{z}/{x}/{y}.png` serves blank local tiles (the tests use it).
+   */
+  MECPORT_MAP_TILE_URL: z.string().min(1).default('none'),
 });
 export type TPortalEnv = z.infer<typeof ZPortalEnv>;
 

@@ -4,6 +4,7 @@
  * connection is retried, where an earlier upload was continued from, and the pause / resume /
  * cancel buttons (plain buttons, so Tab and Enter or Space work).
  */
+import type { TUploadState as TServerUploadState } from '@mecport/contracts';
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconX } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
@@ -11,9 +12,21 @@ import { formatBytes } from '@/components/ui/format-bytes';
 import { rate, timeLeft } from './upload-math';
 import type { TUploadState } from './use-tus-upload';
 
-export interface TUploadProgressProps { state: TUploadState; onPause: () => void; onResume: () => void; onCancel: () => void }
+/** What the server says of a finished upload: validating, then validated or failed. */
+export interface TUploadOutcome { state: TServerUploadState; version: string }
 
-export function UploadProgress({ state, onPause, onResume, onCancel }: TUploadProgressProps) {
+export interface TUploadProgressProps { state: TUploadState; outcome?: TUploadOutcome; onPause: () => void; onResume: () => void; onCancel: () => void }
+
+/** "Uploaded; validation runs now." until the server has validated the upload, then how it ended. */
+function DoneText({ outcome }: { outcome?: TUploadOutcome }) {
+  const t = useTranslations('developer.upload');
+  const tUi = useTranslations('uiHardening.upload');
+  if (outcome?.state === 'validated') return <Text size="sm" c="green.9" role="status" data-testid="upload-done" data-outcome="validated">{tUi('validated', { version: outcome.version })}</Text>;
+  if (outcome?.state === 'failed') return <Text size="sm" c="red.9" role="status" data-testid="upload-done" data-outcome="failed">{tUi('validationFailed', { version: outcome.version })}</Text>;
+  return <Text size="sm" c="green.9" role="status" data-testid="upload-done" data-outcome="validating">{t('done')}</Text>;
+}
+
+export function UploadProgress({ state, outcome, onPause, onResume, onCancel }: TUploadProgressProps) {
   const t = useTranslations('developer.upload');
   const format = useFormatter();
   const { phase, sent, total, meter } = state;
@@ -23,8 +36,11 @@ export function UploadProgress({ state, onPause, onResume, onCancel }: TUploadPr
   const moving = phase === 'uploading' || phase === 'reconnecting';
   return (
     <Stack gap={4} data-testid="upload-progress" data-phase={phase}>
-      <Progress value={percent} size="lg" animated={phase === 'uploading'} color={phase === 'reconnecting' ? 'yellow' : undefined}
-        aria-label={t('progressLabel')} aria-valuetext={`${Math.floor(percent)}%`} />
+      {/* the name goes on the section, the element with role=progressbar (axe: aria-allowed-attr, progressbar-name) */}
+      <Progress.Root size="lg">
+        <Progress.Section value={percent} animated={phase === 'uploading'} color={phase === 'reconnecting' ? 'yellow' : undefined} withAria={false}
+          role="progressbar" aria-label={t('progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(percent)} aria-valuetext={`${Math.floor(percent)}%`} />
+      </Progress.Root>
       <Group justify="space-between" gap="xs">
         <Text size="sm" data-testid="upload-bytes">
           {t('bytes', { sent: formatBytes(sent, format), total: formatBytes(total, format), percent: format.number(percent, { maximumFractionDigits: 0 }) })}
@@ -41,7 +57,7 @@ export function UploadProgress({ state, onPause, onResume, onCancel }: TUploadPr
           </Text>
         )}
         {phase === 'paused' && <Text size="sm" c="dimmed" role="status">{t('paused')}</Text>}
-        {phase === 'done' && <Text size="sm" c="green.9" role="status" data-testid="upload-done">{t('done')}</Text>}
+        {phase === 'done' && <DoneText outcome={outcome} />}
       </Group>
       {state.resumed && (
         <Text size="xs" c="dimmed" data-testid="upload-resumed" data-offset={state.resumedFrom ?? ''}>

@@ -11,15 +11,16 @@ import { ZAppVersionName } from '@mecport/contracts';
 import { Alert, Button, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import type { TApiProblem } from '@/components/ui/api-problem';
 import { ConfirmModal } from '@/components/ui/confirm-modal';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { formatBytes } from '@/components/ui/format-bytes';
+import { packageVersion } from './package-version';
 import { PendingUploadsAlert } from './pending-uploads-alert';
 import { uploadFingerprint, type TPendingUpload } from './pending-uploads';
-import { UploadProgress } from './upload-progress';
+import { UploadProgress, type TUploadOutcome } from './upload-progress';
 import { UploadsList } from './uploads-list';
 import { usePendingUploads } from './use-pending-uploads';
 import { useTusUpload } from './use-tus-upload';
@@ -27,11 +28,15 @@ import { useTusUpload } from './use-tus-upload';
 /** What the confirmation is about: the running upload, or an unfinished one from before a reload. */
 type TCancelTarget = { kind: 'current' } | { kind: 'pending'; entry: TPendingUpload };
 
-function Uploader({ appId, maxSize, onFinished }: { appId: string; maxSize: number | null; onFinished: () => void }) {
+function Uploader({ appId, maxSize, outcomes, onFinished }: { appId: string; maxSize: number | null; outcomes: ReadonlyMap<string, TUploadOutcome>; onFinished: () => void }) {
   const t = useTranslations('developer.upload');
+  const tUi = useTranslations('uiHardening.upload');
   const format = useFormatter();
   const [file, setFile] = useState<File | null>(null);
   const [version, setVersion] = useState('');
+  // the version last read from a package: replaced by the next package's, never what the developer typed
+  const lastRead = useRef<string | null>(null);
+  const [readVersion, setReadVersion] = useState<string | null>(null);
   const [versionError, setVersionError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<TCancelTarget | null>(null);
@@ -66,12 +71,22 @@ function Uploader({ appId, maxSize, onFinished }: { appId: string; maxSize: numb
     begin(chosen, entry.version);
   };
 
-  // choosing a remembered file in the form fills in the version it was uploading as
+  // choosing a remembered file in the form fills in the version it was uploading as; any other
+  // package fills in the version its manifest names
   const choose = (chosen: File | null) => {
     setFile(chosen);
     setFileError(null);
     const match = chosen && pending.find((p) => uploadFingerprint(appId, p.version, chosen) === p.fingerprint);
     if (match && version.trim() === '') setVersion(match.version);
+    if (!chosen || match) return;
+    void packageVersion(chosen).then((read) => {
+      if (!read) return;
+      const previous = lastRead.current;
+      lastRead.current = read;
+      setReadVersion(read);
+      setVersion((current) => (current.trim() === '' || current === previous ? read : current));
+      setVersionError(null);
+    });
   };
 
   const confirmCancel = async () => {
@@ -90,11 +105,12 @@ function Uploader({ appId, maxSize, onFinished }: { appId: string; maxSize: numb
         <FileInput label={t('file')} placeholder={t('filePlaceholder')} accept=".csar,.zip,application/zip" value={file} onChange={choose}
           error={fileError} disabled={busy} clearable w={320} data-testid="upload-file" />
         <TextInput label={t('version')} placeholder="1.0.0" value={version} onChange={(e) => { setVersion(e.currentTarget.value); setVersionError(null); }}
-          error={versionError} disabled={busy} maxLength={64} w={160} data-testid="upload-version" />
+          description={version !== '' && version === readVersion ? tUi('versionFromPackage') : undefined}
+          error={versionError} disabled={busy} maxLength={64} w={160} data-testid="upload-version" data-from-package={version !== '' && version === readVersion} data-package-version={readVersion ?? ''} />
         <Button mt={25} leftSection={<IconUpload size={16} aria-hidden="true" />} onClick={submit} disabled={busy} data-testid="upload-start">{t('start')}</Button>
       </Group>
       {state.phase !== 'idle' && (
-        <UploadProgress state={state} onPause={() => void pause()} onResume={resume} onCancel={() => setConfirm({ kind: 'current' })} />
+        <UploadProgress state={state} outcome={state.uploadId ? outcomes.get(state.uploadId) : undefined} onPause={() => void pause()} onResume={resume} onCancel={() => setConfirm({ kind: 'current' })} />
       )}
       {state.problem && <ProblemAlert heading={t('failed')} problem={state.problem} testId="upload-error" onClose={dismissProblem} />}
       <ConfirmModal opened={confirm !== null} title={t('cancelTitle')} body={t('cancelBody')} confirmLabel={t('cancel')} onConfirm={() => void confirmCancel()} onCancel={() => setConfirm(null)} />
@@ -106,6 +122,7 @@ export function UploadSection({ appId, onVersionsChanged }: { appId: string; onV
   const t = useTranslations('developer.upload');
   const [tusInfo, setTusInfo] = useState<{ version: string; maxSize: number | null } | null | undefined>(undefined);
   const [refresh, setRefresh] = useState(0);
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, TUploadOutcome>>(new Map());
   const { apiFetch } = useAuth();
   useEffect(() => {
     let live = true;
@@ -131,8 +148,8 @@ export function UploadSection({ appId, onVersionsChanged }: { appId: string; onV
       {tusInfo && (
         <>
           <Text size="sm" c="dimmed">{t('help')}</Text>
-          <Uploader appId={appId} maxSize={tusInfo.maxSize} onFinished={() => setRefresh((n) => n + 1)} />
-          <UploadsList appId={appId} refresh={refresh} onValidated={onVersionsChanged} />
+          <Uploader appId={appId} maxSize={tusInfo.maxSize} outcomes={outcomes} onFinished={() => setRefresh((n) => n + 1)} />
+          <UploadsList appId={appId} refresh={refresh} onValidated={onVersionsChanged} onUploads={setOutcomes} />
         </>
       )}
     </Stack>

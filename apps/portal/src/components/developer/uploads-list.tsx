@@ -11,6 +11,7 @@ import { useAuth } from '@/auth/auth-provider';
 import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { formatBytes } from '@/components/ui/format-bytes';
+import type { TUploadOutcome } from './upload-progress';
 
 const STATE_COLORS: Record<TUploadState, string> = { uploading: 'blue', validating: 'yellow', validated: 'green', failed: 'red', cancelled: 'gray' };
 const CHECK_COLORS = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
@@ -26,7 +27,7 @@ function Report({ upload }: { upload: TUpload }) {
           {upload.report.checks.map((c, i) => (
             <Table.Tr key={`${c.id}-${i}`} data-testid="report-check" data-status={c.status}>
               <Table.Td><Code>{c.id}</Code></Table.Td>
-              <Table.Td><Badge size="sm" variant="light" color={CHECK_COLORS[c.status]}>{t(`checkStatus.${c.status}`)}</Badge></Table.Td>
+              <Table.Td><Badge size="sm" variant="light" color={CHECK_COLORS[c.status]} data-testid="check-status">{t(`checkStatus.${c.status}`)}</Badge></Table.Td>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.message}</Table.Td>
               <Table.Td>{c.file ? <Code>{c.file}{c.line ? `:${c.line}` : ''}</Code> : '–'}</Table.Td>
             </Table.Tr>
@@ -37,7 +38,15 @@ function Report({ upload }: { upload: TUpload }) {
   );
 }
 
-export function UploadsList({ appId, refresh, onValidated }: { appId: string; refresh: number; onValidated: () => void }) {
+export interface TUploadsListProps {
+  appId: string;
+  refresh: number;
+  onValidated: () => void;
+  /** Each upload's state and version, whenever the list is read (the uploader says how its upload ended). */
+  onUploads?: (outcomes: ReadonlyMap<string, TUploadOutcome>) => void;
+}
+
+export function UploadsList({ appId, refresh, onValidated, onUploads }: TUploadsListProps) {
   const t = useTranslations('developer.upload');
   const format = useFormatter();
   const { apiFetch } = useAuth();
@@ -53,13 +62,14 @@ export function UploadsList({ appId, refresh, onValidated }: { appId: string; re
       setProblem(null);
       const page = (await res.json()) as TUploadPage;
       setUploads(page.items);
+      onUploads?.(new Map(page.items.map((u) => [u.id, { state: u.state, version: u.version }])));
       const validated = page.items.filter((u) => u.state === 'validated').map((u) => u.id);
       if (seenValidated.current && validated.some((id) => !seenValidated.current!.has(id))) onValidated();
       seenValidated.current = new Set(validated);
     } catch (e) {
       setProblem(networkProblem(e));
     }
-  }, [apiFetch, appId, onValidated]);
+  }, [apiFetch, appId, onValidated, onUploads]);
 
   useEffect(() => { void load(); }, [load, refresh]);
   const validating = uploads?.some((u) => u.state === 'validating');
@@ -86,7 +96,7 @@ export function UploadsList({ appId, refresh, onValidated }: { appId: string; re
               </Group>
               {u.state === 'validating' && p && (
                 <Stack gap={2}>
-                  <Progress value={pct} size="sm" animated aria-label={t('validationProgress')} />
+                  <Progress.Root size="sm"><Progress.Section value={pct} animated aria-label={t('validationProgress')} /></Progress.Root>
                   <Text size="xs" c="dimmed">{t(`phase.${p.phase}`)} · {format.number(pct, { maximumFractionDigits: 0 })}%</Text>
                 </Stack>
               )}

@@ -35,9 +35,11 @@ export interface TUploadState {
   /** The retry under way while reconnecting (1-based), of `maxAttempts`. */
   attempt: number;
   maxAttempts: number;
+  /** The server's id of the upload once every byte is in (its validation is then followed in the uploads list). */
+  uploadId: string | null;
 }
 
-const INITIAL: TUploadState = { phase: 'idle', sent: 0, total: 0, meter: null, problem: null, resumed: false, resumedFrom: null, attempt: 0, maxAttempts: RETRY_DELAYS.length };
+const INITIAL: TUploadState = { phase: 'idle', sent: 0, total: 0, meter: null, problem: null, resumed: false, resumedFrom: null, attempt: 0, maxAttempts: RETRY_DELAYS.length, uploadId: null };
 
 /** The problem in a tus error: the server's problem+json body when there is one. */
 export function tusProblem(error: Error): TApiProblem {
@@ -96,7 +98,7 @@ export function useTusUpload({ appId, onFinished }: { appId: string; onFinished:
       onError: (e) => patch({ phase: 'paused', problem: tusProblem(e) }),
       onSuccess: () => {
         upload.current = null;
-        patch({ phase: 'done', sent: file.size, problem: null });
+        patch({ phase: 'done', sent: file.size, problem: null, uploadId: u.url?.split('/').at(-1) ?? null });
         latest.current.onFinished();
       },
     });

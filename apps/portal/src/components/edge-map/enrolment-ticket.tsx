@@ -4,10 +4,12 @@ import type { TEnrolmentTicket } from '@mecport/contracts';
 import { ActionIcon, Alert, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
+import { useRelativeTime } from '@/components/ui/use-relative-time';
 
 export function EnrolmentTicket({ ticket }: { ticket: TEnrolmentTicket }) {
   const t = useTranslations('edgeMap.enrolment');
   const format = useFormatter();
+  const relative = useRelativeTime();
   const expires = new Date(ticket.expiresAt);
   return (
     <Alert color="teal" variant="light" icon={<IconKey aria-hidden="true" />} title={t('ticketTitle')} data-testid="enrolment-ticket">
@@ -26,7 +28,7 @@ export function EnrolmentTicket({ ticket }: { ticket: TEnrolmentTicket }) {
           </CopyButton>
         </Group>
         <Text size="sm" data-testid="enrolment-expiry">
-          {t('expires', { when: format.dateTime(expires, { dateStyle: 'medium', timeStyle: 'short' }), relative: format.relativeTime(expires) })}
+          {t('expires', { when: format.dateTime(expires, { dateStyle: 'medium', timeStyle: 'short' }), relative: relative(expires) })}
         </Text>
         <Text size="xs" c="dimmed">{t('onceOnly')}</Text>
       </Stack>

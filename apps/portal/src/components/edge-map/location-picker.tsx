@@ -7,7 +7,9 @@ import 'leaflet/dist/leaflet.css';
 import './node-map.css';
 import L from 'leaflet';
 import { useEffect } from 'react';
-import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { MapContainer, Marker, useMap, useMapEvents } from 'react-leaflet';
+import { BasemapLayer } from './basemap-layer';
+import { MAX_ZOOM } from './basemap-model';
 import { markerHtml } from './node-status-style';
 
 export interface TLocationPickerProps { tileUrl: string; position: [number, number] | null; label: string; onPick: (lat: number, lng: number) => void }
@@ -29,8 +31,8 @@ function Follow({ position }: { position: [number, number] | null }) {
 export default function LocationPicker({ tileUrl, position, label, onPick }: TLocationPickerProps) {
   return (
     <div className="edge-map-frame" style={{ height: 260, minHeight: 260 }} data-testid="location-picker">
-      <MapContainer center={position ?? [35, 60]} zoom={position ? 8 : 2} minZoom={2} style={{ height: '100%', width: '100%', cursor: 'crosshair' }} aria-label={label}>
-        {tileUrl !== 'none' && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
+      <MapContainer center={position ?? [35, 60]} zoom={position ? 8 : 2} minZoom={2} maxZoom={MAX_ZOOM} style={{ height: '100%', width: '100%', cursor: 'crosshair' }} aria-label={label}>
+        <BasemapLayer key={tileUrl} tileUrl={tileUrl} />
         {position && <Marker position={position} icon={PICK_ICON} keyboard={false} />}
         <Clicks onPick={onPick} />
         <Follow position={position} />

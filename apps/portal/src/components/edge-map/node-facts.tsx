@@ -3,10 +3,12 @@
 import type { TEdgeNode } from '@mecport/contracts';
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useFormatter, useTranslations } from 'next-intl';
+import { useRelativeTime } from '@/components/ui/use-relative-time';
 
 export function NodeFacts({ node }: { node: TEdgeNode }) {
   const t = useTranslations('edgeMap.facts');
   const format = useFormatter();
+  const relative = useRelativeTime();
   const c = node.capacity;
   const region = [node.province, node.city, node.district].filter(Boolean).join(' / ');
   const rows: [string, React.ReactNode][] = [
@@ -20,7 +22,7 @@ export function NodeFacts({ node }: { node: TEdgeNode }) {
     [t('capacity'), c ? t('capacityValue', { architecture: c.architecture, cores: c.cpuCores, memory: format.number(c.memoryMb / 1024, { maximumFractionDigits: 1 }), gpus: c.gpus, npus: c.npus }) : t('capacityUnknown')],
     [t('dataPlane'), t(`adapters.${node.dataPlane.adapter}`)],
     [t('agent'), node.agentVersion ? t('agentValue', { version: node.agentVersion, host: node.hostname ?? '—' }) : t('notEnrolled')],
-    [t('lastHeartbeat'), node.lastHeartbeatAt ? format.relativeTime(new Date(node.lastHeartbeatAt)) : '—'],
+    [t('lastHeartbeat'), node.lastHeartbeatAt ? relative(new Date(node.lastHeartbeatAt)) : '—'],
     [t('revision'), t('revisionValue', { applied: node.appliedRevision, desired: node.desiredRevision })],
   ];
   return (

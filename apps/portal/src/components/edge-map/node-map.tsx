@@ -20,8 +20,10 @@ import type { TMapNode, TNodeStatus } from '@mecport/contracts';
 import L from 'leaflet';
 import type {} from 'leaflet.markercluster';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { MapContainer, useMap, useMapEvents } from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
+import { BasemapLayer } from './basemap-layer';
+import { MAX_ZOOM } from './basemap-model';
 import { clusterRing, markerHtml, MARKER_SIZE, statusCounts } from './node-status-style';
 
 export const CLUSTERS_DRAWN_MARK = 'edge-map:clusters-drawn';
@@ -175,8 +177,8 @@ export default function NodeMap(props: TNodeMapProps) {
 
   return (
     <div className="edge-map-frame" data-testid="edge-map" data-marker-count={rendered.count} data-rendered={rendered.done ? 'true' : 'false'}>
-      <MapContainer center={[35, 60]} zoom={3} minZoom={2} worldCopyJump style={{ height: '100%', width: '100%' }} aria-label={mapLabel} keyboard>
-        {tileUrl !== 'none' && <TileLayer url={tileUrl} attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' />}
+      <MapContainer center={[35, 60]} zoom={3} minZoom={2} maxZoom={MAX_ZOOM} worldCopyJump style={{ height: '100%', width: '100%' }} aria-label={mapLabel} keyboard>
+        <BasemapLayer key={tileUrl} tileUrl={tileUrl} />
         <MarkerClusterGroup ref={setGroup} {...clusterOptions}>{null}</MarkerClusterGroup>
         <FitToFilters nodes={nodes} fitKey={props.fitKey} />
         <ViewEvents onViewChange={props.onViewChange} />

@@ -9,9 +9,10 @@ import { Anchor, Badge, Button, Card, Group, Select, Skeleton, Stack, Table, Tex
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { useRelativeTime } from '@/components/ui/use-relative-time';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { NodeGroups } from './node-groups';
 import { NodesCrumbs } from './nodes-crumbs';
@@ -36,7 +37,7 @@ function nodesPath(q: string, status: TNodeStatus | null, groupId: string | null
 export function NodesList({ openImport = false }: { openImport?: boolean }) {
   const t = useTranslations('edgeMap.nodes');
   const tStatus = useTranslations('edgeMap.status');
-  const format = useFormatter();
+  const relative = useRelativeTime();
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 250);
   const [status, setStatus] = useState<TNodeStatus | null>(null);
@@ -90,7 +91,7 @@ export function NodesList({ openImport = false }: { openImport?: boolean }) {
                   <Table.Td>{[n.province, n.city, n.district].filter(Boolean).join(' / ') || '—'}</Table.Td>
                   <Table.Td>{n.groupName ?? '—'}</Table.Td>
                   <Table.Td><Group gap={4}>{Object.entries(n.labels).slice(0, 4).map(([k, v]) => <Badge key={k} size="xs" variant="outline" color="gray" tt="none">{k}={v}</Badge>)}</Group></Table.Td>
-                  <Table.Td>{n.lastHeartbeatAt ? format.relativeTime(new Date(n.lastHeartbeatAt)) : '—'}</Table.Td>
+                  <Table.Td>{n.lastHeartbeatAt ? relative(new Date(n.lastHeartbeatAt)) : '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,0 +1,103 @@
+/**
+ * The edge map's built-in basemap (issue 10): with MECPORT_MAP_TILE_URL=none the Natural Earth
+ * outlines are drawn with a notice; with a tile server that fails, the map probes one tile, falls
+ * back to the outlines and says so; with tiles that load, no outlines and no notice. The page logs
+ * no console errors of its own (the one failed probe tile is Chromium's own log line).
+ *
+ * The `none` case needs a portal started with that setting: a second portal process on the
+ * stack's database, to which this page's requests for the stack's portal are forwarded (the dev
+ * IdP only knows the stack's portal address for its sign-in redirect).
+ */
+import type { Page } from '@playwright/test';
+import { consoleErrors, switchLanguage } from '../support/console-errors';
+import { expect, test } from '../support/fixtures';
+import { crashPortal, startSecondPortal, type TSecondPortal } from '../support/second-portal';
+import { signIn } from '../support/sign-in';
+import { E2E } from '../support/stack';
+
+const SECOND_PORTAL_PORT = E2E.portalPort + 4;
+const outlines = (page: Page) => page.locator('.edge-map-frame path.edge-basemap-country');
+
+async function expectMapDrawn(page: Page): Promise<void> {
+  await expect(page.getByTestId('edge-map')).toHaveAttribute('data-rendered', 'true');
+}
+
+test.describe('with MECPORT_MAP_TILE_URL=none', () => {
+  let portal: TSecondPortal | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    portal = await startSecondPortal(SECOND_PORTAL_PORT, { MECPORT_MAP_TILE_URL: 'none' });
+  });
+  test.afterAll(async () => { await crashPortal(portal?.child); });
+
+  test('the map draws country and province outlines with no tile request, says so, and logs no error', async ({ page }) => {
+    await signIn(page, 'operator', '/');
+    // from here on, the stack's portal address is answered by the portal with MECPORT_MAP_TILE_URL=none
+    await page.route(`${E2E.portalUrl}/**`, async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace(E2E.portalUrl, portal!.url) });
+      await route.fulfill({ response });
+    });
+    const tiles: string[] = [];
+    page.on('request', (r) => { if (/\/tiles\/|\.png$/.test(new URL(r.url()).pathname)) tiles.push(r.url()); });
+    const errors = consoleErrors(page);
+    await page.goto('/edge-map');
+    await expectMapDrawn(page);
+    await expect.poll(() => outlines(page).count(), { message: 'country borders drawn as SVG paths' }).toBeGreaterThan(0);
+    expect(await page.locator('.edge-map-frame path.edge-basemap-land').count()).toBeGreaterThan(0);
+    expect(await page.locator('.edge-map-frame path.edge-basemap-province').count(), 'province borders (Natural Earth 1:50m)').toBeGreaterThan(0);
+    const notice = page.getByTestId('map-basemap-notice');
+    await expect(notice).toHaveAttribute('data-reason', 'none');
+    await expect(notice).toContainText('country and province outlines');
+    await expect(page.locator('.leaflet-tile')).toHaveCount(0);
+    expect(tiles, 'no tile is requested').toEqual([]);
+
+    await switchLanguage(page, 'zh-CN');
+    await expect(notice).toContainText('国家和省级边界');
+    await switchLanguage(page, 'en');
+    expect(errors.map(String)).toEqual([]);
+  });
+
+  test('the basemap is one cached file: an ETag of its content, then 304', async ({ request }) => {
+    const first = await request.get(`${portal!.url}/edge-map/basemap.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(first.status()).toBe(200);
+    expect(first.headers()['content-encoding']).toBe('gzip');
+    const topology = (await first.json()) as { type: string; objects: Record<string, unknown> };
+    expect(topology.type).toBe('Topology');
+    expect(Object.keys(topology.objects)).toEqual(expect.arrayContaining(['countries', 'subunits', 'land']));
+    const etag = first.headers()['etag']!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await request.get(`${portal!.url}/edge-map/basemap.json`, { headers: { 'if-none-match': etag } });
+    expect(again.status()).toBe(304);
+  });
+});
+
+test('tiles that fail fall back to the outlines after one probe tile, with a notice', async ({ page }) => {
+  // The stack's tile URL is the portal's own (loopback) tile route: here it fails.
+  const tileRequests: string[] = [];
+  await page.route('**/edge-map/tiles/**', (route) => {
+    tileRequests.push(route.request().url());
+    return route.fulfill({ status: 503, contentType: 'text/plain', body: 'tile server down' });
+  });
+  const errors = consoleErrors(page);
+  await signIn(page, 'operator', '/edge-map');
+  await expectMapDrawn(page);
+  const notice = page.getByTestId('map-basemap-notice');
+  await expect(notice).toHaveAttribute('data-reason', 'tiles-failed');
+  await expect(notice).toContainText('Map tiles could not be loaded');
+  await expect.poll(() => outlines(page).count()).toBeGreaterThan(0);
+  await expect(page.locator('.leaflet-tile')).toHaveCount(0);
+  expect(tileRequests.length).toBeGreaterThan(0);
+  expect(tileRequests.filter((u) => !u.endsWith('/edge-map/tiles/0/0/0.png')), 'only the z0 probe tile is asked for, no screenful').toEqual([]);
+  const failedTile = (e: { text: string; url: string }) => e.url.includes('/edge-map/tiles/') && e.text.startsWith('Failed to load resource');
+  expect(errors.filter((e) => !failedTile(e)).map(String), 'no console error but the failed probe tile').toEqual([]);
+});
+
+test('tiles that load are drawn without the outlines or a notice', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await signIn(page, 'operator', '/edge-map');
+  await expectMapDrawn(page);
+  await expect.poll(() => page.locator('.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('map-basemap-notice')).toHaveCount(0);
+  await expect(outlines(page)).toHaveCount(0);
+  expect(errors.map(String)).toEqual([]);
+});
