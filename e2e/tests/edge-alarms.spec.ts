@@ -8,7 +8,8 @@
  * calls (support/edge-node-sim.ts); the real MEP agent is tested on its own (apps/mep-agent).
  */
 import type { TAlarm, TDeploymentDetail } from '@mecport/contracts';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { alarmRow } from '../support/alarm-row';
 import { call } from '../support/auth-matrix';
 import { simulatedNode, type SimulatedNode } from '../support/edge-node-sim';
 import { expect, test } from '../support/published-app';
@@ -21,21 +22,6 @@ async function installed(request: APIRequestContext, node: SimulatedNode, appVer
   expect(response.status(), await response.text()).toBe(201);
   const deployment = (await response.json()) as TDeploymentDetail;
   return { deployment, instanceId: deployment.targets[0]!.appInstanceId! };
-}
-
-/**
- * The alarm row of this node and kind. Alarms of other tests' nodes (offline ones) may be newer,
- * so it pages on with "load more" until the row shows.
- */
-async function alarmRow(page: Page, nodeId: string, kind: TAlarm['kind']): Promise<Locator> {
-  const row = page.locator(`[data-testid="alarm-row"][data-node-id="${nodeId}"][data-kind="${kind}"]`);
-  await expect(page.getByTestId('alarms-loading')).toHaveCount(0);
-  for (let i = 0; i < 20 && (await row.count()) === 0 && (await page.getByTestId('alarms-more').count()) > 0; i += 1) {
-    await page.getByTestId('alarms-more').click();
-    await expect(page.getByTestId('alarms-more').or(row).first()).toBeVisible();
-  }
-  await expect(row).toBeVisible();
-  return row;
 }
 
 test('an upgrade whose new version crash-loops is rolled back and raises an alarm, which is acknowledged and then cleared', async ({ page, request, publishApp }) => {

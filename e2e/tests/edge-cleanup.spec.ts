@@ -14,7 +14,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPackage } from '@mecport/app-package';
 import type { TAppInstanceDetail, TDeploymentDetail, TEdgeNodePage, TNodeDetail } from '@mecport/contracts';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { alarmRow } from '../support/alarm-row';
 import { call, expectProblem } from '../support/auth-matrix';
 import { nodeName, simulatedNode } from '../support/edge-node-sim';
 import { expect, test } from '../support/published-app';
@@ -38,18 +39,6 @@ async function get<T>(request: APIRequestContext, url: string): Promise<T> {
   const response = await call(request, { method: 'GET', path: url }, await tokenFor('operator'));
   expect(response.status(), url).toBe(200);
   return (await response.json()) as T;
-}
-
-/** This node's crash-loop alarm row, paging on ("load more") past newer alarms of other tests' nodes. */
-async function crashLoopRow(page: Page, nodeId: string): Promise<Locator> {
-  const row = page.locator(`[data-testid="alarm-row"][data-node-id="${nodeId}"][data-kind="instance_crash_loop"]`);
-  await expect(page.getByTestId('alarms-loading')).toHaveCount(0);
-  for (let i = 0; i < 20 && (await row.count()) === 0 && (await page.getByTestId('alarms-more').count()) > 0; i += 1) {
-    await page.getByTestId('alarms-more').click();
-    await expect(page.getByTestId('alarms-more').or(row).first()).toBeVisible();
-  }
-  await expect(row).toBeVisible();
-  return row;
 }
 
 async function deploy(request: APIRequestContext, appVersionId: string, nodeIds: string[]) {
@@ -116,7 +105,7 @@ test('a crash-loop alarm names app and node in 简体中文; terminate makes the
   try {
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    const alarm = await crashLoopRow(page, node.nodeId);
+    const alarm = await alarmRow(page, node.nodeId, 'instance_crash_loop');
     await expect(alarm.getByTestId('alarm-detail')).toHaveText(`${app.name} 在节点 ${name} 上反复崩溃（已重启 5 次）：以退出码 1 退出；16 秒后重启`);
     await expect(alarm.getByTestId('alarm-app')).toHaveText(`应用：${app.name}`);
 
@@ -128,7 +117,7 @@ test('a crash-loop alarm names app and node in 简体中文; terminate makes the
     await expect(page.getByTestId('instance-termination')).toHaveAttribute('data-reason', 'operator');
 
     await page.goto('/edge-map/alarms?state=cleared');
-    const cleared = await crashLoopRow(page, node.nodeId);
+    const cleared = await alarmRow(page, node.nodeId, 'instance_crash_loop');
     await expect(cleared.getByTestId('alarm-cleared')).toHaveAttribute('data-reason', 'instance_terminated');
     await expect(cleared.getByTestId('alarm-cleared')).toContainText('其应用实例已被终止');
   } finally {
