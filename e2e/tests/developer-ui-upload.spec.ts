@@ -3,17 +3,14 @@
  * validation report, then publishing and deleting versions behind confirmations; and cancelling
  * an upload after confirming.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildPackage } from '@mecport/app-package';
-import type { TApp } from '@mecport/contracts';
-import { call } from '../support/auth-matrix';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
-import { tokenFor } from '../support/tokens';
-import { giveOwnAppDId } from '../support/uploads';
+import { helloPackage as buildHelloPackage, newApp as newTestApp } from '../support/uploads';
 
 const work = mkdtempSync(path.join(tmpdir(), 'mecport-e2e-upload-ui-'));
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,24 +18,9 @@ test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** This file's packages share one appDId of their own (an appDId belongs to the first app publishing it). */
 const APPD_ID = randomUUID();
 
-/** The hello-mec example with an incompressible artefact, so every package has its own digest. */
-async function helloPackage(payloadBytes = 256 * 1024): Promise<string> {
-  const name = randomUUID();
-  const dir = path.join(work, name);
-  cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
-  giveOwnAppDId(dir, APPD_ID);
-  writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
-  const out = path.join(work, `hello-${name.slice(0, 8)}.csar`);
-  await buildPackage({ dir, out });
-  return out;
-}
-
-async function newApp(request: Parameters<typeof call>[0]): Promise<TApp> {
-  const slug = `ui-upload-${Date.now().toString(36)}`;
-  const response = await call(request, { method: 'POST', path: '/api/v1/apps', body: { slug, name: `UI upload ${slug}`, provider: 'Acme', category: 'other' } }, await tokenFor('developer'));
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as TApp;
-}
+/** hello-mec with its own digest; by default with this file's appDId, so one app's versions share it. */
+const helloPackage = (payloadBytes = 256 * 1024, appDId = APPD_ID) => buildHelloPackage(work, payloadBytes, appDId);
+const newApp = (request: APIRequestContext) => newTestApp(request, 'ui-upload');
 
 test('a developer uploads a version, reads its validation report, publishes it and deletes another after confirming', async ({ page, request }) => {
   const app = await newApp(request);
@@ -115,7 +97,7 @@ test('a developer pauses, resumes and cancels an upload after confirming', async
 
 test('the version comes from the package, and the upload says when it is validated', async ({ page, request }) => {
   const app = await newApp(request);
-  const pkg = await helloPackage();
+  const pkg = await helloPackage(undefined, randomUUID()); // another app than the one that published APPD_ID
   await signIn(page, 'developer', `/developer/apps/${app.id}`);
   const section = page.getByTestId('upload-section');
   const versionBox = section.getByRole('textbox', { name: 'Version' });

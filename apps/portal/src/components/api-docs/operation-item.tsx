@@ -52,7 +52,7 @@ export function OperationItem({ op }: { op: TOperationView }) {
       <Accordion.Control>
         <Group gap="sm" wrap="nowrap">
           <MethodBadge method={op.method} />
-          <Code fz="sm" style={{ whiteSpace: 'nowrap', textDecoration: op.deprecated ? 'line-through' : undefined }}>{op.path}</Code>
+          <Code fz="sm" style={{ overflowWrap: 'anywhere', textDecoration: op.deprecated ? 'line-through' : undefined }}>{op.path}</Code>
           {op.summary && <Text size="sm" truncate>{op.summary}</Text>}
           {op.deprecated && <Badge variant="outline" color="gray" size="xs">{t('deprecated')}</Badge>}
         </Group>
