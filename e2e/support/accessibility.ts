@@ -41,7 +41,7 @@ export class AccessibilityAudit {
       const result = await new AxeBuilder({ page: this.page }).withTags(WCAG_TAGS).analyze();
       scanned.add(route);
       for (const v of result.violations) {
-        this.violations.push({ route, url, rule: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) });
+        this.violations.push({ route, url, rule: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary ?? ''})`) });
       }
     } catch {
       // the page was navigating (execution context destroyed): scanned on a later visit

@@ -20,6 +20,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <Stack gap={2} data-testid="main-nav">
       <NavLink
         component={Link}
+        variant="light" // through the theme's variant resolver: active text in blue 9, not Mantine's blue 6
         href="/"
         label={t('shell.home')}
         leftSection={<IconHome size={18} stroke={1.6} aria-hidden="true" />}
@@ -31,6 +32,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         <NavLink
           key={area.id}
           component={Link}
+          variant="light"
           href={area.href}
           label={t(`areas.${area.id}.title`)}
           leftSection={<AreaIcon id={area.id} />}
