@@ -1,15 +1,22 @@
 /**
  * Writes a tiny PMTiles v3 archive for tests (spec v3: a 127-byte header, a root directory of
- * varint-encoded entries, JSON metadata, then the tile data; nothing compressed, no leaf
- * directories). Test-only: real archives come from tools such as `pmtiles convert` or planetiler.
+ * varint-encoded entries (uncompressed or gzip), JSON metadata, then the tile data; tiles
+ * uncompressed, no leaf directories). Test-only: real archives come from tools such as `pmtiles convert` or planetiler.
  *
  * @example await writePmtilesArchive(file, { tileType: TileType.Png, tiles: [{ z: 0, x: 0, y: 0, bytes: png }] })
  */
 import { writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { Compression, TileType, zxyToTileId } from 'pmtiles';
 
 export interface TTestTile { z: number; x: number; y: number; bytes: Uint8Array }
-export interface TTestArchive { tileType: TileType; tiles: TTestTile[]; specVersion?: number }
+export interface TTestArchive {
+  tileType: TileType;
+  tiles: TTestTile[];
+  specVersion?: number;
+  /** How the root directory is compressed (`pmtiles convert` writes gzip); only the header says so for brotli. */
+  internalCompression?: Compression;
+}
 
 const HEADER_BYTES = 127;
 
@@ -17,9 +24,10 @@ export async function writePmtilesArchive(file: string, archive: TTestArchive): 
   await writeFile(file, pmtilesArchiveBytes(archive));
 }
 
-export function pmtilesArchiveBytes({ tileType, tiles, specVersion = 3 }: TTestArchive): Buffer {
+export function pmtilesArchiveBytes({ tileType, tiles, specVersion = 3, internalCompression = Compression.None }: TTestArchive): Buffer {
   const sorted = tiles.map((t) => ({ ...t, tileId: zxyToTileId(t.z, t.x, t.y) })).sort((a, b) => a.tileId - b.tileId);
-  const directory = rootDirectory(sorted.map((t) => ({ tileId: t.tileId, length: t.bytes.length })));
+  const plainDirectory = rootDirectory(sorted.map((t) => ({ tileId: t.tileId, length: t.bytes.length })));
+  const directory = internalCompression === Compression.Gzip ? gzipSync(plainDirectory) : plainDirectory;
   const metadata = Buffer.from('{}');
   const tileData = Buffer.concat(sorted.map((t) => t.bytes));
   const zooms = sorted.map((t) => t.z);
@@ -37,7 +45,7 @@ export function pmtilesArchiveBytes({ tileType, tiles, specVersion = 3 }: TTestA
   u64(56, tileDataOffset); u64(64, tileData.length);
   u64(72, sorted.length); u64(80, sorted.length); u64(88, sorted.length);
   header.writeUInt8(1, 96); // clustered: tiles in tile-id order
-  header.writeUInt8(Compression.None, 97);
+  header.writeUInt8(internalCompression, 97);
   header.writeUInt8(Compression.None, 98);
   header.writeUInt8(tileType, 99);
   header.writeUInt8(Math.min(...zooms), 100);

@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TileType } from 'pmtiles';
+import { Compression, TileType } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pmtilesArchiveBytes, writePmtilesArchive } from '@/testing/pmtiles-archive-writer';
 import { browserTileUrl, PMTILES_TILE_URL, pmtilesSettingProblem } from './pmtiles-setting';
@@ -60,6 +60,16 @@ describe('pmtilesTileResponse', () => {
     expect(Buffer.from(await response.arrayBuffer())).toEqual(JPEG_BYTES);
   });
 
+  it('reads an archive whose directories are gzip-compressed, as `pmtiles convert` writes them', async () => {
+    const gzipped = path.join(dir, 'gzipped.pmtiles');
+    await writePmtilesArchive(gzipped, { tileType: TileType.Png, internalCompression: Compression.Gzip, tiles: [
+      { z: 0, x: 0, y: 0, bytes: WORLD_PNG }, { z: 1, x: 1, y: 0, bytes: NORTH_EAST_PNG },
+    ] });
+    expect(pmtilesSettingProblem(`pmtiles:${gzipped}`)).toBeUndefined();
+    const response = await pmtilesTileResponse(new Request('http://portal.test/edge-map/pmtiles/1/1/0'), { z: '1', x: '1', y: '0' }, gzipped);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(NORTH_EAST_PNG);
+  });
+
   it.each([
     ['a tile the archive does not hold', '1', '0', '1'],
     ['a zoom deeper than the archive', '5', '3', '3'],
@@ -109,6 +119,9 @@ describe('the pmtiles: setting', () => {
     await writePmtilesArchive(vector, { tileType: TileType.Mvt, tiles: [{ z: 0, x: 0, y: 0, bytes: Buffer.from([0x1a, 0]) }] });
     expect(pmtilesSettingProblem(`pmtiles:${vector}`)).toMatch(/vector \(MVT\) tiles; the edge map draws raster tiles only/);
     expect(pmtilesSettingProblem('pmtiles:maps/world.pmtiles')).toMatch(/absolute path/);
+    const brotli = path.join(dir, 'brotli.pmtiles');
+    await writePmtilesArchive(brotli, { tileType: TileType.Png, internalCompression: Compression.Brotli, tiles: [{ z: 0, x: 0, y: 0, bytes: WORLD_PNG }] });
+    expect(pmtilesSettingProblem(`pmtiles:${brotli}`)).toMatch(/directories are compressed with brotli; the portal reads uncompressed or gzip/);
   });
 });
 
