@@ -5,7 +5,8 @@
  *
  * @example archivePathOf('pmtiles:/srv/maps/world.pmtiles') -> '/srv/maps/world.pmtiles'
  */
-import { readArchiveFacts, type TArchiveFacts } from './pmtiles-archive-check';
+import path from 'node:path';
+import { readArchiveFacts } from './pmtiles-archive-check';
 
 const PREFIX = 'pmtiles:';
 /** The portal route serving the archive (`app/edge-map/pmtiles/[z]/[x]/[y]/route.ts`), as a Leaflet template. */
@@ -28,9 +29,9 @@ export function browserTileUrl(setting: string): string {
 export function pmtilesSettingProblem(setting: string): string | undefined {
   const file = archivePathOf(setting);
   if (file === undefined) return undefined;
-  if (!file.startsWith('/')) return `MECPORT_MAP_TILE_URL=pmtiles:<path> needs an absolute path, got "${file}"`;
+  if (!path.isAbsolute(file)) return `MECPORT_MAP_TILE_URL=pmtiles:<path> needs an absolute path, got "${file}"`;
   try {
-    const facts: TArchiveFacts = readArchiveFacts(file);
+    const facts = readArchiveFacts(file);
     return facts.contentType ? undefined : `MECPORT_MAP_TILE_URL: ${file} holds ${facts.tileTypeName} tiles; the edge map draws raster tiles only (PNG, JPEG, WebP, AVIF)`;
   } catch (error) {
     return `MECPORT_MAP_TILE_URL: ${file} is not a usable PMTiles archive: ${(error as Error).message}`;
