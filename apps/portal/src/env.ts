@@ -4,6 +4,7 @@
  */
 import { NODE_OFFLINE_AFTER_SEC_DEFAULT, presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
+import { pmtilesSettingProblem } from '@/server/pmtiles/pmtiles-setting';
 
 const ZPortalEnv = z.object({
   OIDC_ISSUER: z.string().url().default('http://localhost:3001'),
@@ -29,8 +30,13 @@ const ZPortalEnv = z.object({
    * The edge map's tile URL template (Leaflet `{z}/{x}/{y}`, `{s}`), e.g. the operator's own tile server;
    * `none` (the default) draws the built-in Natural Earth outlines, which need no network, and so does a
    * tile server that fails. `/edge-map/tiles/{z}/{x}/{y}.png` serves blank local tiles (the tests use it).
+   * `pmtiles:/absolute/path/world.pmtiles`: the portal serves that local PMTiles v3 archive of raster
+   * tiles itself (server/pmtiles/); a missing or wrong file stops the portal with the reason.
    */
-  MECPORT_MAP_TILE_URL: z.string().min(1).default('none'),
+  MECPORT_MAP_TILE_URL: z.string().min(1).default('none').superRefine((setting, ctx) => {
+    const problem = pmtilesSettingProblem(setting);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 export type TPortalEnv = z.infer<typeof ZPortalEnv>;
 

@@ -1,4 +1,5 @@
 import { portalEnv } from '@/env';
+import { browserTileUrl } from './pmtiles/pmtiles-setting';
 
 /** What the browser needs to log in; never contains a secret. */
 export interface TPublicAuthConfig {
@@ -18,9 +19,9 @@ export function publicAuthConfig(): TPublicAuthConfig {
   return { ...base, keycloak: { url: match[1]!, realm: match[2]! } };
 }
 
-/** What the edge map needs in the browser: the tile URL, read per request so one build serves prod (OpenStreetMap) and tests (local tiles). */
+/** What the edge map needs in the browser: the tile URL (the portal's own tile route for a `pmtiles:` archive), read per request so one build serves prod (OpenStreetMap) and tests (local tiles). */
 export interface TPublicMapConfig { tileUrl: string }
 
 export function publicMapConfig(): TPublicMapConfig {
-  return { tileUrl: portalEnv().MECPORT_MAP_TILE_URL };
+  return { tileUrl: browserTileUrl(portalEnv().MECPORT_MAP_TILE_URL) };
 }
