@@ -4,11 +4,16 @@
  * back to the outlines and says so; with tiles that load, no outlines and no notice. The page logs
  * no console errors of its own (the one failed probe tile is Chromium's own log line).
  *
- * The `none` case needs a portal started with that setting: a second portal process on the
- * stack's database, to which this page's requests for the stack's portal are forwarded (the dev
- * IdP only knows the stack's portal address for its sign-in redirect).
+ * The `none` and `pmtiles:` cases need a portal started with that setting: a second portal
+ * process on the stack's database, to which this page's requests for the stack's portal are
+ * forwarded (the dev IdP only knows the stack's portal address for its sign-in redirect).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { TileType } from 'pmtiles';
+import { writePmtilesArchive, type TTestTile } from '../../apps/portal/src/testing/pmtiles-archive-writer';
 import { consoleErrors, switchLanguage } from '../support/console-errors';
 import { expect, test } from '../support/fixtures';
 import { crashPortal, startSecondPortal, type TSecondPortal } from '../support/second-portal';
@@ -16,7 +21,16 @@ import { signIn } from '../support/sign-in';
 import { E2E } from '../support/stack';
 
 const SECOND_PORTAL_PORT = E2E.portalPort + 4;
+const PMTILES_PORTAL_PORT = E2E.portalPort + 5;
 const outlines = (page: Page) => page.locator('.edge-map-frame path.edge-basemap-country');
+
+/** From here on, the page's requests for the stack's portal are answered by `portalUrl`. */
+async function forwardPortal(page: Page, portalUrl: string): Promise<void> {
+  await page.route(`${E2E.portalUrl}/**`, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace(E2E.portalUrl, portalUrl) });
+    await route.fulfill({ response });
+  });
+}
 
 async function expectMapDrawn(page: Page): Promise<void> {
   await expect(page.getByTestId('edge-map')).toHaveAttribute('data-rendered', 'true');
@@ -32,11 +46,7 @@ test.describe('with MECPORT_MAP_TILE_URL=none', () => {
 
   test('the map draws country and province outlines with no tile request, says so, and logs no error', async ({ page }) => {
     await signIn(page, 'operator', '/');
-    // from here on, the stack's portal address is answered by the portal with MECPORT_MAP_TILE_URL=none
-    await page.route(`${E2E.portalUrl}/**`, async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace(E2E.portalUrl, portal!.url) });
-      await route.fulfill({ response });
-    });
+    await forwardPortal(page, portal!.url);
     const tiles: string[] = [];
     page.on('request', (r) => { if (/\/tiles\/|\.png$/.test(new URL(r.url()).pathname)) tiles.push(r.url()); });
     const errors = consoleErrors(page);
@@ -45,6 +55,7 @@ test.describe('with MECPORT_MAP_TILE_URL=none', () => {
     await expect.poll(() => outlines(page).count(), { message: 'country borders drawn as SVG paths' }).toBeGreaterThan(0);
     expect(await page.locator('.edge-map-frame path.edge-basemap-land').count()).toBeGreaterThan(0);
     expect(await page.locator('.edge-map-frame path.edge-basemap-province').count(), 'province borders (Natural Earth 1:50m)').toBeGreaterThan(0);
+    await expect(page.locator('.edge-map-frame path.edge-basemap-province-cn'), 'China\'s provinces (Natural Earth 1:10m)').toHaveCount(1);
     const notice = page.getByTestId('map-basemap-notice');
     await expect(notice).toHaveAttribute('data-reason', 'none');
     await expect(notice).toContainText('country and province outlines');
@@ -100,4 +111,55 @@ test('tiles that load are drawn without the outlines or a notice', async ({ page
   await expect(page.getByTestId('map-basemap-notice')).toHaveCount(0);
   await expect(outlines(page)).toHaveCount(0);
   expect(errors.map(String)).toEqual([]);
+});
+
+/** Every tile of zooms 0–6 (5,461 tiles), one 1x1 PNG each: the stack's demo nodes (Chinese and European cities) fit at zoom 2–3. */
+function tilePyramid(): TTestTile[] {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const tiles: TTestTile[] = [];
+  for (let z = 0; z <= 6; z += 1) {
+    for (let x = 0; x < 2 ** z; x += 1) for (let y = 0; y < 2 ** z; y += 1) tiles.push({ z, x, y, bytes: png });
+  }
+  return tiles;
+}
+
+test.describe('with MECPORT_MAP_TILE_URL=pmtiles:<archive>', () => {
+  let portal: TSecondPortal | undefined;
+  let dir: string | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    dir = await mkdtemp(path.join(tmpdir(), 'mecport-e2e-pmtiles-'));
+    const archive = path.join(dir, 'world.pmtiles');
+    await writePmtilesArchive(archive, { tileType: TileType.Png, tiles: tilePyramid() });
+    portal = await startSecondPortal(PMTILES_PORTAL_PORT, { MECPORT_MAP_TILE_URL: `pmtiles:${archive}` });
+  });
+  test.afterAll(async () => {
+    await crashPortal(portal?.child);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('the map draws the archive\'s tiles from the portal\'s own tile route, with no outlines or notice', async ({ page }) => {
+    await signIn(page, 'operator', '/');
+    await forwardPortal(page, portal!.url);
+    const errors = consoleErrors(page);
+    await page.goto('/edge-map');
+    await expectMapDrawn(page);
+    await expect.poll(() => page.locator('.leaflet-tile-loaded').count(), { message: 'tiles from the archive drawn' }).toBeGreaterThan(0);
+    const sources = await page.locator('.leaflet-tile-loaded').evaluateAll((imgs) => imgs.map((i) => new URL((i as HTMLImageElement).src).pathname));
+    expect(sources.every((p) => /^\/edge-map\/pmtiles\/\d+\/\d+\/\d+$/.test(p)), sources.join(', ')).toBe(true);
+    await expect(page.getByTestId('map-basemap-notice')).toHaveCount(0);
+    await expect(outlines(page)).toHaveCount(0);
+    expect(errors.map(String)).toEqual([]);
+  });
+
+  test('a tile is PNG with an ETag; a tile the archive lacks is a problem+json 404', async ({ request }) => {
+    const tile = await request.get(`${portal!.url}/edge-map/pmtiles/0/0/0`);
+    expect(tile.status()).toBe(200);
+    expect(tile.headers()['content-type']).toBe('image/png');
+    const again = await request.get(`${portal!.url}/edge-map/pmtiles/0/0/0`, { headers: { 'if-none-match': tile.headers()['etag']! } });
+    expect(again.status()).toBe(304);
+    const missing = await request.get(`${portal!.url}/edge-map/pmtiles/7/0/0`);
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()['content-type']).toContain('application/problem+json');
+  });
 });

@@ -2,7 +2,7 @@
 /**
  * The edge map's base layer, inside a react-leaflet MapContainer (browser only): the tile server
  * of MECPORT_MAP_TILE_URL once one probe tile loaded, else the built-in Natural Earth outlines
- * (land, country borders, province borders) as non-interactive Leaflet GeoJSON layers, with a
+ * (land, country borders, province borders, China's from the 1:10m layer) as non-interactive Leaflet GeoJSON layers, with a
  * small notice that says why. See basemap-model.ts for the rules.
  */
 import L from 'leaflet';
@@ -14,6 +14,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { BASEMAP_URL, initialMode, probeUrl, PROBE_TIMEOUT_MS, type TBasemapMode, type TBasemapReason } from './basemap-model';
 
 type TNaturalEarth = Topology<{ land: GeometryCollection; countries: GeometryCollection; subunits: GeometryCollection }>;
+type TChinaProvinces = Topology<{ provinces: GeometryCollection }>;
 
 const PANE = 'edge-basemap';
 const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
@@ -29,6 +30,12 @@ function loadTopology(): Promise<TNaturalEarth> {
   return topology;
 }
 
+// Natural Earth 1:50m has no Chinese provinces; these come from its 1:10m layer (scripts/build-china-provinces.ts),
+// as a chunk of their own that only a map drawing outlines downloads.
+function loadChinaProvinces(): Promise<TChinaProvinces> {
+  return import('./china-provinces.topo.json').then((m) => m.default as unknown as TChinaProvinces);
+}
+
 /** Land, country borders and province borders, drawn once the TopoJSON is in. */
 function Outlines({ attribution }: { attribution: string }) {
   const map = useMap();
@@ -37,13 +44,14 @@ function Outlines({ attribution }: { attribution: string }) {
     map.getContainer().classList.add('edge-map-outlines');
     let layers: L.Layer[] = [];
     let live = true;
-    void loadTopology().then((topo) => {
+    void Promise.all([loadTopology(), loadChinaProvinces()]).then(([topo, china]) => {
       if (!live) return;
       const style = (className: string, options: L.PathOptions): L.GeoJSONOptions => ({ pane: PANE, interactive: false, style: { className, ...options } });
       const distinct = (a: unknown, b: unknown) => a !== b;
       layers = [
         L.geoJSON(feature(topo, topo.objects.land), { ...style('edge-basemap-land', { color: '#868e96', weight: 0.8, fillColor: '#ffffff', fillOpacity: 1 }), attribution }),
         L.geoJSON(mesh(topo, topo.objects.subunits, distinct), style('edge-basemap-province', { color: '#adb5bd', weight: 0.6, dashArray: '3 3', fill: false })),
+        L.geoJSON(mesh(china, china.objects.provinces, distinct), style('edge-basemap-province edge-basemap-province-cn', { color: '#adb5bd', weight: 0.6, dashArray: '3 3', fill: false })),
         L.geoJSON(mesh(topo, topo.objects.countries, distinct), style('edge-basemap-country', { color: '#868e96', weight: 1, fill: false })),
       ];
       for (const layer of layers) layer.addTo(map);
