@@ -54,7 +54,7 @@ function main(): void {
       properties: { iso: f.properties.iso_3166_2, name: f.properties.name, nameZh: simplifiedName(f.properties.name_local) },
     })),
   };
-  const full = presimplify(topology({ provinces }));
+  const full = presimplify(topology({ provinces }) as Parameters<typeof presimplify>[0]);
   const small = quantize(simplify(full, quantile(full, KEEP_FRACTION)), QUANTIZATION);
   const bytes = `${JSON.stringify(small)}\n`;
   writeFileSync(OUTPUT, bytes);
