@@ -62,7 +62,11 @@ const EDGE_LONG_POLL_PATH = /^(?:\/.*)?\/api\/v1\/edge\/nodes\/[^/]+\/desired$/;
 
 /** The agents' desired-state long-poll (`GET …/api/v1/edge/nodes/{nodeId}/desired`), under any base path. */
 export function isEdgeLongPoll(request: Request): boolean {
-  return request.method === 'GET' && EDGE_LONG_POLL_PATH.test(new URL(request.url).pathname);
+  return request.method === 'GET' && isEdgeLongPollPath(new URL(request.url).pathname);
+}
+
+export function isEdgeLongPollPath(pathname: string): boolean {
+  return EDGE_LONG_POLL_PATH.test(pathname);
 }
 
 /**

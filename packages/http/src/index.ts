@@ -8,4 +8,5 @@ export * from './openapi';
 export * from './parse-input';
 export * from './problem-response';
 export * from './request-id';
+export * from './request-log';
 export * from './token-verifier';
