@@ -3,13 +3,16 @@
  * request log line) on a bare node:http server, for `request-logging.bench.ts`. Two agent routes
  * as the edge channel has them, without the database: a heartbeat (POST, JSON body, 204) and a
  * long-poll that finds nothing newer (GET, 204). `LOG_LEVEL` sets the logger's level (`silent`:
- * no request lines at all); `BENCH_PORT` the port. Run as a child of `request-logging-host.ts`.
+ * no request lines at all), `BENCH_LOG_BUFFER` its buffer (bytes); `BENCH_PORT` the port. Run as a child of `request-logging-host.ts`.
+ * With `BENCH_TIGHT_LOOP=<route>` it serves nothing: it calls that route's handler in a loop, in
+ * process, and prints the CPU microseconds per request on stderr as JSON.
  */
 import http from 'node:http';
 import { ZHeartbeat, ZNodeParams } from '@mecport/contracts';
 import { createApi, createLogger, publicAccess, type TRouteHandler } from '@mecport/http';
 
-const log = createLogger('portal', process.env.LOG_LEVEL ?? 'info');
+// BENCH_LOG_BUFFER=0: every line written as it comes, as before 2026-12-04.
+const log = createLogger('portal', process.env.LOG_LEVEL ?? 'info', { bufferBytes: process.env.BENCH_LOG_BUFFER ? Number(process.env.BENCH_LOG_BUFFER) : undefined });
 const api = createApi({ log, tokenVerifier: () => { throw new Error('no users here'); }, resolveActor: async () => null });
 
 const heartbeat = api.route({
@@ -39,4 +42,21 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
-http.createServer({ keepAliveTimeout: 75_000 }, (req, res) => void serve(req, res)).listen(Number(process.env.BENCH_PORT ?? 3290), '127.0.0.1');
+/** Per request CPU of the pipeline alone, no HTTP: the log line's share shows without the network's noise. */
+async function tightLoop(what: string): Promise<void> {
+  const nodeId = '6f1c5d1e-9a4b-4c3e-8d2f-0a1b2c3d4e5f';
+  const body = JSON.stringify({ agentVersion: 'bench', appliedRevision: 3, instances: [], services: [], metrics: { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsedBytes: 2e10, diskTotalBytes: 1e11, load1: 0.2, load5: 0.2, load15: 0.1 } });
+  const call = what === 'heartbeat'
+    ? () => heartbeat.handle(new Request(`http://bench/api/v1/edge/nodes/${nodeId}/heartbeat`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }), { params: Promise.resolve({ nodeId }) })
+    : () => desired.handle(new Request(`http://bench/api/v1/edge/nodes/${nodeId}/desired?after=3&waitSec=30`), { params: Promise.resolve({ nodeId }) });
+  for (let i = 0; i < 5000; i++) await call(); // warm-up
+  const n = 20_000;
+  const before = process.cpuUsage();
+  for (let i = 0; i < n; i++) await call();
+  const used = process.cpuUsage(before);
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let the last lines go out before exiting
+  process.stderr.write(`${JSON.stringify({ usPerRequest: (used.user + used.system) / n })}\n`);
+}
+
+if (process.env.BENCH_TIGHT_LOOP) await tightLoop(process.env.BENCH_TIGHT_LOOP);
+else http.createServer({ keepAliveTimeout: 75_000 }, (req, res) => void serve(req, res)).listen(Number(process.env.BENCH_PORT ?? 3290), '127.0.0.1');

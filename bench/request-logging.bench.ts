@@ -2,12 +2,18 @@
  * What the per-request JSON log line costs on the agents' hot paths. The request pipeline of
  * `@mecport/http` (`request-logging-server.ts`: route declaration, zod, request id, one pino line
  * per request) on a bare node:http server, without the database, so that the log is a large part
- * of the work, under autocannon, through `npm start`'s prefixer (`request-logging-host.ts` runs
+ * of the work.
+ *
+ * First, in process (no HTTP, output to /dev/null): CPU microseconds per request of the pipeline
+ * without its line, with its line written as it comes (as before 2026-12-04) and with the line
+ * buffered (today's logger), median of three alternating runs of 20,000 calls each.
+ *
+ * Then over HTTP under autocannon, through `npm start`'s prefixer (`request-logging-host.ts` runs
  * the server with `startChild`, as `npm start` runs the portal), in these set-ups:
  * - `silent`: no request lines (LOG_LEVEL=silent), the floor;
- * - `every line, per-line prefixer`: LOG_LEVEL=debug (every request a line) relayed with one
- *   write per line, as `npm start` did before 2026-12-04;
- * - `every line`: the same through today's prefixer (one write per chunk);
+ * - `every line, before`: LOG_LEVEL=debug (every request a line), each line written as it comes
+ *   and relayed with one write per line, as before 2026-12-04;
+ * - `every line`: the same with today's logger (4 KiB buffer) and prefixer (one write per chunk);
  * - `info (default)`: LOG_LEVEL=info: successful long-polls logged one in 100 (heartbeats, being
  *   POSTs, are all logged, so this set-up is the previous one for them and is skipped).
  * Two rounds, set-ups alternating. For each: requests/s, p50/p99, and the CPU seconds of the
@@ -37,7 +43,7 @@ interface TSetup { name: string; logLevel: string; env?: Record<string, string>;
 
 const SETUPS: TSetup[] = [
   { name: 'silent (no request lines)', logLevel: 'silent' },
-  { name: 'every line, per-line prefixer', logLevel: 'debug', env: { BENCH_PREFIXER: 'per-line' } },
+  { name: 'every line, before', logLevel: 'debug', env: { BENCH_PREFIXER: 'per-line', BENCH_LOG_BUFFER: '0' } },
   { name: 'every line', logLevel: 'debug' },
   { name: 'info (default)', logLevel: 'info', longPollOnly: true },
 ];
@@ -91,8 +97,34 @@ async function measure(setup: TSetup, what: 'heartbeat' | 'long-poll'): Promise<
   }
 }
 
+/** CPU microseconds per request of the route pipeline in a tight loop (request-logging-server.ts). */
+function tightLoop(what: 'heartbeat' | 'long-poll', logLevel: string, bufferBytes: string): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'request-logging-server.ts')], {
+    cwd: path.resolve(here, '..'), stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'], env: { ...process.env, LOG_LEVEL: logLevel, BENCH_LOG_BUFFER: bufferBytes, BENCH_TIGHT_LOOP: what },
+  });
+  let err = '';
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => child.once('exit', (code) => {
+    const line = err.trim().split('\n').at(-1) ?? '';
+    if (code !== 0 || !line.startsWith('{')) return reject(new Error(`tight loop failed (${code}): ${err}`));
+    resolve((JSON.parse(line) as { usPerRequest: number }).usPerRequest);
+  }));
+}
+
+async function inProcess(): Promise<void> {
+  const variants = [['no line', 'silent', '4096'], ['line as it comes', 'debug', '0'], ['line buffered', 'debug', '4096']] as const;
+  for (const what of ['heartbeat', 'long-poll'] as const) {
+    const runs = variants.map(() => [] as number[]);
+    for (let i = 0; i < 3; i++) for (const [v, [, level, buffer]] of variants.entries()) runs[v]!.push(await tightLoop(what, level, buffer));
+    const medians = runs.map((xs) => [...xs].sort((a, b) => a - b)[1]!);
+    const figures = variants.map(([label], v) => `${label} ${medians[v]!.toFixed(1)} us`).join('   ');
+    process.stdout.write(`${what.padEnd(9)} in process, CPU per request   ${figures}   (median of 3 x 20,000 calls)\n`);
+  }
+}
+
 export async function requestLogging(): Promise<void> {
   process.stdout.write(`request logging (bare @mecport/http pipeline, no database; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+  await inProcess();
   for (let round = 1; round <= ROUNDS; round++) {
     for (const what of ['heartbeat', 'long-poll'] as const) {
       for (const setup of SETUPS) if (what === 'long-poll' || !setup.longPollOnly) await measure(setup, what);
