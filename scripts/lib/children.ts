@@ -3,6 +3,7 @@
  * process and everything it spawned (npx/next-server, tsx/node).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { linePrefixer } from './line-prefixer';
 
 export interface TChild { name: string; process: ChildProcess }
 
@@ -11,11 +12,12 @@ const PREFIX_COLOURS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];
 export function startChild(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; index: number }): TChild {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `${PREFIX_COLOURS[options.index % PREFIX_COLOURS.length]}${name.padEnd(8)}\x1b[0m| `;
-  const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(`${prefix}${line}\n`);
+  const relay = (from: NodeJS.ReadableStream | null, to: NodeJS.WritableStream) => {
+    const lines = linePrefixer(prefix, (text) => void to.write(text));
+    from?.on('data', lines.push).on('end', lines.end);
   };
-  child.stdout?.on('data', relay(process.stdout));
-  child.stderr?.on('data', relay(process.stderr));
+  relay(child.stdout, process.stdout);
+  relay(child.stderr, process.stderr);
   return { name, process: child };
 }
 

@@ -19,6 +19,7 @@ import type { Logger } from './logger';
 import { parsePart, queryObject, readJsonBody } from './parse-input';
 import { errorToResponse } from './problem-response';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+import { createRequestLog, type TRequestLog, type TRequestLogOptions } from './request-log';
 import { bearerTokenOf, type TTokenVerifier, type TUserPrincipal } from './token-verifier';
 
 export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -72,6 +73,8 @@ export interface TApiOptions<TActor> {
   resolveActor: (principal: TUserPrincipal, requestId: string) => Promise<TActor>;
   /** Verifies an agent-signed JWT (routes declared `withAgent()`); 401 when it is not one. */
   agentVerifier?: () => (token: string | undefined) => Promise<TAgentPrincipal>;
+  /** Which request lines may be sampled (default: successful agent long-polls and health checks, 1 in 100). */
+  requestLog?: TRequestLogOptions;
 }
 
 export interface TApi<TActor> {
@@ -83,10 +86,11 @@ export interface TApi<TActor> {
 
 export function createApi<TActor>(options: TApiOptions<TActor>): TApi<TActor> {
   const routes: TAnyRoute[] = [];
+  const logRequest = createRequestLog(options.requestLog);
   return {
     routes,
     route(definition) {
-      const handle = makeHandler(definition as unknown as TAnyRoute, options);
+      const handle = makeHandler(definition as unknown as TAnyRoute, options, logRequest);
       const route = { ...definition, handle };
       routes.push(route as TAnyRoute);
       return route;
@@ -106,7 +110,7 @@ async function authenticate<TActor>(auth: TAuthSpec, request: Request, requestId
   return { actor: await options.resolveActor(principal, requestId), agent: null, subject: principal.subject };
 }
 
-function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TRouteHandler {
+function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>, logRequest: TRequestLog): TRouteHandler {
   return async (request, nextContext) => {
     const started = performance.now();
     const requestId = requestIdOf(request);
@@ -129,7 +133,7 @@ function makeHandler<TActor>(route: TAnyRoute, options: TApiOptions<TActor>): TR
       response = request.signal.aborted ? clientWentAway(log) : errorToResponse(error, { requestId, instance: url.pathname, log });
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
-    log.info({ method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started), sub: subject }, 'request');
+    logRequest(log, { method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started), sub: subject });
     return response;
   };
 }

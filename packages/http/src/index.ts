@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './define-route';
+export * from './in-flight-limit';
 export * from './issuer-keys';
 export * from './logger';
 export * from './logout-token-verifier';
@@ -7,4 +8,5 @@ export * from './openapi';
 export * from './parse-input';
 export * from './problem-response';
 export * from './request-id';
+export * from './request-log';
 export * from './token-verifier';

@@ -4,6 +4,12 @@
  * apply report, and log tails. It never gives up on an unreachable portal (backoff with
  * jitter); a 401 stops it for good in state `revoked`, leaving the apps to the agent.
  *
+ * Overload without a storm: a 503 or 429 with `Retry-After` is waited out (with jitter, and not
+ * cut short when another call succeeds), repeated failures back off exponentially, log pushes
+ * hold off meanwhile, and a heartbeat that fails or times out is never sent again: the next one,
+ * with fresh figures, goes after the interval (or the longer backoff). Reports are idempotent and
+ * are retried until the portal takes them.
+ *
  * It holds no process-wide state, so a load test runs 1,000 of them in one process.
  *
  * @example
@@ -15,8 +21,24 @@ import type { TDesiredState, THeartbeat, TInstanceLogTail, TNodeReport } from '@
 import { silentLogger, type TLogger } from '../log';
 import { Backoff, sleep } from './backoff';
 import { CredentialsRevokedError, PortalError, type PortalClient } from './portal-client';
+import { retryAfterOf, retryDelay, type TRetryDelay } from './retry-delay';
 
 export type TChannelState = 'connecting' | 'online' | 'offline' | 'revoked';
+
+/** Time and chance, injectable so that tests assert the waits instead of sitting through them. */
+export interface TChannelClock {
+  /** Resolves after `ms`, or at once when the signal aborts (never rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  now(): number;
+  random(): number;
+}
+
+const realClock: TChannelClock = { sleep, now: Date.now, random: Math.random };
+
+/** Each heartbeat interval varies by up to ±10 %, so a fleet started together does not beat in lockstep. */
+const HEARTBEAT_JITTER = 0.1;
+
+type TOutcome = { ok: true } | { ok: false; error: unknown };
 
 export interface TEdgeChannelOptions {
   client: PortalClient;
@@ -33,6 +55,7 @@ export interface TEdgeChannelOptions {
   waitSec?: number;
   backoff?: { baseMs: number; maxMs: number };
   log?: TLogger;
+  clock?: TChannelClock;
 }
 
 export class EdgeChannel {
@@ -46,11 +69,15 @@ export class EdgeChannel {
   private reportKick: (() => void) | undefined;
   private loops: Promise<void>[] = [];
   private readonly log: TLogger;
+  private readonly clock: TChannelClock;
+  /** Until when the portal asked not to be called (its latest `Retry-After`); log pushes wait for it. */
+  private quietUntil = 0;
 
   constructor(private readonly options: TEdgeChannelOptions) {
     this.revision = options.after;
     this.heartbeatSec = options.heartbeatIntervalSec;
     this.log = options.log ?? silentLogger;
+    this.clock = options.clock ?? realClock;
   }
 
   get state(): TChannelState {
@@ -81,7 +108,10 @@ export class EdgeChannel {
 
   /** Best effort: false when the portal did not take it (the caller tries again later). */
   async pushLogs(tail: TInstanceLogTail): Promise<boolean> {
-    return this.attempt('logs', () => this.options.client.logs(tail, this.stopping.signal));
+    if (this.clock.now() < this.quietUntil) return false;
+    const outcome = await this.attempt('logs', () => this.options.client.logs(tail, this.stopping.signal));
+    if (!outcome.ok) this.noteRetryAfter(outcome.error);
+    return outcome.ok;
   }
 
   private async pollLoop(): Promise<void> {
@@ -93,7 +123,7 @@ export class EdgeChannel {
         document = await this.options.client.desired({ after: this.revision, waitSec }, this.stopping.signal);
       } catch (error) {
         if (!this.failed('desired state', error)) return;
-        await sleep(backoff.next(), AbortSignal.any([this.stopping.signal, this.wake.signal]));
+        await this.pause(retryDelay(error, backoff, this.clock));
         continue;
       }
       this.succeeded();
@@ -106,15 +136,31 @@ export class EdgeChannel {
     }
   }
 
+  /**
+   * One heartbeat per interval, each with the figures of its moment. One that fails (a refusal, a
+   * timeout, no connection) is dropped, not sent again: the next one replaces it, after the
+   * interval or, while the portal keeps failing, the longer backoff (or its `Retry-After`).
+   */
   private async heartbeatLoop(): Promise<void> {
+    const backoff = this.newBackoff();
     while (!this.stopping.signal.aborted) {
-      const ok = await this.attempt('heartbeat', async () => {
+      const outcome = await this.attempt('heartbeat', async () => {
         const body = await this.options.heartbeat();
         await this.options.client.heartbeat({ ...body, agentVersion: this.options.agentVersion }, this.stopping.signal);
       });
-      if (!ok && this.current === 'revoked') return;
-      await sleep(this.heartbeatSec * 1000, this.stopping.signal);
+      if (outcome.ok) {
+        backoff.reset();
+        await this.clock.sleep(this.heartbeatMs(), this.stopping.signal);
+        continue;
+      }
+      if (this.current === 'revoked') return;
+      const delay = retryDelay(outcome.error, backoff, this.clock);
+      await this.pause({ ms: Math.max(delay.ms, this.heartbeatMs()), binding: delay.binding });
     }
+  }
+
+  private heartbeatMs(): number {
+    return Math.round(this.heartbeatSec * 1000 * (1 - HEARTBEAT_JITTER + 2 * HEARTBEAT_JITTER * this.clock.random()));
   }
 
   private async reportLoop(): Promise<void> {
@@ -125,28 +171,42 @@ export class EdgeChannel {
         await new Promise<void>((resolve) => (this.reportKick = resolve));
         continue;
       }
-      const ok = await this.attempt('report', () => this.options.client.report(report, this.stopping.signal));
-      if (ok) {
+      const outcome = await this.attempt('report', () => this.options.client.report(report, this.stopping.signal));
+      if (outcome.ok) {
         if (this.pendingReport === report) this.pendingReport = undefined;
         backoff.reset();
       } else if (this.current === 'revoked') {
         return;
       } else {
-        await sleep(backoff.next(), AbortSignal.any([this.stopping.signal, this.wake.signal]));
+        await this.pause(retryDelay(outcome.error, backoff, this.clock));
       }
     }
   }
 
-  /** Runs one call, keeping the state up to date; true when it succeeded. */
-  private async attempt(what: string, call: () => Promise<void>): Promise<boolean> {
+  /** Runs one call, keeping the state up to date. */
+  private async attempt(what: string, call: () => Promise<void>): Promise<TOutcome> {
     try {
       await call();
       this.succeeded();
-      return true;
+      return { ok: true };
     } catch (error) {
       this.failed(what, error);
-      return false;
+      return { ok: false, error };
     }
+  }
+
+  /**
+   * Waits before a retry. The portal coming back (another call succeeding) ends the wait early,
+   * unless the portal itself asked for it (`Retry-After`): then only a stop does.
+   */
+  private async pause(delay: TRetryDelay): Promise<void> {
+    if (delay.binding) this.quietUntil = Math.max(this.quietUntil, this.clock.now() + delay.ms);
+    await this.clock.sleep(delay.ms, delay.binding ? this.stopping.signal : AbortSignal.any([this.stopping.signal, this.wake.signal]));
+  }
+
+  private noteRetryAfter(error: unknown): void {
+    const ms = retryAfterOf(error);
+    if (ms !== undefined) this.quietUntil = Math.max(this.quietUntil, this.clock.now() + ms);
   }
 
   private succeeded(): void {
@@ -167,7 +227,8 @@ export class EdgeChannel {
     }
     const message = `${what}: ${(error as Error).message}`;
     const refused = error instanceof PortalError; // it answered, with an error status
-    if (this.current !== 'offline') this.log.warn(refused ? 'the portal refused a call; retrying' : 'portal unreachable, keeping the apps running and retrying', { error: message });
+    const busy = retryAfterOf(error) !== undefined;
+    if (this.current !== 'offline') this.log.warn(busy ? 'the portal is overloaded; retrying when it asked, with jitter' : refused ? 'the portal refused a call; retrying' : 'portal unreachable, keeping the apps running and retrying', { error: message });
     this.setState('offline', message);
     return true;
   }
@@ -179,6 +240,6 @@ export class EdgeChannel {
   }
 
   private newBackoff(): Backoff {
-    return new Backoff(this.options.backoff ?? { baseMs: 1000, maxMs: 30_000 });
+    return new Backoff({ ...(this.options.backoff ?? { baseMs: 1000, maxMs: 30_000 }), random: () => this.clock.random() });
   }
 }

@@ -13,15 +13,19 @@ import {
   type TDesiredState, type TEnrolRequest, type TEnrolResponse, type THeartbeat, type TInstanceLogTail, type TNodeReport,
 } from '@mecport/contracts';
 import { discardBody, httpRequest, readBody } from './http-client';
+import { parseRetryAfter } from './retry-delay';
 import type { TokenSigner } from './token-signer';
 
 const EDGE = '/api/v1/edge';
 const CALL_TIMEOUT_MS = 15_000;
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
-/** The portal answered with an error status (its problem+json detail in the message). */
+/**
+ * The portal answered with an error status (its problem+json detail in the message); with a 503
+ * or 429, `retryAfterMs` is its `Retry-After` (the channel waits at least that long).
+ */
 export class PortalError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly retryAfterMs?: number) {
     super(message);
     this.name = 'PortalError';
   }
@@ -44,7 +48,9 @@ async function failure(res: IncomingMessage, what: string): Promise<PortalError>
     // not problem+json: the status line says enough
   }
   const message = `${what}: ${res.statusCode} ${detail}`.trim();
-  return res.statusCode === 401 ? new CredentialsRevokedError(message) : new PortalError(res.statusCode ?? 0, message);
+  if (res.statusCode === 401) return new CredentialsRevokedError(message);
+  const busy = res.statusCode === 503 || res.statusCode === 429;
+  return new PortalError(res.statusCode ?? 0, message, busy ? parseRetryAfter(res.headers['retry-after'], Date.now()) : undefined);
 }
 
 /** `path` under the portal URL, keeping a base path the portal may be served under (`https://x/mecport`). */
@@ -73,13 +79,18 @@ export class PortalClient {
   readonly nodeId: string;
   private readonly signer: TokenSigner;
   private readonly httpAgent: Agent | undefined;
+  private readonly callTimeoutMs: number;
 
-  /** `httpAgent`: the connection pool (default: the process's shared keep-alive pool). */
-  constructor(options: { portalUrl: string; nodeId: string; signer: TokenSigner; httpAgent?: Agent }) {
+  /**
+   * `httpAgent`: the connection pool (default: the process's shared keep-alive pool);
+   * `callTimeoutMs`: how long a report, heartbeat or log push may go unanswered (default 15 s).
+   */
+  constructor(options: { portalUrl: string; nodeId: string; signer: TokenSigner; httpAgent?: Agent; callTimeoutMs?: number }) {
     this.portalUrl = options.portalUrl;
     this.nodeId = options.nodeId;
     this.signer = options.signer;
     this.httpAgent = options.httpAgent;
+    this.callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
   }
 
   /** Long-poll: the first document with a revision above `after`, or undefined after `waitSec` (204). */
@@ -118,7 +129,7 @@ export class PortalClient {
   }
 
   private async send(route: string, body: unknown, signal?: AbortSignal): Promise<void> {
-    const res = await this.call('POST', route, JSON.stringify(body), signal, CALL_TIMEOUT_MS);
+    const res = await this.call('POST', route, JSON.stringify(body), signal, this.callTimeoutMs);
     if (res.statusCode !== 204 && res.statusCode !== 200) throw await failure(res, route);
     await discardBody(res);
   }
