@@ -1,7 +1,7 @@
 /**
  * The portal on one port: Hono answers the API's paths (`/api/...`, `/app_pkgm/...`) before Next
  * sees them, and Next (the portal's build, `next({ dev: false })`) renders everything else, so the
- * browser keeps one origin. docs/adr/0011 says why a custom server rather than a front proxy.
+ * browser keeps one origin. docs/adr/0007 says why a custom server rather than a front proxy.
  *
  * Node's global Request and Response are left alone (`overrideGlobalObjects: false`): Next shares
  * this process and uses them.
