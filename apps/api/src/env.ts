@@ -12,8 +12,11 @@ const ZApiEnv = z.object({
   PORT: ZPort.default(3000),
   /** Where the edge gateway answers the agents' routes (its own process). */
   EDGE_GATEWAY_PORT: ZPort.default(3002),
-  /** The address both listen on (all interfaces by default, as `next start` did). */
-  HOSTNAME: z.string().min(1).optional(),
+  /**
+   * The address both listen on (all interfaces by default, as `next start` did). Not `HOSTNAME`,
+   * which containers set to the machine's name.
+   */
+  MECPORT_LISTEN_HOST: z.string().min(1).optional(),
   OIDC_ISSUER: z.string().url().default('http://localhost:3001'),
   OIDC_CLIENT_ID: z.string().min(1).default('mecport-portal'),
   OIDC_AUDIENCE: z.string().min(1).default('mecport-api'),

@@ -20,14 +20,14 @@ async function main(mode: string | undefined): Promise<void> {
   const env = apiEnv();
   if (mode === 'portal') {
     const app = apiApp({ routes: servedRoutes(), openApi: openApiDocument });
-    await listen('portal', await portalListener(app, { port: env.PORT, hostname: env.HOSTNAME }), env.PORT, env.HOSTNAME);
+    await listen('portal', await portalListener(app, { port: env.PORT, hostname: env.MECPORT_LISTEN_HOST }), env.PORT, env.MECPORT_LISTEN_HOST);
     return;
   }
   if (mode === 'edge-gateway') {
     const agentFacing = new Set(api.routes.filter(isEdgeGatewayRoute).map((route) => route.operationId));
     const app = apiApp({ routes: servedRoutes().filter((route) => agentFacing.has(route.operationId)) });
     const listener = getRequestListener(app.fetch);
-    await listen('edge gateway', (req, res) => void listener(req, res), env.EDGE_GATEWAY_PORT, env.HOSTNAME);
+    await listen('edge gateway', (req, res) => void listener(req, res), env.EDGE_GATEWAY_PORT, env.MECPORT_LISTEN_HOST);
     return;
   }
   throw new Error(`usage: main.ts portal | edge-gateway (got ${mode ?? 'nothing'})`);
