@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TEnrolmentTicket } from '@mecport/contracts';
+import type { TCatalogPage, TDeploymentDetail, TDesiredState, TEnrolmentTicket, TStoreAppDetail } from '@mecport/contracts';
 import { enrolTestAgent } from '../support/agent';
 import { call, expectProblem } from '../support/auth-matrix';
 import { enrolWithToken } from '../support/edge-node-agent';
@@ -44,6 +44,28 @@ test('an agent enrolled against the portal is served by the gateway too', async 
   const agent = await enrolTestAgent(request);
   const desired = await call(request, { method: 'GET', path: gateway(`/api/v1/edge/nodes/${agent.nodeId}/desired?after=-1&waitSec=0`) }, await agent.token());
   expect([200, 204]).toContain(desired.status());
+});
+
+test('a deployment committed through the portal wakes the long-poll parked on the gateway; the package downloads there with its length', async ({ request }) => {
+  const agent = await enrolTestAgent(request);
+  const poll = async (after: number, waitSec: number) => call(request, { method: 'GET', path: gateway(`/api/v1/edge/nodes/${agent.nodeId}/desired?after=${after}&waitSec=${waitSec}`) }, await agent.token());
+  const initial = (await (await poll(-1, 0)).json()) as TDesiredState;
+  const waiting = poll(initial.revision, 25);
+  const catalog = (await (await request.get('/api/v1/store/apps?limit=5')).json()) as TCatalogPage;
+  const app = (await (await call(request, { method: 'GET', path: `/api/v1/store/apps/${catalog.items[0]!.id}` }, await tokenFor('operator'))).json()) as TStoreAppDetail;
+  const created = await call(request, { method: 'POST', path: '/api/v1/edge/deployments', body: { appVersionId: app.versions[0]!.id, target: { kind: 'nodes', nodeIds: [agent.nodeId] }, batchSize: 1 } }, await tokenFor('operator'));
+  expect(created.status()).toBe(201);
+  const woken = await waiting;
+  expect(woken.status()).toBe(200);
+  const next = (await woken.json()) as TDesiredState;
+  expect(next.revision).toBe(initial.revision + 1);
+  const report = { appliedRevision: next.revision, outcome: 'applied', instances: [{ appInstanceId: next.appInstances[0]!.appInstanceId, state: 'RUNNING', ready: true }] };
+  expect((await call(request, { method: 'POST', path: gateway(`/api/v1/edge/nodes/${agent.nodeId}/report`), body: report }, await agent.token())).status()).toBe(204);
+  const deployment = (await (await call(request, { method: 'GET', path: `/api/v1/edge/deployments/${((await created.json()) as TDeploymentDetail).id}` }, await tokenFor('operator'))).json()) as TDeploymentDetail;
+  expect(deployment.status).toBe('succeeded');
+  const download = await call(request, { method: 'GET', path: gateway(next.appInstances[0]!.package.path) }, await agent.token());
+  expect([200, 404]).toContain(download.status());
+  if (download.status() === 200) expect(download.headers()['content-length']).toBe(String((await download.body()).byteLength));
 });
 
 test('the demo agent of npm start is enrolled at the gateway', () => {
