@@ -32,11 +32,18 @@ export async function publishedVersions(db: DbClient, count: number): Promise<st
   return ids;
 }
 
+/**
+ * Transactions at once while enrolling: well under the client's pool of 10, so none waits past
+ * Prisma's 2 s for a connection when the machine is busy (10 at once did, with the gateways and
+ * another test file running).
+ */
+const ENROL_AT_ONCE = 4;
+
 /** `count` nodes of the operator's tenant, each enrolled by its own agent key; a few at a time. */
 export async function enrolledNodes(db: DbClient, operator: TActor, count: number): Promise<TEnrolled[]> {
   const nodes: TEnrolled[] = [];
-  for (let i = 0; i < count; i += 10) {
-    const chunk = Array.from({ length: Math.min(10, count - i) }, async () => enrolNode(db, operator, (await newNode(db, operator)).id));
+  for (let i = 0; i < count; i += ENROL_AT_ONCE) {
+    const chunk = Array.from({ length: Math.min(ENROL_AT_ONCE, count - i) }, async () => enrolNode(db, operator, (await newNode(db, operator)).id));
     nodes.push(...(await Promise.all(chunk)));
   }
   return nodes;
