@@ -82,6 +82,7 @@ describe('a gateway killed in the middle of a rollout', () => {
 
     // The rollout is unfinished: the third group has not reported it.
     expect(await db.deploymentTarget.count({ where: { deploymentId: firstId, status: 'applying' } })).toBeGreaterThanOrEqual(AGENTS * 0.3);
+    await expectAcknowledgedReportsKept(ids);
     const secondId = await deploy(operator, second!, ids);
     await gateway.restart();
     gateC.open();
@@ -96,6 +97,21 @@ describe('a gateway killed in the middle of a rollout', () => {
     await expectConverged(operator, ids, [firstId, secondId]);
   });
 });
+
+/**
+ * Every report the dead gateway acknowledged is in the database (later reports would hide a lost
+ * one, so this is checked before the restart): the node's applied revision reached it, and the
+ * instance it reported runs.
+ */
+async function expectAcknowledgedReportsKept(ids: string[]): Promise<void> {
+  const nodes = await stack.db.edgeNode.findMany({ where: { id: { in: ids } }, select: { id: true, appliedRevision: true } });
+  const applied = new Map(nodes.map((n) => [n.id, n.appliedRevision]));
+  const running = new Set((await stack.db.appInstance.findMany({ where: { nodeId: { in: ids }, state: 'RUNNING' }, select: { nodeId: true } })).map((i) => i.nodeId));
+  const reportedTheRollout = agents.filter((a) => a.acknowledged.length >= 2);
+  expect(reportedTheRollout.length).toBeGreaterThanOrEqual(AGENTS * 0.4);
+  expect(agents.filter((a) => applied.get(a.nodeId)! < (a.acknowledged.at(-1) ?? -1)).map((a) => a.nodeId)).toEqual([]);
+  expect(reportedTheRollout.filter((a) => !running.has(a.nodeId)).map((a) => a.nodeId)).toEqual([]);
+}
 
 async function expectConverged(operator: TOperator, ids: string[], deploymentIds: string[]): Promise<void> {
   const { db } = stack;
