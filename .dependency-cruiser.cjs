@@ -3,7 +3,7 @@
  * below. Edit this file when a workspace is added or a layer changes on purpose (and say so in
  * ARCHITECTURE.md); never to let one import through.
  *
- *   contracts, url-policy  <-  db, http, mp1, blob-store, app-package  <-  core  <-  apps (portal, worker, dev-idp)
+ *   contracts, url-policy  <-  db, http, mp1, blob-store, app-package  <-  core  <-  apps (api, portal, worker, dev-idp)
  *   contracts, mp1, upf-adapters  <-  apps/mep-agent (an edge node: small, no database)
  *
  * Paths are the resolved files, relative to the repository root: `@mecport/x` and

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORTAL_PORT=3400 IDP_PORT=3401 PG_PORT=54379 MP1_PORT=8781
+PORTAL_PORT=3400 IDP_PORT=3401 GATEWAY_PORT=3402 PG_PORT=54379 MP1_PORT=8781
 MARKER="MECPORT_CI_START_SMOKE=$$-$RANDOM"
 LOG="$(mktemp -t mecport-start-smoke.XXXXXX.log)"
 DEADLINE=$((SECONDS + 1200)) # a first build of the portal plus the demo store's packages, on 2 cores
@@ -40,9 +40,9 @@ stop_everything() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-echo "start smoke: npm start on ports $PORTAL_PORT/$IDP_PORT/$PG_PORT (Mp1 $MP1_PORT), data in .data/ci-start-smoke"
+echo "start smoke: npm start on ports $PORTAL_PORT/$IDP_PORT/$GATEWAY_PORT/$PG_PORT (Mp1 $MP1_PORT), data in .data/ci-start-smoke"
 rm -rf .data/ci-start-smoke
-env "$MARKER" PORT=$PORTAL_PORT DEV_IDP_PORT=$IDP_PORT EMBEDDED_PG_PORT=$PG_PORT MECPORT_AGENT_MP1_PORT=$MP1_PORT \
+env "$MARKER" PORT=$PORTAL_PORT DEV_IDP_PORT=$IDP_PORT EDGE_GATEWAY_PORT=$GATEWAY_PORT EMBEDDED_PG_PORT=$PG_PORT MECPORT_AGENT_MP1_PORT=$MP1_PORT \
   MECPORT_DATA_DIR=.data/ci-start-smoke DATABASE_URL= OIDC_ISSUER= \
   npm start >"$LOG" 2>&1 &
 NPM_PID=$!
@@ -58,6 +58,9 @@ TOKEN="$(OIDC_ISSUER="http://localhost:$IDP_PORT" npm run -s token -- operator)"
 ME_STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORTAL_PORT/api/v1/me")"
 [ "$ME_STATUS" = 200 ] || fail "GET /api/v1/me with the demo operator's token answered $ME_STATUS"
 echo "start smoke: the demo operator signs in and GET /api/v1/me answers 200"
+GATEWAY_STATUS="$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$GATEWAY_PORT/api/health")"
+[ "$GATEWAY_STATUS" = 200 ] || fail "GET /api/health on the edge gateway answered $GATEWAY_STATUS"
+echo "start smoke: the edge gateway answers /api/health"
 
 kill -TERM "$NPM_PID"
 STOP_DEADLINE=$((SECONDS + 60))
@@ -65,7 +68,7 @@ while [ -n "$(marked_pids)" ]; do
   [ $SECONDS -lt $STOP_DEADLINE ] || fail "processes still running 60 s after SIGTERM: $(marked_pids | xargs -r ps -o pid=,args= -p)"
   sleep 1
 done
-for port in $PORTAL_PORT $IDP_PORT $PG_PORT $MP1_PORT 8090; do
+for port in $PORTAL_PORT $IDP_PORT $GATEWAY_PORT $PG_PORT $MP1_PORT 8090; do
   ! port_open "$port" || fail "port $port is still open after npm start stopped"
 done
 echo "start smoke: SIGTERM stopped every process npm start started; its ports are free"

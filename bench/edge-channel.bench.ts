@@ -143,7 +143,7 @@ export async function edgeChannel(stack: TChild): Promise<void> {
 }
 
 function portalPid(stack: TChild): number {
-  const portal = descendants(stack.process.pid!).find((p) => cmdline(p).includes('next-server') || cmdline(p).includes('next start'));
+  const portal = descendants(stack.process.pid!).find((p) => cmdline(p).includes('src/main.ts portal'));
   if (!portal) throw new Error('cannot find the portal process');
   return portal;
 }

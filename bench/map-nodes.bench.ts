@@ -5,7 +5,7 @@
  *    stack's database for Globex Telecom, whose operator has no other nodes there;
  * 2. autocannon with a few connections on `GET /api/v1/edge/map/nodes` as `globex-operator`
  *    (p50/p95 from every response time), sending `Accept-Encoding: gzip` as every browser does
- *    (so Next gzips each answer on the way out, as it does for the map page): as deployed (the
+ *    (so each answer goes out gzipped, once per content, as the map page gets it): as deployed (the
  *    portal reuses the built answer while the nodes are unchanged), then with the answer's ETag in
  *    `If-None-Match`, which is what the map page's 15 s re-read sends once the browser holds it
  *    (304), then with `Cache-Control: no-cache` (every request rebuilds it);

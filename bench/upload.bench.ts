@@ -1,6 +1,6 @@
 /**
  * Package upload through the real tus endpoint (`/api/v1/uploads`) with tus-js-client, as a
- * developer: MB/s of the upload, peak RSS of the portal (next-server) and of the worker while
+ * developer: MB/s of the upload, peak RSS of the portal (the API server with Next inside) and of the worker while
  * it runs, and the time from the last byte to the worker's `validated` state.
  */
 import { randomUUID } from 'node:crypto';
@@ -53,12 +53,12 @@ function cwd(pid: number): string {
 }
 
 /**
- * The portal (next-server) and the worker: the innermost process running src/main.ts in apps/worker
+ * The portal (the API server in its portal mode, `src/main.ts portal`) and the worker: the innermost process running src/main.ts in apps/worker
  * (npx and the tsx CLI wrap it; the dev IdP also runs a src/main.ts, in apps/dev-idp).
  */
 function serverPids(stack: TChild): { portal: number; worker: number } {
   const all = descendants(stack.process.pid!);
-  const portal = all.find((p) => cmdline(p).startsWith('next-server'));
+  const portal = all.find((p) => cmdline(p).includes('src/main.ts portal'));
   const workers = all.filter((p) => /src\/main\.ts/.test(cmdline(p)) && cwd(p).endsWith(path.join('apps', 'worker')));
   const worker = workers.find((p) => !workers.some((other) => descendants(p).includes(other)));
   if (!portal || !worker) throw new Error(`cannot find the portal/worker processes among ${all.map((p) => `${p}: ${cmdline(p).slice(0, 60)}`).join('; ')}`);

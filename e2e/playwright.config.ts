@@ -1,6 +1,6 @@
 /**
  * End-to-end tests: the whole stack started by `npm start` (embedded Postgres, dev IdP, worker,
- * portal) on its own ports and data directory, driven in Debian's Chromium.
+ * portal, edge gateway, demo agent) on its own ports and data directory, driven in Debian's Chromium.
  */
 import { defineConfig } from '@playwright/test';
 import { E2E } from './support/stack';
@@ -42,6 +42,7 @@ export default defineConfig({
     env: {
       PORT: String(E2E.portalPort),
       DEV_IDP_PORT: String(E2E.idpPort),
+      EDGE_GATEWAY_PORT: String(E2E.gatewayPort),
       EMBEDDED_PG_PORT: String(E2E.pgPort),
       MECPORT_AGENT_MP1_PORT: String(E2E.agentMp1Port),
       MECPORT_DATA_DIR: E2E.dataDir,

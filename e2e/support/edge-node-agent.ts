@@ -18,10 +18,11 @@ export function tokenOfCommand(command: string): string {
   return token;
 }
 
-export async function enrolWithToken(request: APIRequestContext, token: string): Promise<TEnrolledAgent> {
+/** `baseUrl`: where the agent talks (the edge gateway, say); by default the portal the tests use. */
+export async function enrolWithToken(request: APIRequestContext, token: string, baseUrl = ''): Promise<TEnrolledAgent> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const jwk = await exportJWK(publicKey);
-  const res = await call(request, { method: 'POST', path: '/api/v1/edge/enrol', body: { token, publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, agentVersion: 'e2e-1.0', hostname: 'e2e-edge-host' } });
+  const res = await call(request, { method: 'POST', path: `${baseUrl}/api/v1/edge/enrol`, body: { token, publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, agentVersion: 'e2e-1.0', hostname: 'e2e-edge-host' } });
   expect(res.status(), await res.text()).toBe(201);
   const enrolled = (await res.json()) as TEnrolResponse;
   const sign = () => new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: enrolled.credentialId }).setIssuer(enrolled.nodeId).setSubject(enrolled.nodeId)
@@ -34,7 +35,7 @@ export async function enrolWithToken(request: APIRequestContext, token: string):
         metrics: { cpuPercent: 37, memUsedBytes: 6 * 2 ** 30, memTotalBytes: 16 * 2 ** 30, diskUsedBytes: 2 ** 30, diskTotalBytes: 2 ** 36, load1: 0.5, load5: 0.4, load15: 0.3 },
         ...beat,
       };
-      const sent = await call(request, { method: 'POST', path: `/api/v1/edge/nodes/${enrolled.nodeId}/heartbeat`, body }, await sign());
+      const sent = await call(request, { method: 'POST', path: `${baseUrl}/api/v1/edge/nodes/${enrolled.nodeId}/heartbeat`, body }, await sign());
       expect(sent.ok(), await sent.text()).toBe(true);
     },
   };

@@ -1,6 +1,7 @@
 /**
- * A second portal process (`next start`) on the e2e stack's database and data directory, on its
- * own port, that a test may crash (SIGKILL) and start again without touching the suite's stack.
+ * A second portal process (the API server in its `portal` mode: API and UI on one port) on the e2e
+ * stack's database and data directory, on its own port, that a test may crash (SIGKILL) and start
+ * again without touching the suite's stack. `startSecondGateway` does the same for an edge gateway.
  *
  * @example const p = await startSecondPortal(3102); …; await crashPortal(p.child);
  */
@@ -8,11 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { portalStartArgs } from '../../scripts/lib/portal-start-args';
+import { API_DIR, apiServerCommand, apiServerEnv, type TApiServerMode } from '../../scripts/lib/api-server-command';
 import { E2E } from './stack';
 import { DATA_DIR } from './uploads';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The embedded database of the e2e stack (its password is in the cluster's data directory). */
 export function e2eDatabaseUrl(): string {
@@ -23,11 +22,21 @@ export function e2eDatabaseUrl(): string {
 export interface TSecondPortal { child: ChildProcess; url: string }
 
 /** `env`: settings of its own (e.g. another MECPORT_MAP_TILE_URL) over the stack's. */
-export async function startSecondPortal(port: number, env: Record<string, string> = {}): Promise<TSecondPortal> {
+export function startSecondPortal(port: number, env: Record<string, string> = {}): Promise<TSecondPortal> {
+  return startApiServer('portal', { PORT: String(port), ...env }, port);
+}
+
+/** An edge gateway of its own (the agents' routes only) on `port`. */
+export function startSecondGateway(port: number, env: Record<string, string> = {}): Promise<TSecondPortal> {
+  return startApiServer('edge-gateway', { EDGE_GATEWAY_PORT: String(port), ...env }, port);
+}
+
+async function startApiServer(mode: TApiServerMode, env: Record<string, string>, port: number): Promise<TSecondPortal> {
   let output = '';
-  const child = spawn('npx', ['next', ...portalStartArgs(port)], {
-    cwd: path.join(ROOT, 'apps/portal'), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
+  const [command, args] = apiServerCommand(mode);
+  const child = spawn(command, args, {
+    cwd: API_DIR, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...apiServerEnv(), DATABASE_URL: e2eDatabaseUrl(), OIDC_ISSUER: E2E.issuer, MECPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn', ...env },
   });
   child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
   child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
@@ -41,7 +50,7 @@ export async function startSecondPortal(port: number, env: Record<string, string
 
 const killed = new WeakMap<ChildProcess, Promise<unknown>>();
 
-/** A crash, not a shutdown: SIGKILL to the whole process group (npx, next and its workers). */
+/** A crash, not a shutdown: SIGKILL to the whole process group. */
 export function crashPortal(child: ChildProcess | undefined): Promise<unknown> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   let exit = killed.get(child);

@@ -2,10 +2,13 @@
 export const E2E = {
   portalPort: 3100,
   idpPort: 3101,
+  /** The edge gateway (the agents' routes; a developer's own npm start uses 3002). */
+  gatewayPort: 3105,
   pgPort: 54349,
   /** The demo agent's Mp1 port (a developer's own npm start uses 8581). */
   agentMp1Port: 8681,
   dataDir: '.data/e2e',
   get portalUrl() { return `http://localhost:${this.portalPort}`; },
+  get gatewayUrl() { return `http://localhost:${this.gatewayPort}`; },
   get issuer() { return `http://localhost:${this.idpPort}`; },
 } as const;

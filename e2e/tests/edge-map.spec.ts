@@ -84,11 +84,11 @@ test('the map query goes out gzipped to a browser, carries an ETag of its conten
   const authorization = `Bearer ${await tokenFor('operator')}`;
   // Only nodes never enrolled, so the answer cannot change between the two reads (tests run one at a
   // time): the whole tenant's map also holds the demo agent's node, whose status and heartbeat move
-  // on (issue 9: this test failed once when they did). Still over Next's 1 KiB gzip threshold.
+  // on (issue 9: this test failed once when they did). Still over the 1 KiB gzip threshold.
   const stable = '/api/v1/edge/map/nodes?status=pending';
   const first = await request.get(stable, { headers: { authorization, 'accept-encoding': 'gzip, deflate, br' } });
   expect(first.status()).toBe(200);
-  // Next compresses Route Handler answers (it drops a Content-Encoding a handler sets, so the portal cannot gzip once itself)
+  // The API server sends the answer gzipped once per content (CachedAnswer.gzipped), over 1 KiB
   expect(first.headers()['content-encoding']).toBe('gzip');
   expect(first.headers()['cache-control']).toBe('private, no-cache');
   const etag = first.headers()['etag']!;

@@ -12,6 +12,7 @@ import { call, expectProblem } from '../support/auth-matrix';
 import { enrolWithToken, tokenOfCommand } from '../support/edge-node-agent';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
+import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -49,7 +50,7 @@ test('registering a node shows its one-line enrolment command; the agent running
   await page.getByTestId('node-form-submit').click();
 
   const command = page.getByTestId('enrolment-command');
-  await expect(command).toContainText('npx mecport-agent enroll --portal http://localhost:3100 --token ');
+  await expect(command).toContainText(`npx mecport-agent enroll --portal ${E2E.gatewayUrl} --token `);
   await expect(page.getByTestId('enrolment-expiry')).toContainText('expires');
   await expect(page.getByTestId('enrolment-copy')).toBeVisible();
   const agent = await enrolWithToken(request, tokenOfCommand((await command.textContent())!));

@@ -4,10 +4,10 @@
  *
  *   1. the database: DATABASE_URL, or an embedded PostgreSQL with its data under .data/
  *   2. migrations and demo data (the realm's seed, then the demo store's packages through the upload path)
- *   3. the dev IdP (unless OIDC_ISSUER points at a real one), the worker, the portal, the demo agent
+ *   3. the dev IdP (unless OIDC_ISSUER points at a real one), the worker, the portal (API and UI on
+ *      PORT), the edge gateway (the agents' routes on EDGE_GATEWAY_PORT), the demo agent (on the gateway)
  *   4. the demo logins; Ctrl-C (or SIGTERM) stops every process started here
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '@mecport/contracts';
 import { importDemoStore } from '@mecport/core/demo';
@@ -15,10 +15,10 @@ import { createPrismaClient } from '@mecport/db';
 import { resolveDatabase } from '@mecport/db/embedded';
 import { migrate } from '@mecport/db/migrate';
 import { seed } from '@mecport/db/seed';
+import { API_DIR, apiServerCommand, apiServerEnv } from './api-server-command';
 import { startChild, stopChild, waitForHttp, type TChild } from './children';
 import { startDemoAgent } from './demo-agent';
 import { LEAN_NODE_ARGS, leanNodeEnv } from './lean-node';
-import { portalStartArgs } from './portal-start-args';
 import type { TStartConfig } from './start-config';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -63,6 +63,7 @@ function printBanner(config: TStartConfig, databaseNote: string): void {
 \x1b[1;32mMECport is up\x1b[0m
   portal        ${config.portalUrl}
   API reference ${config.portalUrl}/api-docs   (OpenAPI: ${config.portalUrl}/api/openapi.json)
+  edge gateway  ${config.gatewayUrl}   (agents enrol and poll here)
   identity      ${config.issuer}${config.startDevIdp ? '   (dev IdP)' : ''}
   database      ${databaseNote}
 ${config.startDevIdp ? `
@@ -98,12 +99,14 @@ async function main(config: TStartConfig): Promise<void> {
     const idp = launch('dev-idp', 'npx', ['tsx', 'src/main.ts'], 'apps/dev-idp', { ...shared, DEV_IDP_PORT: String(config.DEV_IDP_PORT), DEV_IDP_ISSUER: config.issuer });
     await waitForHttp(`${config.issuer}/.well-known/openid-configuration`, { timeoutMs: 30_000, isDead: isDead(idp) });
   }
-  step('starting the worker and the portal');
+  step('starting the worker, the portal and the edge gateway');
   // Plain `node <flags> <script>` rather than npx: one process each, and V8 flags NODE_OPTIONS refuses (lib/lean-node.ts).
   launch('worker', process.execPath, [...LEAN_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
-  const nextBin = createRequire(path.join(root, 'apps/portal/package.json')).resolve('next/dist/bin/next');
-  const portal = launch('portal', process.execPath, [...LEAN_NODE_ARGS, nextBin, ...portalStartArgs(config.PORT)], 'apps/portal', { ...shared, ...leanNodeEnv(), NEXT_TELEMETRY_DISABLED: '1' });
+  const apiEnv = { ...shared, ...apiServerEnv(), PORT: String(config.PORT), EDGE_GATEWAY_PORT: String(config.EDGE_GATEWAY_PORT), MECPORT_EDGE_GATEWAY_URL: config.gatewayUrl };
+  const portal = launch('portal', ...apiServerCommand('portal'), path.relative(root, API_DIR), apiEnv);
+  const gateway = launch('gateway', ...apiServerCommand('edge-gateway'), path.relative(root, API_DIR), apiEnv);
   await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });
+  await waitForHttp(`http://localhost:${config.EDGE_GATEWAY_PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(gateway) });
   if (config.MECPORT_SEED === '1' && config.MECPORT_DEMO_AGENT === '1') {
     step('starting the demo edge agent');
     const prisma = createPrismaClient(database.url);
@@ -111,7 +114,7 @@ async function main(config: TStartConfig): Promise<void> {
     // edge node's agent mostly waits, and V8's compiled code is most of what it would add (README, Performance).
     const agentBin = path.join(root, 'apps/mep-agent/bin/mecport-agent.mjs');
     const launchAgent = (args: string[]) => void launch('agent', process.execPath, [...LEAN_NODE_ARGS, '--jitless', agentBin, ...args], '.', leanNodeEnv());
-    const note = await startDemoAgent({ db: prisma, portalUrl: config.portalUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
+    const note = await startDemoAgent({ db: prisma, portalUrl: config.gatewayUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
     process.stdout.write(`  ${note}\n`);
   }
   printBanner(config, database.embedded ? `embedded PostgreSQL (${database.url.replace(/:[^:@/]*@/, ':***@')})` : 'DATABASE_URL');

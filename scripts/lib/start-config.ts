@@ -5,6 +5,10 @@ import { z } from 'zod';
 const ZStartEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PORTAL_URL: z.string().url().optional(),
+  /** The edge gateway's port (the agents' routes only). */
+  EDGE_GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
+  /** The gateway's URL as agents reach it (enrolment commands); by default PORTAL_URL's host on EDGE_GATEWAY_PORT. */
+  MECPORT_EDGE_GATEWAY_URL: z.string().url().optional(),
   DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   OIDC_ISSUER: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
@@ -16,7 +20,7 @@ const ZStartEnv = z.object({
   MECPORT_AGENT_MP1_PORT: z.coerce.number().int().min(1).max(65535).default(8581),
 });
 
-export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; issuer: string; startDevIdp: boolean };
+export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; gatewayUrl: string; issuer: string; startDevIdp: boolean };
 
 export function startConfig(): TStartConfig {
   // An empty variable means "not set", so `DATABASE_URL= npm start` still uses the embedded database.
@@ -25,10 +29,19 @@ export function startConfig(): TStartConfig {
     throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const env = parsed.data;
+  const portalUrl = env.PORTAL_URL ?? `http://localhost:${env.PORT}`;
   return {
     ...env,
-    portalUrl: env.PORTAL_URL ?? `http://localhost:${env.PORT}`,
+    portalUrl,
+    gatewayUrl: env.MECPORT_EDGE_GATEWAY_URL ?? gatewayUrlBeside(portalUrl, env.EDGE_GATEWAY_PORT),
     issuer: env.OIDC_ISSUER ?? `http://localhost:${env.DEV_IDP_PORT}`,
     startDevIdp: !env.OIDC_ISSUER,
   };
+}
+
+/** The portal URL's scheme and host, on the gateway's port: `http://localhost:3000` -> `http://localhost:3002`. */
+function gatewayUrlBeside(portalUrl: string, port: number): string {
+  const url = new URL(portalUrl);
+  url.port = String(port);
+  return url.origin;
 }

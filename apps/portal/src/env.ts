@@ -1,8 +1,9 @@
 /**
- * The portal's configuration, validated once. Read `process.env` nowhere else.
- * Server-only: the browser receives the public part through `publicConfig()`.
+ * The UI's configuration, validated once. Read `process.env` nowhere else.
+ * Server-only: the browser receives the public part through `publicConfig()`. The API's settings
+ * are read by the API server (apps/api/src/env.ts), which answers every API path.
  */
-import { NODE_OFFLINE_AFTER_SEC_DEFAULT, presentEnv } from '@mecport/contracts';
+import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 import { pmtilesSettingProblem } from '@/server/pmtiles/pmtiles-setting';
 
@@ -13,19 +14,6 @@ const ZPortalEnv = z.object({
   OIDC_TENANT_CLAIM: z.string().min(1).default('tenant'),
   /** `oidc`: keycloak-js in generic OIDC mode (dev IdP); `keycloak`: realm mode against a Keycloak issuer `<url>/realms/<realm>`. */
   OIDC_MODE: z.enum(['oidc', 'keycloak']).default('oidc'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** The application database; the upload endpoint sends the validation job through pg-boss on it. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// connection URL').optional(),
-  /** Largest package the resumable upload endpoint accepts, in bytes (default 8 GiB). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(8 * 1024 ** 3),
-  /** Seconds without a heartbeat after which a node shows offline. */
-  MECPORT_NODE_OFFLINE_AFTER_SEC: z.coerce.number().int().min(5).max(86_400).default(NODE_OFFLINE_AFTER_SEC_DEFAULT),
-  /** How often agents send heartbeats, in seconds (sent to them in the desired state). */
-  MECPORT_HEARTBEAT_INTERVAL_SEC: z.coerce.number().int().min(1).max(3600).default(10),
-  /** The portal URL agents use in the enrolment command; by default the URL the operator's browser used. */
-  MECPORT_PUBLIC_URL: z.string().url().optional(),
-  /** How long an enrolment token stays valid, in seconds. */
-  MECPORT_ENROL_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(30 * 86_400).default(24 * 3600),
   /**
    * The edge map's tile URL template (Leaflet `{z}/{x}/{y}`, `{s}`), e.g. the operator's own tile server;
    * `none` (the default) draws the built-in Natural Earth outlines, which need no network, and so does a

@@ -1,4 +1,4 @@
-/** Gives every request and response an x-request-id, so browser, logs and API errors line up. */
+/** Gives every page request and response an x-request-id, so browser, logs and API errors line up. */
 import { REQUEST_ID_HEADER, requestIdOf } from '@mecport/http/request-id';
 import { NextResponse, type NextRequest } from 'next/server';
 
@@ -11,6 +11,5 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
-// Not the resumable upload endpoint: a proxy makes Next buffer request bodies (10 MB cap), and
-// its route handlers set x-request-id themselves.
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/uploads).*)'] };
+// API paths never reach Next (the API server answers them, apps/api) and set their own request ids.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/|app_pkgm/).*)'] };

@@ -10,8 +10,8 @@
  *   response: { status: 200, description: 'The caller', schema: ZMe },
  *   handler: async ({ actor }) => me(actor),
  * });
- * // app/api/v1/me/route.ts
- * export const GET = getMe.handle;
+ * // served by apps/api (Hono), which mounts every declaration at its method and path:
+ * await getMe.handle(request, { params: Promise.resolve({}) });
  */
 import type { z } from 'zod';
 import { assertAgentOwnsNode, assertUserAllowed, type TAgentAuth, type TAgentPrincipal, type TAuthSpec, type TUserAuth } from './auth';
@@ -58,6 +58,7 @@ export interface TRouteDefinition<TActor, A extends TAuthSpec, P, Q, B, R extend
   handler: (context: TRouteContext<TActor, A, P, Q, B>) => Promise<R extends TSchema ? z.input<R> | Response : void | Response>;
 }
 
+/** The path parameters as a route's `handle` takes them (Next's route-handler context, kept as the calling convention; apps/api passes Hono's). */
 export type TNextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type TRouteHandler = (request: Request, context?: TNextRouteContext) => Promise<Response>;
 

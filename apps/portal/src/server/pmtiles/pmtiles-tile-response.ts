@@ -9,10 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '@mecport/contracts';
-import { errorToResponse, requestIdOf } from '@mecport/http';
+import { errorToResponse, etagMatches, requestIdOf } from '@mecport/http';
 import { PMTiles, type TileType } from 'pmtiles';
 import { z } from 'zod';
-import { etagMatches } from '../cached-answer-response';
 import { NodeFileSource } from './node-file-source';
 import { rasterContentType } from './pmtiles-archive-check';
 

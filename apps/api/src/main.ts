@@ -1,0 +1,39 @@
+/**
+ * The API server's entry: `tsx src/main.ts portal` serves every route and the UI on PORT;
+ * `tsx src/main.ts edge-gateway` serves only the agents' routes on EDGE_GATEWAY_PORT.
+ *
+ * Several gateways (and portals) may run against one PostgreSQL: a change wakes the long-poll
+ * of whichever process holds it (LISTEN/NOTIFY, core/edge/channel), and agents' reports are idempotent.
+ */
+import { getRequestListener } from '@hono/node-server';
+import { api } from './api';
+import { apiEnv } from './env';
+import { log } from './logger';
+import { openApiDocument } from './openapi-document';
+import { apiApp } from './server/api-app';
+import { isEdgeGatewayRoute } from './server/edge-gateway-routes';
+import { listen } from './server/http-server';
+import { portalListener } from './server/portal-server';
+import { servedRoutes } from './server/served-routes';
+
+async function main(mode: string | undefined): Promise<void> {
+  const env = apiEnv();
+  if (mode === 'portal') {
+    const app = apiApp({ routes: servedRoutes(), openApi: openApiDocument });
+    await listen('portal', await portalListener(app, { port: env.PORT, hostname: env.MECPORT_LISTEN_HOST }), env.PORT, env.MECPORT_LISTEN_HOST);
+    return;
+  }
+  if (mode === 'edge-gateway') {
+    const agentFacing = new Set(api.routes.filter(isEdgeGatewayRoute).map((route) => route.operationId));
+    const app = apiApp({ routes: servedRoutes().filter((route) => agentFacing.has(route.operationId)) });
+    const listener = getRequestListener(app.fetch);
+    await listen('edge gateway', (req, res) => void listener(req, res), env.EDGE_GATEWAY_PORT, env.MECPORT_LISTEN_HOST);
+    return;
+  }
+  throw new Error(`usage: main.ts portal | edge-gateway (got ${mode ?? 'nothing'})`);
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  log.fatal({ err: error }, 'the API server could not start');
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+/**
+ * The portal on one port: Hono answers the API's paths (`/api/...`, `/app_pkgm/...`) before Next
+ * sees them, and Next (the portal's build, `next({ dev: false })`) renders everything else, so the
+ * browser keeps one origin. docs/adr/0007 says why a custom server rather than a front proxy.
+ *
+ * Node's global Request and Response are left alone (`overrideGlobalObjects: false`): Next shares
+ * this process and uses them.
+ */
+import path from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import next from 'next';
+import type { Hono } from 'hono';
+import type { TNodeListener } from './http-server';
+
+/** Paths the API owns; the UI's own asset routes (`/edge-map/...`) stay with Next. */
+const API_PATH = /^\/(api|app_pkgm)(\/|\?|$)/;
+
+export function isApiPath(url: string): boolean {
+  return API_PATH.test(url);
+}
+
+/** The portal app's directory (its `.next` build), beside this one in the repository. */
+export const PORTAL_DIR = path.resolve(import.meta.dirname, '../../../portal');
+
+export async function portalListener(api: Hono, options: { port: number; hostname?: string }): Promise<TNodeListener> {
+  const ui = next({ dev: false, dir: PORTAL_DIR, port: options.port, hostname: options.hostname });
+  await ui.prepare();
+  const renderUi = ui.getRequestHandler();
+  const answerApi = getRequestListener(api.fetch, { overrideGlobalObjects: false });
+  return (req, res) => void (isApiPath(req.url ?? '/') ? answerApi(req, res) : renderUi(req, res));
+}

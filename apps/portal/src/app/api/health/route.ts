@@ -1,4 +1,0 @@
-import { healthRoute } from '@/server/routes';
-
-export const dynamic = 'force-dynamic';
-export const GET = healthRoute.handle;

@@ -1,3 +1,0 @@
-import { getUploadRoute } from '@/server/routes';
-
-export const GET = getUploadRoute.handle;

@@ -1,3 +1,0 @@
-import { listUploadsRoute } from '@/server/routes';
-
-export const GET = listUploadsRoute.handle;

@@ -1,3 +1,0 @@
-import { deprecateVersionRoute } from '@/server/routes';
-
-export const POST = deprecateVersionRoute.handle;

@@ -1,3 +1,0 @@
-import { publishVersionRoute } from '@/server/routes';
-
-export const POST = publishVersionRoute.handle;

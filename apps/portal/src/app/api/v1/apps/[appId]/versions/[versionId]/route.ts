@@ -1,3 +1,0 @@
-import { deleteVersionRoute } from '@/server/routes';
-
-export const DELETE = deleteVersionRoute.handle;

@@ -1,3 +1,0 @@
-import { listVersionsRoute } from '@/server/routes';
-
-export const GET = listVersionsRoute.handle;

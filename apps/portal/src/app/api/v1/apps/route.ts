@@ -1,4 +1,0 @@
-import { createAppRoute, listAppsRoute } from '@/server/routes';
-
-export const GET = listAppsRoute.handle;
-export const POST = createAppRoute.handle;

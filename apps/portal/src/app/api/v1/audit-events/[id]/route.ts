@@ -1,3 +1,0 @@
-import { getAuditEventRoute } from '@/server/routes';
-
-export const GET = getAuditEventRoute.handle;

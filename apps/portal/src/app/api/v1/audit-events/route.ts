@@ -1,3 +1,0 @@
-import { listAuditEventsRoute } from '@/server/routes';
-
-export const GET = listAuditEventsRoute.handle;

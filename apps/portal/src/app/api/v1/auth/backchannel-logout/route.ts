@@ -1,3 +1,0 @@
-import { backchannelLogoutRoute } from '@/server/routes';
-
-export const POST = backchannelLogoutRoute.handle;

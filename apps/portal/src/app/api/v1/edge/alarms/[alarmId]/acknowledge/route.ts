@@ -1,3 +1,0 @@
-import { acknowledgeAlarmRoute } from '@/server/routes';
-
-export const POST = acknowledgeAlarmRoute.handle;

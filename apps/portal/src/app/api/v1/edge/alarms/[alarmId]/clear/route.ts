@@ -1,3 +1,0 @@
-import { clearAlarmRoute } from '@/server/routes';
-
-export const POST = clearAlarmRoute.handle;

@@ -1,3 +1,0 @@
-import { listAlarmsRoute } from '@/server/routes';
-
-export const GET = listAlarmsRoute.handle;

@@ -1,3 +1,0 @@
-import { getDeploymentRoute } from '@/server/routes';
-
-export const GET = getDeploymentRoute.handle;

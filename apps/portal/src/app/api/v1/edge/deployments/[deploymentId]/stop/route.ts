@@ -1,3 +1,0 @@
-import { stopDeploymentRoute } from '@/server/routes';
-
-export const POST = stopDeploymentRoute.handle;

@@ -1,3 +1,0 @@
-import { enrolRoute } from '@/server/routes';
-
-export const POST = enrolRoute.handle;

@@ -1,3 +1,0 @@
-import { getInstanceRoute } from '@/server/routes';
-
-export const GET = getInstanceRoute.handle;

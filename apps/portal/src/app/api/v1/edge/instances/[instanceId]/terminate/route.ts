@@ -1,3 +1,0 @@
-import { terminateInstanceRoute } from '@/server/routes';
-
-export const POST = terminateInstanceRoute.handle;

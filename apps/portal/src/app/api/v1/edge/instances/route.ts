@@ -1,3 +1,0 @@
-import { listInstancesRoute } from '@/server/routes';
-
-export const GET = listInstancesRoute.handle;

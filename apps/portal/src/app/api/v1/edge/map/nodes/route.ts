@@ -1,4 +1,0 @@
-import { mapNodesRoute } from '@/server/routes';
-
-export const dynamic = 'force-dynamic';
-export const GET = mapNodesRoute.handle;

@@ -1,3 +1,0 @@
-import { deleteNodeGroupRoute } from '@/server/routes';
-
-export const DELETE = deleteNodeGroupRoute.handle;

@@ -1,3 +1,0 @@
-import { enrolmentTicketRoute } from '@/server/routes';
-
-export const POST = enrolmentTicketRoute.handle;

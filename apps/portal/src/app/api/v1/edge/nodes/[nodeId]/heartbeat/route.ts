@@ -1,3 +1,0 @@
-import { heartbeatRoute } from '@/server/routes';
-
-export const POST = heartbeatRoute.handle;

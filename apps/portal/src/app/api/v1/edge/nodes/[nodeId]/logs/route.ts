@@ -1,3 +1,0 @@
-import { instanceLogsRoute } from '@/server/routes';
-
-export const POST = instanceLogsRoute.handle;

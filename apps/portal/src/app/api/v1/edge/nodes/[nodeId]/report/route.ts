@@ -1,3 +1,0 @@
-import { nodeReportRoute } from '@/server/routes';
-
-export const POST = nodeReportRoute.handle;

@@ -1,3 +1,0 @@
-import { revokeNodeRoute } from '@/server/routes';
-
-export const POST = revokeNodeRoute.handle;

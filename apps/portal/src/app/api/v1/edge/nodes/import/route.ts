@@ -1,3 +1,0 @@
-import { importNodesRoute } from '@/server/routes';
-
-export const POST = importNodesRoute.handle;

@@ -1,4 +1,0 @@
-import { createNodeRoute, listNodesRoute } from '@/server/routes';
-
-export const GET = listNodesRoute.handle;
-export const POST = createNodeRoute.handle;

@@ -1,3 +1,0 @@
-import { putPreferencesRoute } from '@/server/routes';
-
-export const PUT = putPreferencesRoute.handle;

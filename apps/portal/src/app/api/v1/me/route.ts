@@ -1,3 +1,0 @@
-import { getMeRoute } from '@/server/routes';
-
-export const GET = getMeRoute.handle;

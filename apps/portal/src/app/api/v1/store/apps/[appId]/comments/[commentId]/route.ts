@@ -1,3 +1,0 @@
-import { deleteCommentRoute } from '@/server/routes';
-
-export const DELETE = deleteCommentRoute.handle;

@@ -1,3 +1,0 @@
-import { putRatingRoute } from '@/server/routes';
-
-export const PUT = putRatingRoute.handle;

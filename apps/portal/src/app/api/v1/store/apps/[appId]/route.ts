@@ -1,3 +1,0 @@
-import { getStoreAppRoute } from '@/server/routes';
-
-export const GET = getStoreAppRoute.handle;

@@ -1,3 +1,0 @@
-import { downloadPackageRoute } from '@/server/routes';
-
-export const GET = downloadPackageRoute.handle;

@@ -1,3 +1,0 @@
-import { listCatalogRoute } from '@/server/routes';
-
-export const GET = listCatalogRoute.handle;

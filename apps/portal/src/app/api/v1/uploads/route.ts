@@ -1,4 +1,0 @@
-import { createUploadRoute, uploadOptions } from '@/server/routes';
-
-export const POST = createUploadRoute.handle;
-export const OPTIONS = uploadOptions;

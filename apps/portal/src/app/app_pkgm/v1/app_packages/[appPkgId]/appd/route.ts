@@ -1,3 +1,0 @@
-import { mec010GetAppPackageAppd } from '@/server/routes';
-
-export const GET = mec010GetAppPackageAppd;

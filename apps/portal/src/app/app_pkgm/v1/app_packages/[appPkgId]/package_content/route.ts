@@ -1,3 +1,0 @@
-import { mec010GetAppPackageContent } from '@/server/routes';
-
-export const GET = mec010GetAppPackageContent;

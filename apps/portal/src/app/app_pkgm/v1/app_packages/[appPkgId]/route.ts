@@ -1,3 +1,0 @@
-import { mec010GetAppPackage } from '@/server/routes';
-
-export const GET = mec010GetAppPackage;

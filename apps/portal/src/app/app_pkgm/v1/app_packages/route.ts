@@ -1,3 +1,0 @@
-import { mec010ListAppPackages } from '@/server/routes';
-
-export const GET = mec010ListAppPackages;

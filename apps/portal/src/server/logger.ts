@@ -1,4 +1,0 @@
-import { createLogger } from '@mecport/http';
-import { portalEnv } from '@/env';
-
-export const log = createLogger('portal', portalEnv().LOG_LEVEL);
