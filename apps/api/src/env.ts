@@ -3,6 +3,7 @@
  * Both modes read it: the portal's server (API + UI on PORT) and the edge gateway (EDGE_GATEWAY_PORT).
  */
 import { NODE_OFFLINE_AFTER_SEC_DEFAULT, presentEnv } from '@mecport/contracts';
+import { ZInFlightLimitEnv } from '@mecport/http';
 import { z } from 'zod';
 
 const ZPort = z.coerce.number().int().min(1).max(65535);
@@ -36,7 +37,7 @@ const ZApiEnv = z.object({
   MECPORT_EDGE_GATEWAY_URL: z.string().url().optional(),
   /** How long an enrolment token stays valid, in seconds. */
   MECPORT_ENROL_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(30 * 86_400).default(24 * 3600),
-});
+}).extend(ZInFlightLimitEnv.shape);
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
 let cached: TApiEnv | undefined;

@@ -15,17 +15,19 @@ import { isEdgeGatewayRoute } from './server/edge-gateway-routes';
 import { listen } from './server/http-server';
 import { portalListener } from './server/portal-server';
 import { servedRoutes } from './server/served-routes';
+import { shedWhenSaturated } from './server/shed-when-saturated';
 
 async function main(mode: string | undefined): Promise<void> {
   const env = apiEnv();
+  const wrap = shedWhenSaturated(env);
   if (mode === 'portal') {
-    const app = apiApp({ routes: servedRoutes(), openApi: openApiDocument });
+    const app = apiApp({ routes: servedRoutes(), openApi: openApiDocument, wrap });
     await listen('portal', await portalListener(app, { port: env.PORT, hostname: env.MECPORT_LISTEN_HOST }), env.PORT, env.MECPORT_LISTEN_HOST);
     return;
   }
   if (mode === 'edge-gateway') {
     const agentFacing = new Set(api.routes.filter(isEdgeGatewayRoute).map((route) => route.operationId));
-    const app = apiApp({ routes: servedRoutes().filter((route) => agentFacing.has(route.operationId)) });
+    const app = apiApp({ routes: servedRoutes().filter((route) => agentFacing.has(route.operationId)), wrap });
     const listener = getRequestListener(app.fetch);
     await listen('edge gateway', (req, res) => void listener(req, res), env.EDGE_GATEWAY_PORT, env.MECPORT_LISTEN_HOST);
     return;
