@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPackage } from '@mecport/app-package';
 import type { TApp, TUpload, TUploadPage } from '@mecport/contracts';
-import { expect, type APIRequestContext, type Page, type Route } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page, type Route } from '@playwright/test';
 import { call } from './auth-matrix';
 import { E2E } from './stack';
 import { tokenFor } from './tokens';
@@ -57,6 +57,19 @@ export async function helloPackage(work: string, payloadBytes: number, appDId?: 
   const out = path.join(work, `hello-${name.slice(0, 8)}.csar`);
   await buildPackage({ dir, out });
   return out;
+}
+
+/**
+ * Chooses a package in an upload form and types its version once the form has read the package's
+ * own (which it writes into the field when the read ends: typing during the read raced it, and
+ * Playwright's fill ended up appended to "1.0.0").
+ */
+export async function choosePackage(section: Locator, file: string, version: string): Promise<void> {
+  const field = section.getByTestId('upload-version');
+  const read = Number(await field.getAttribute('data-packages-read'));
+  await section.locator('input[type="file"]').setInputFiles(file);
+  await expect(field).toHaveAttribute('data-packages-read', String(read + 1));
+  await section.getByRole('textbox', { name: 'Version' }).fill(version);
 }
 
 export async function newApp(request: APIRequestContext, prefix: string): Promise<TApp> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
-import { helloPackage as buildHelloPackage, newApp as newTestApp } from '../support/uploads';
+import { helloPackage as buildHelloPackage, newApp as newTestApp, choosePackage } from '../support/uploads';
 
 const work = mkdtempSync(path.join(tmpdir(), 'mecport-e2e-upload-ui-'));
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,8 +30,7 @@ test('a developer uploads a version, reads its validation report, publishes it a
   await expect(section).toHaveAttribute('data-tus', '1.0.0');
 
   // the version is checked before anything is sent
-  await section.locator('input[type="file"]').setInputFiles(first);
-  await section.getByRole('textbox', { name: 'Version' }).fill('../1');
+  await choosePackage(section, first, '../1');
   await section.getByTestId('upload-start').click();
   await expect(section.getByText('1-64 letters, digits')).toBeVisible();
 
@@ -49,8 +48,7 @@ test('a developer uploads a version, reads its validation report, publishes it a
   await expect(version.getByTestId('validation-counts')).toContainText(/[1-9]\d* pass/);
 
   // a second version, deleted after confirming
-  await section.locator('input[type="file"]').setInputFiles(second);
-  await section.getByRole('textbox', { name: 'Version' }).fill('1.0.1');
+  await choosePackage(section, second, '1.0.1');
   await section.getByTestId('upload-start').click();
   const other = page.getByTestId('version-row').filter({ hasText: '1.0.1' });
   await expect(other.getByTestId('version-status')).toHaveAttribute('data-status', 'validated', { timeout: 30_000 });
@@ -79,8 +77,7 @@ test('a developer pauses, resumes and cancels an upload after confirming', async
   const big = await helloPackage(120 * 1024 * 1024);
   await signIn(page, 'developer', `/developer/apps/${app.id}`);
   const section = page.getByTestId('upload-section');
-  await section.locator('input[type="file"]').setInputFiles(big);
-  await section.getByRole('textbox', { name: 'Version' }).fill('9.9.9');
+  await choosePackage(section, big, '9.9.9');
   await section.getByTestId('upload-start').click();
   const progress = section.getByTestId('upload-progress');
   await expect(progress).toHaveAttribute('data-phase', 'uploading');

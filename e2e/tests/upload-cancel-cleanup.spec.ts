@@ -8,7 +8,7 @@ import { call } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
 import { tokenFor } from '../support/tokens';
-import { appUploads, helloPackage, holdAfterFirstChunk, newApp, rememberedUploads, scratchDir, stagedFilesOf, UI_CHUNK, uploadIdOf } from '../support/uploads';
+import { appUploads, helloPackage, holdAfterFirstChunk, newApp, rememberedUploads, scratchDir, stagedFilesOf, UI_CHUNK, uploadIdOf, choosePackage } from '../support/uploads';
 
 const work = scratchDir('mecport-e2e-cancel-');
 test.afterAll(() => work.remove());
@@ -23,8 +23,7 @@ test('pause, resume and cancel work from the keyboard, and cancel leaves no byte
 
   const gate = await holdAfterFirstChunk(page);
   const firstChunk = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.status() === 204);
-  await section.locator('input[type="file"]').setInputFiles(pkg);
-  await section.getByRole('textbox', { name: 'Version' }).fill('3.0.0');
+  await choosePackage(section, pkg, '3.0.0');
   await section.getByRole('textbox', { name: 'Version' }).press('Tab');
   await expect(section.getByTestId('upload-start')).toBeFocused();
   await page.keyboard.press('Enter');

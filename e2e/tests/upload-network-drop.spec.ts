@@ -5,7 +5,7 @@
  */
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
-import { appUploads, dropAfterFirstChunk, helloPackage, newApp, scratchDir, UI_CHUNK } from '../support/uploads';
+import { appUploads, dropAfterFirstChunk, helloPackage, newApp, scratchDir, UI_CHUNK, choosePackage } from '../support/uploads';
 
 const work = scratchDir('mecport-e2e-drop-');
 test.afterAll(() => work.remove());
@@ -19,8 +19,7 @@ test('a short network drop shows "reconnecting…" and the upload then finishes 
   await expect(section).toHaveAttribute('data-tus', '1.0.0');
 
   const network = await dropAfterFirstChunk(page);
-  await section.locator('input[type="file"]').setInputFiles(pkg);
-  await section.getByRole('textbox', { name: 'Version' }).fill('2.0.0');
+  await choosePackage(section, pkg, '2.0.0');
   await section.getByTestId('upload-start').click();
 
   // the drop: retries are failing, and the UI says so without giving up

@@ -6,7 +6,7 @@
  */
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
-import { appUploads, helloPackage, holdAfterFirstChunk, newApp, rememberedUploads, scratchDir, UI_CHUNK, uploadIdOf } from '../support/uploads';
+import { appUploads, helloPackage, holdAfterFirstChunk, newApp, rememberedUploads, scratchDir, UI_CHUNK, uploadIdOf, choosePackage } from '../support/uploads';
 
 const work = scratchDir('mecport-e2e-reload-');
 test.afterAll(() => work.remove());
@@ -23,8 +23,7 @@ test('after a reload, choosing the same file again continues the upload from the
   // 1. Upload until the first chunk is stored; the second PATCH is held, so the upload is half way.
   const gate = await holdAfterFirstChunk(page);
   const firstChunk = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.status() === 204);
-  await section.locator('input[type="file"]').setInputFiles(pkg);
-  await section.getByRole('textbox', { name: 'Version' }).fill('1.0.0');
+  await choosePackage(section, pkg, '1.0.0');
   await section.getByTestId('upload-start').click();
   const stored = await firstChunk;
   const offset = Number(stored.headers()['upload-offset']);

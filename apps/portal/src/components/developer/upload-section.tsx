@@ -37,6 +37,8 @@ function Uploader({ appId, maxSize, outcomes, onFinished }: { appId: string; max
   // the version last read from a package: replaced by the next package's, never what the developer typed
   const lastRead = useRef<string | null>(null);
   const [readVersion, setReadVersion] = useState<string | null>(null);
+  // how many chosen packages' manifests have been read (the version lands in the field then); tests wait on it
+  const [packagesRead, setPackagesRead] = useState(0);
   const [versionError, setVersionError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<TCancelTarget | null>(null);
@@ -79,7 +81,7 @@ function Uploader({ appId, maxSize, outcomes, onFinished }: { appId: string; max
     const match = chosen && pending.find((p) => uploadFingerprint(appId, p.version, chosen) === p.fingerprint);
     if (match && version.trim() === '') setVersion(match.version);
     if (!chosen || match) return;
-    void packageVersion(chosen).then((read) => {
+    void packageVersion(chosen).finally(() => setPackagesRead((n) => n + 1)).then((read) => {
       if (!read) return;
       const previous = lastRead.current;
       lastRead.current = read;
@@ -106,7 +108,7 @@ function Uploader({ appId, maxSize, outcomes, onFinished }: { appId: string; max
           error={fileError} disabled={busy} clearable w={320} data-testid="upload-file" />
         <TextInput label={t('version')} placeholder="1.0.0" value={version} onChange={(e) => { setVersion(e.currentTarget.value); setVersionError(null); }}
           description={version !== '' && version === readVersion ? tUi('versionFromPackage') : undefined}
-          error={versionError} disabled={busy} maxLength={64} w={160} data-testid="upload-version" data-from-package={version !== '' && version === readVersion} data-package-version={readVersion ?? ''} />
+          error={versionError} disabled={busy} maxLength={64} w={160} data-testid="upload-version" data-from-package={version !== '' && version === readVersion} data-package-version={readVersion ?? ''} data-packages-read={packagesRead} />
         <Button mt={25} leftSection={<IconUpload size={16} aria-hidden="true" />} onClick={submit} disabled={busy} data-testid="upload-start">{t('start')}</Button>
       </Group>
       {state.phase !== 'idle' && (
