@@ -6,8 +6,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startChild, stopChild, waitForHttp, type TChild } from '../scripts/lib/children';
 
-export const BENCH = { portalPort: 3200, idpPort: 3201, pgPort: 54359, agentMp1Port: 8781, dataDir: '.data/bench' } as const;
+export const BENCH = { portalPort: 3200, idpPort: 3201, gatewayPort: 3202, pgPort: 54359, agentMp1Port: 8781, dataDir: '.data/bench' } as const;
 export const portalUrl = `http://localhost:${BENCH.portalPort}`;
+/** The stack's edge gateway (the agents' routes), where benchmarks' agents connect as real ones do. */
+export const gatewayUrl = `http://localhost:${BENCH.gatewayPort}`;
 export const issuer = `http://localhost:${BENCH.idpPort}`;
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,7 +20,7 @@ export async function startStack(): Promise<TChild> {
     cwd: root,
     index: 0,
     env: {
-      ...process.env, PORT: String(BENCH.portalPort), DEV_IDP_PORT: String(BENCH.idpPort), EMBEDDED_PG_PORT: String(BENCH.pgPort), MECPORT_AGENT_MP1_PORT: String(BENCH.agentMp1Port),
+      ...process.env, PORT: String(BENCH.portalPort), EDGE_GATEWAY_PORT: String(BENCH.gatewayPort), MECPORT_EDGE_GATEWAY_URL: '', DEV_IDP_PORT: String(BENCH.idpPort), EMBEDDED_PG_PORT: String(BENCH.pgPort), MECPORT_AGENT_MP1_PORT: String(BENCH.agentMp1Port),
       MECPORT_DATA_DIR: BENCH.dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', OIDC_ISSUER: '',
       // A bench step holds one token for up to 10 minutes (a multi-GB upload); access tokens last
       // 5 minutes by default and benches do not renew them.
