@@ -1,11 +1,11 @@
 /**
- * 1,000 agents on one portal: 1,000 instances of the agent's real EdgeChannel and PortalClient
+ * 1,000 agents on one edge gateway (the stack's, as `npm start` runs it): 1,000 instances of the agent's real EdgeChannel and PortalClient
  * (with the agent's TokenSigner) in this process, each for its own node seeded straight into the
  * bench database with its own Ed25519 key. Measures:
  * - a desired-state change reaching all of them: a deployment of one app version to the 1,000 nodes
  *   (core createDeployment + advanceDeployment, as the API runs them, committed in one transaction);
  *   from the commit, p50/p99 until each agent's report of the applied revision was accepted;
- * - the portal's CPU while the 1,000 agents heartbeat every 10 s (and hold their long-polls).
+ * - the gateway's CPU and RSS while the 1,000 agents heartbeat every 10 s (and hold their long-polls).
  */
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -18,7 +18,7 @@ import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
 import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
 import { withBenchDb } from './bench-db';
 import { cmdline, cpuSeconds, descendants, listenOverflows, rssBytes } from './proc-stats';
-import { BENCH, portalUrl } from './stack';
+import { BENCH, gatewayUrl } from './stack';
 import type { TChild } from '../scripts/lib/children';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
@@ -57,7 +57,7 @@ function startAgent(node: { id: string; key: string; credentialId: string }): TS
   const signer = new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId });
   // Its own connection pool, as an agent on its own node has: one shared pool for all 1,000 would
   // open and close connections no real fleet does.
-  const client = new PortalClient({ portalUrl, nodeId: node.id, signer, httpAgent: new http.Agent({ keepAlive: true }) });
+  const client = new PortalClient({ portalUrl: gatewayUrl, nodeId: node.id, signer, httpAgent: new http.Agent({ keepAlive: true }) });
   const received = new Map<number, number>();
   const applied = new Map<number, number>();
   let revision = -1;
@@ -108,9 +108,9 @@ export async function edgeChannel(stack: TChild): Promise<void> {
     const versionId = await seedPublishedVersion(db, tenantId);
     const operator = await resolveActor(db, { subject: `bench-op-${randomUUID()}`, username: 'bench-op', name: 'Bench Operator', email: null, tenant: 'bench-edge', roles: ['operator'] });
     const agents = nodes.map(startAgent);
-    const portal = portalPid(stack);
+    const gateway = gatewayPid(stack);
     let peakRss = 0;
-    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssBytes(portal)); }, 100);
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssBytes(gateway)); }, 100);
     try {
       // Steady state first: every agent connected, its revision-0 report accepted, and 1,000 agents'
       // start-up connections (some of them retried by TCP for seconds) settled.
@@ -130,11 +130,11 @@ export async function edgeChannel(stack: TChild): Promise<void> {
       process.stdout.write(`edge channel: ${AGENTS} agents (real EdgeChannel), deployment to all committed in ${((committed - committing) / 1000).toFixed(2)} s\n`);
       process.stdout.write(`desired state delivered to the agent, from the commit   p50 ${percentile(delivered, 50).toFixed(0)} ms   p99 ${percentile(delivered, 99).toFixed(0)} ms   max ${delivered.at(-1)!.toFixed(0)} ms\n`);
       process.stdout.write(`desired state -> applied report, from the commit   p50 ${percentile(delays, 50).toFixed(0)} ms   p99 ${percentile(delays, 99).toFixed(0)} ms   max ${delays.at(-1)!.toFixed(0)} ms (goal p99 < 1000 ms)\n`);
-      process.stdout.write(`CPU seconds used during the rollout   portal ${(cpuAfter.portal - cpuBefore.portal).toFixed(2)}   postgres ${postgresCpuBetween(cpuBefore.postgres, cpuAfter.postgres).toFixed(2)}   the ${AGENTS} simulated agents ${(cpuAfter.agents - cpuBefore.agents).toFixed(2)}\n`);
+      process.stdout.write(`CPU seconds used during the rollout   gateway ${(cpuAfter.gateway - cpuBefore.gateway).toFixed(2)}   portal ${(cpuAfter.portal - cpuBefore.portal).toFixed(2)}   postgres ${postgresCpuBetween(cpuBefore.postgres, cpuAfter.postgres).toFixed(2)}   the ${AGENTS} simulated agents ${(cpuAfter.agents - cpuBefore.agents).toFixed(2)}\n`);
       process.stdout.write(`connections refused for a full listen queue during the rollout (machine-wide)   ${overflows}\n`);
       process.stdout.write(`agents' failed calls during the rollout   ${errorsSince(committing)}\n`);
-      await portalCpu(stack);
-      process.stdout.write(`portal peak RSS with ${AGENTS} agents connected   ${(peakRss / 2 ** 20).toFixed(0)} MB\n`);
+      await gatewayCpu(stack);
+      process.stdout.write(`gateway peak RSS with ${AGENTS} agents connected   ${(peakRss / 2 ** 20).toFixed(0)} MB (now ${(rssBytes(gateway) / 2 ** 20).toFixed(0)} MB)\n`);
     } finally {
       clearInterval(sampler);
       await Promise.all(agents.map((a) => a.channel.stop()));
@@ -142,19 +142,21 @@ export async function edgeChannel(stack: TChild): Promise<void> {
   });
 }
 
-function portalPid(stack: TChild): number {
-  const portal = descendants(stack.process.pid!).find((p) => cmdline(p).includes('src/main.ts portal'));
-  if (!portal) throw new Error('cannot find the portal process');
-  return portal;
+function apiServerPid(stack: TChild, mode: 'portal' | 'edge-gateway'): number {
+  const pid = descendants(stack.process.pid!).find((p) => cmdline(p).includes(`src/main.ts ${mode}`));
+  if (!pid) throw new Error(`cannot find the ${mode} process`);
+  return pid;
 }
+const portalPid = (stack: TChild) => apiServerPid(stack, 'portal');
+const gatewayPid = (stack: TChild) => apiServerPid(stack, 'edge-gateway');
 
-/** CPU seconds so far of the portal, of each postgres process of the stack (by pid), and of this process (the agents). */
-function stackCpu(stack: TChild): { portal: number; postgres: Map<number, number>; agents: number } {
+/** CPU seconds so far of the gateway, of the portal, of each postgres process of the stack (by pid), and of this process (the agents). */
+function stackCpu(stack: TChild): { gateway: number; portal: number; postgres: Map<number, number>; agents: number } {
   // The embedded postmaster runs detached from the stack's process tree: found by its data directory.
   const postmaster = descendants(1).find((p) => cmdline(p).includes('/bin/postgres') && cmdline(p).includes(`${BENCH.dataDir}/pg`));
   const pids = postmaster ? [postmaster, ...descendants(postmaster)] : [];
   const own = process.cpuUsage();
-  return { portal: cpuSeconds(portalPid(stack)), postgres: new Map(pids.flatMap((p): [number, number][] => { try { return [[p, cpuSeconds(p)]]; } catch { return []; /* ended meanwhile */ } })), agents: (own.user + own.system) / 1e6 };
+  return { gateway: cpuSeconds(gatewayPid(stack)), portal: cpuSeconds(portalPid(stack)), postgres: new Map(pids.flatMap((p): [number, number][] => { try { return [[p, cpuSeconds(p)]]; } catch { return []; /* ended meanwhile */ } })), agents: (own.user + own.system) / 1e6 };
 }
 
 /** PostgreSQL's CPU between two samples: backends that ended in between are not counted, new ones count whole. */
@@ -164,12 +166,12 @@ function postgresCpuBetween(before: Map<number, number>, after: Map<number, numb
   return sum;
 }
 
-async function portalCpu(stack: TChild): Promise<void> {
-  const portal = portalPid(stack);
-  const before = cpuSeconds(portal);
+async function gatewayCpu(stack: TChild): Promise<void> {
+  const gateway = gatewayPid(stack);
+  const before = cpuSeconds(gateway);
   const started = performance.now();
   await sleep(CPU_WINDOW_SEC * 1000);
-  const used = cpuSeconds(portal) - before;
+  const used = cpuSeconds(gateway) - before;
   const percent = (100 * used) / ((performance.now() - started) / 1000);
-  process.stdout.write(`portal CPU with ${AGENTS} agents heartbeating every ${HEARTBEAT_SEC} s   ${percent.toFixed(1)}% of one core (${CPU_WINDOW_SEC} s window, ${(AGENTS / HEARTBEAT_SEC).toFixed(0)} heartbeats/s)\n`);
+  process.stdout.write(`gateway CPU with ${AGENTS} agents heartbeating every ${HEARTBEAT_SEC} s   ${percent.toFixed(1)}% of one core (${CPU_WINDOW_SEC} s window, ${(AGENTS / HEARTBEAT_SEC).toFixed(0)} heartbeats/s, ${((1e6 * used) / (AGENTS / HEARTBEAT_SEC) / ((performance.now() - started) / 1000)).toFixed(0)} µs of CPU per heartbeat with the long-polls; goal < 5%)\n`);
 }
