@@ -36,7 +36,7 @@ const HEARTBEAT_SEC = Number(process.env.BENCH_SCALE_HEARTBEAT_SEC ?? 20);
 /** The agent's long-poll (EdgeChannel's default). */
 const WAIT_SEC = 30;
 /** Agents started per second: a fleet does not connect in one instant, and 10,000 SYNs at once would overflow the listen queues. */
-const RAMP_PER_SEC = Number(process.env.BENCH_SCALE_RAMP_PER_SEC ?? 500);
+const RAMP_PER_SEC = Number(process.env.BENCH_SCALE_RAMP_PER_SEC ?? 250);
 /** Agents per process: two sockets each stay well under the 20,000 files one process may open. */
 const PER_PROCESS = 2500;
 const REPLICA2_PORT = 3203;
@@ -94,9 +94,11 @@ async function allAcknowledged(fleet: AgentFleet, revision: number, timeoutMs: n
 
 export async function edgeScale(stack: TChild): Promise<void> {
   await withBenchDb(async (db, databaseUrl) => {
+    const seeding = epochMs();
     const { tenantId, nodes } = await seedNodes(db, { count: AGENTS, tenant: { slug: 'bench-scale', name: 'Bench Scale' }, label: 'scale' });
     const versionId = await seedPublishedVersion(db, tenantId);
     const operator = await benchOperator(db, 'bench-scale');
+    line(`edge gateway at scale: ${AGENTS} nodes with their own keys seeded in ${((epochMs() - seeding) / 1000).toFixed(1)} s; starting a second gateway replica on :${REPLICA2_PORT}`);
     const second = await startGatewayReplica({ port: REPLICA2_PORT, databaseUrl });
     const replicas: TReplica[] = [
       { name: 'replica 1', url: gatewayUrl, port: BENCH.gatewayPort, pid: gatewayPid(stack) },
@@ -106,7 +108,7 @@ export async function edgeScale(stack: TChild): Promise<void> {
     const specs = nodes.map((node, i) => ({ node, replica: i % 2, gatewayUrl: replicas[i % 2]!.url }));
     let fleet: AgentFleet | undefined;
     try {
-      line(`edge gateway at scale: ${AGENTS} thin agents in ${Math.ceil(AGENTS / PER_PROCESS)} processes (real HTTP and signed tokens), half on each of 2 replicas (:${BENCH.gatewayPort} the stack's, :${REPLICA2_PORT}), heartbeat every ${HEARTBEAT_SEC} s, long-poll ${WAIT_SEC} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      line(`${AGENTS} thin agents in ${Math.ceil(AGENTS / PER_PROCESS)} processes (real HTTP and signed tokens), half on each of 2 replicas (:${BENCH.gatewayPort} the stack's, :${REPLICA2_PORT}), heartbeat every ${HEARTBEAT_SEC} s, long-poll ${WAIT_SEC} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       const overflowsAtStart = listenOverflows();
       fleet = AgentFleet.start(specs, { heartbeatSec: HEARTBEAT_SEC, waitSec: WAIT_SEC, rampPerSec: RAMP_PER_SEC, perProcess: PER_PROCESS });
       const started = epochMs();
