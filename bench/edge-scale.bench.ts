@@ -112,7 +112,7 @@ export async function edgeScale(stack: TChild): Promise<void> {
       const overflowsAtStart = listenOverflows();
       fleet = AgentFleet.start(specs, { heartbeatSec: HEARTBEAT_SEC, waitSec: WAIT_SEC, rampPerSec: RAMP_PER_SEC, perProcess: PER_PROCESS });
       const started = epochMs();
-      await allAcknowledged(fleet, 0, (AGENTS / RAMP_PER_SEC) * 1000 + 180_000, EMPTY);
+      await allAcknowledged(fleet, 0, (AGENTS / RAMP_PER_SEC) * 1000 + 300_000, EMPTY);
       const connected = await fleet.snapshot();
       line(`start: every agent's revision-0 report acknowledged ${((epochMs() - started) / 1000).toFixed(1)} s after the first agent started (${RAMP_PER_SEC} agents/s); listen overflows ${listenOverflows() - overflowsAtStart}; failed calls ${failuresBetween(EMPTY, connected)}`);
       await sleep(SETTLE_MS);

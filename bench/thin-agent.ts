@@ -5,7 +5,7 @@
  *
  * - long-poll the desired state; a newer revision is "applied" at once and reported, the report
  *   re-sent until the gateway takes it (reports are idempotent);
- * - a heartbeat every interval (±10 %, as the agent), the first one at start; one that fails is
+ * - a heartbeat every interval (±10 %, as the agent), the first one at a random point of the first interval; one that fails is
  *   dropped and the next goes after the interval, as the agent does;
  * - any failed call waits the agent's own backoff (retryDelay: `Retry-After` first) and is counted.
  *
@@ -134,11 +134,15 @@ export class ThinAgent {
     }
   }
 
+  private intervalMs(): number {
+    return this.options.heartbeatSec * 1000 * (1 - HEARTBEAT_JITTER + 2 * HEARTBEAT_JITTER * Math.random());
+  }
+
   private async heartbeatLoop(): Promise<void> {
     const backoff = new Backoff({ baseMs: 1000, maxMs: 30_000 });
-    // The first one at start (the agent's), the second after a random part of the interval: a
-    // fleet's heartbeats are spread over the interval, not bunched by when the benchmark started them.
-    let waitMs = Math.random() * this.options.heartbeatSec * 1000;
+    // The first one after a random part of the interval: a fleet's heartbeats are spread over the
+    // interval, not bunched by when the benchmark started its agents (the seeded nodes start online).
+    await sleep(Math.random() * this.options.heartbeatSec * 1000, this.stopping.signal);
     while (!this.stopping.signal.aborted) {
       if (this.options.heartbeatsOn()) {
         try {
@@ -147,11 +151,11 @@ export class ThinAgent {
           backoff.reset();
         } catch (error) {
           if (!this.failed('heartbeat', error)) return;
-          waitMs = Math.max(waitMs, retryDelay(error, backoff, Math).ms);
+          await sleep(Math.max(this.intervalMs(), retryDelay(error, backoff, Math).ms), this.stopping.signal);
+          continue;
         }
       }
-      await sleep(waitMs, this.stopping.signal);
-      waitMs = this.options.heartbeatSec * 1000 * (1 - HEARTBEAT_JITTER + 2 * HEARTBEAT_JITTER * Math.random());
+      await sleep(this.intervalMs(), this.stopping.signal);
     }
   }
 }
