@@ -5,7 +5,7 @@
  * one process would not fit. The processes answer by IPC: counts, long-polls parked, timings.
  *
  * @example
- *   const fleet = await AgentFleet.start(specs, { heartbeatSec: 20, waitSec: 30, rampPerSec: 500, perProcess: 2500 });
+ *   const fleet = await AgentFleet.start(specs, { heartbeatSec: 60, waitSec: 30, rampPerSec: 500, perProcess: 2500 });
  *   const { acknowledged } = await fleet.snapshot(); …; await fleet.stop();
  */
 import { fork, type ChildProcess } from 'node:child_process';

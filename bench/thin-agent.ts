@@ -12,7 +12,7 @@
  * Its own keep-alive pool of at most two sockets, as one node would hold: the parked long-poll and
  * one for the short calls (a report behind a heartbeat waits for it rather than open a third).
  *
- * @example const agent = new ThinAgent({ node, gatewayUrl, replica: 0, heartbeatSec: 20, waitSec: 30, tally }); agent.start(); …; await agent.stop();
+ * @example const agent = new ThinAgent({ node, gatewayUrl, replica: 0, heartbeatSec: 60, waitSec: 30, tally }); agent.start(); …; await agent.stop();
  */
 import { createPrivateKey } from 'node:crypto';
 import http from 'node:http';
