@@ -7,18 +7,19 @@
  *   from the commit, p50/p99 until each agent's report of the applied revision was accepted;
  * - the gateway's CPU and RSS while the 1,000 agents heartbeat every 10 s (and hold their long-polls).
  */
-import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TDesiredState } from '@mecport/contracts';
-import { advanceDeployment, createDeployment, resolveActor } from '@mecport/core';
-import type { DbClient } from '@mecport/db';
 import { EdgeChannel } from '../apps/mep-agent/src/channel/edge-channel';
 import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
 import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
 import { withBenchDb } from './bench-db';
-import { cmdline, cpuSeconds, descendants, listenOverflows, rssBytes } from './proc-stats';
-import { BENCH, gatewayUrl } from './stack';
+import { benchOperator, commitRollout, seedNodes, seedPublishedVersion, type TBenchNode } from './edge-fleet-seed';
+import { cpuSeconds, listenOverflows, rssBytes } from './proc-stats';
+import { gatewayUrl } from './stack';
+import { gatewayPid, postgresCpuBetween, stackCpu } from './stack-cpu';
+import { delaySummary, waitFor } from './timings';
 import type { TChild } from '../scripts/lib/children';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
@@ -29,31 +30,7 @@ const METRICS = { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsed
 
 interface TSimAgent { nodeId: string; channel: EdgeChannel; received: Map<number, number>; applied: Map<number, number> }
 
-async function seedNodes(db: DbClient): Promise<{ tenantId: string; nodes: { id: string; key: string; credentialId: string }[] }> {
-  const tenant = await db.tenant.upsert({ where: { slug: 'bench-edge' }, update: {}, create: { slug: 'bench-edge', name: 'Bench Edge' } });
-  const nodes = Array.from({ length: AGENTS }, (_, i) => {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    return { id: randomUUID(), i, credentialId: randomUUID(), jwk: publicKey.export({ format: 'jwk' }), key: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
-  });
-  await db.edgeNode.createMany({
-    data: nodes.map((n) => ({
-      id: n.id, tenantId: tenant.id, name: `bench-node-${n.i}`, latitude: 30 + (n.i % 100) / 10, longitude: 110 + Math.floor(n.i / 100), enrolledAt: new Date(),
-      lastHeartbeatAt: new Date(), credentialId: n.credentialId, publicKey: { kty: 'OKP', crv: 'Ed25519', x: n.jwk.x }, labels: { bench: 'edge' },
-    })),
-  });
-  return { tenantId: tenant.id, nodes };
-}
-
-async function seedPublishedVersion(db: DbClient, tenantId: string): Promise<string> {
-  const digest = 'e'.repeat(64);
-  await db.packageBlob.createMany({ data: [{ digest, size: 1024n }], skipDuplicates: true });
-  const app = await db.app.create({ data: { tenantId, slug: `bench-edge-${randomUUID().slice(0, 8)}`, name: 'Bench Edge App', provider: 'Bench', category: 'other', createdBy: 'bench' } });
-  const appd = { appDId: randomUUID(), appName: 'Bench Edge App', appProvider: 'Bench', appSoftVersion: '1.0.0', appDVersion: '1.0.0', mecVersion: ['2.1.1'] };
-  const version = await db.appVersion.create({ data: { appId: app.id, version: '1.0.0', packageDigest: digest, packageSize: 1024n, appd, appdId: appd.appDId, architecture: 'x86_64', status: 'published', publishedAt: new Date() } });
-  return version.id;
-}
-
-function startAgent(node: { id: string; key: string; credentialId: string }): TSimAgent {
+function startAgent(node: TBenchNode): TSimAgent {
   const signer = new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId });
   // Its own connection pool, as an agent on its own node has: one shared pool for all 1,000 would
   // open and close connections no real fleet does.
@@ -95,21 +72,11 @@ function errorsSince(from: number): string {
   return recent.length === 0 ? 'none' : [...kinds].map(([kind, n]) => `${n}x ${kind}`).join('; ');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 export async function edgeChannel(stack: TChild): Promise<void> {
   await withBenchDb(async (db) => {
-    const { tenantId, nodes } = await seedNodes(db);
+    const { tenantId, nodes } = await seedNodes(db, { count: AGENTS, tenant: { slug: 'bench-edge', name: 'Bench Edge' }, label: 'edge' });
     const versionId = await seedPublishedVersion(db, tenantId);
-    const operator = await resolveActor(db, { subject: `bench-op-${randomUUID()}`, username: 'bench-op', name: 'Bench Operator', email: null, tenant: 'bench-edge', roles: ['operator'] });
+    const operator = await benchOperator(db, 'bench-edge');
     const agents = nodes.map(startAgent);
     const gateway = gatewayPid(stack);
     let peakRss = 0;
@@ -122,8 +89,7 @@ export async function edgeChannel(stack: TChild): Promise<void> {
       const cpuBefore = stackCpu(stack);
       const overflowsBefore = listenOverflows();
       const committing = performance.now();
-      const deploymentId = await createDeployment(db, operator, { appVersionId: versionId, kind: 'install', target: { kind: 'labels', selector: 'bench=edge' }, batchSize: AGENTS, stopOnFailure: false });
-      await advanceDeployment(db, deploymentId);
+      await commitRollout(db, operator, { versionId, selector: 'bench=edge', batchSize: AGENTS });
       const committed = performance.now();
       await waitFor('every agent to report revision 1', () => agents.every((a) => a.applied.has(1)), 120_000);
       const cpuAfter = stackCpu(stack);
@@ -131,8 +97,8 @@ export async function edgeChannel(stack: TChild): Promise<void> {
       const delays = agents.map((a) => a.applied.get(1)! - committed).sort((x, y) => x - y);
       const delivered = agents.map((a) => a.received.get(1)! - committed).sort((x, y) => x - y);
       process.stdout.write(`edge channel: ${AGENTS} agents (real EdgeChannel), deployment to all committed in ${((committed - committing) / 1000).toFixed(2)} s\n`);
-      process.stdout.write(`desired state delivered to the agent, from the commit   p50 ${percentile(delivered, 50).toFixed(0)} ms   p99 ${percentile(delivered, 99).toFixed(0)} ms   max ${delivered.at(-1)!.toFixed(0)} ms\n`);
-      process.stdout.write(`desired state -> applied report, from the commit   p50 ${percentile(delays, 50).toFixed(0)} ms   p99 ${percentile(delays, 99).toFixed(0)} ms   max ${delays.at(-1)!.toFixed(0)} ms (goal p99 < 1000 ms)\n`);
+      process.stdout.write(`desired state delivered to the agent, from the commit   ${delaySummary(delivered)}\n`);
+      process.stdout.write(`desired state -> applied report, from the commit   ${delaySummary(delays)} (goal p99 < 1000 ms)\n`);
       process.stdout.write(`CPU seconds used during the rollout   gateway ${(cpuAfter.gateway - cpuBefore.gateway).toFixed(2)}   portal ${(cpuAfter.portal - cpuBefore.portal).toFixed(2)}   postgres ${postgresCpuBetween(cpuBefore.postgres, cpuAfter.postgres).toFixed(2)}   the ${AGENTS} simulated agents ${(cpuAfter.agents - cpuBefore.agents).toFixed(2)}\n`);
       process.stdout.write(`connections refused for a full listen queue during the rollout (machine-wide)   ${overflows}\n`);
       process.stdout.write(`agents' failed calls during the rollout   ${errorsSince(committing)}\n`);
@@ -143,30 +109,6 @@ export async function edgeChannel(stack: TChild): Promise<void> {
       await Promise.all(agents.map((a) => a.channel.stop()));
     }
   });
-}
-
-function apiServerPid(stack: TChild, mode: 'portal' | 'edge-gateway'): number {
-  const pid = descendants(stack.process.pid!).find((p) => cmdline(p).includes(`src/main.ts ${mode}`));
-  if (!pid) throw new Error(`cannot find the ${mode} process`);
-  return pid;
-}
-const portalPid = (stack: TChild) => apiServerPid(stack, 'portal');
-const gatewayPid = (stack: TChild) => apiServerPid(stack, 'edge-gateway');
-
-/** CPU seconds so far of the gateway, of the portal, of each postgres process of the stack (by pid), and of this process (the agents). */
-function stackCpu(stack: TChild): { gateway: number; portal: number; postgres: Map<number, number>; agents: number } {
-  // The embedded postmaster runs detached from the stack's process tree: found by its data directory.
-  const postmaster = descendants(1).find((p) => cmdline(p).includes('/bin/postgres') && cmdline(p).includes(`${BENCH.dataDir}/pg`));
-  const pids = postmaster ? [postmaster, ...descendants(postmaster)] : [];
-  const own = process.cpuUsage();
-  return { gateway: cpuSeconds(gatewayPid(stack)), portal: cpuSeconds(portalPid(stack)), postgres: new Map(pids.flatMap((p): [number, number][] => { try { return [[p, cpuSeconds(p)]]; } catch { return []; /* ended meanwhile */ } })), agents: (own.user + own.system) / 1e6 };
-}
-
-/** PostgreSQL's CPU between two samples: backends that ended in between are not counted, new ones count whole. */
-function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
-  return sum;
 }
 
 async function gatewayCpu(stack: TChild): Promise<void> {

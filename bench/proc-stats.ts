@@ -44,3 +44,8 @@ export function listenOverflows(): number {
   const at = names?.indexOf('ListenOverflows') ?? -1;
   return at < 0 ? NaN : Number(values?.[at]);
 }
+
+/** Open file descriptors (sockets included) of the process, 0 when it is gone. */
+export function openFiles(pid: number): number {
+  try { return readdirSync(`/proc/${pid}/fd`).length; } catch { return 0; }
+}
