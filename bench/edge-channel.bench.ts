@@ -7,18 +7,18 @@
  *   from the commit, p50/p99 until each agent's report of the applied revision was accepted;
  * - the gateway's CPU and RSS while the 1,000 agents heartbeat every 10 s (and hold their long-polls).
  */
-import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TDesiredState } from '@mecport/contracts';
 import { advanceDeployment, createDeployment, resolveActor } from '@mecport/core';
-import type { DbClient } from '@mecport/db';
 import { EdgeChannel } from '../apps/mep-agent/src/channel/edge-channel';
 import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
 import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
 import { withBenchDb } from './bench-db';
 import { cmdline, cpuSeconds, descendants, listenOverflows, rssBytes } from './proc-stats';
-import { BENCH, gatewayUrl } from './stack';
+import { seedNodes, seedPublishedVersion, type TSeededNode } from './seed-fleet';
+import { apiServerPid, BENCH, gatewayUrl } from './stack';
 import type { TChild } from '../scripts/lib/children';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
@@ -29,31 +29,7 @@ const METRICS = { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsed
 
 interface TSimAgent { nodeId: string; channel: EdgeChannel; received: Map<number, number>; applied: Map<number, number> }
 
-async function seedNodes(db: DbClient): Promise<{ tenantId: string; nodes: { id: string; key: string; credentialId: string }[] }> {
-  const tenant = await db.tenant.upsert({ where: { slug: 'bench-edge' }, update: {}, create: { slug: 'bench-edge', name: 'Bench Edge' } });
-  const nodes = Array.from({ length: AGENTS }, (_, i) => {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    return { id: randomUUID(), i, credentialId: randomUUID(), jwk: publicKey.export({ format: 'jwk' }), key: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
-  });
-  await db.edgeNode.createMany({
-    data: nodes.map((n) => ({
-      id: n.id, tenantId: tenant.id, name: `bench-node-${n.i}`, latitude: 30 + (n.i % 100) / 10, longitude: 110 + Math.floor(n.i / 100), enrolledAt: new Date(),
-      lastHeartbeatAt: new Date(), credentialId: n.credentialId, publicKey: { kty: 'OKP', crv: 'Ed25519', x: n.jwk.x }, labels: { bench: 'edge' },
-    })),
-  });
-  return { tenantId: tenant.id, nodes };
-}
-
-async function seedPublishedVersion(db: DbClient, tenantId: string): Promise<string> {
-  const digest = 'e'.repeat(64);
-  await db.packageBlob.createMany({ data: [{ digest, size: 1024n }], skipDuplicates: true });
-  const app = await db.app.create({ data: { tenantId, slug: `bench-edge-${randomUUID().slice(0, 8)}`, name: 'Bench Edge App', provider: 'Bench', category: 'other', createdBy: 'bench' } });
-  const appd = { appDId: randomUUID(), appName: 'Bench Edge App', appProvider: 'Bench', appSoftVersion: '1.0.0', appDVersion: '1.0.0', mecVersion: ['2.1.1'] };
-  const version = await db.appVersion.create({ data: { appId: app.id, version: '1.0.0', packageDigest: digest, packageSize: 1024n, appd, appdId: appd.appDId, architecture: 'x86_64', status: 'published', publishedAt: new Date() } });
-  return version.id;
-}
-
-function startAgent(node: { id: string; key: string; credentialId: string }): TSimAgent {
+function startAgent(node: TSeededNode): TSimAgent {
   const signer = new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId });
   // Its own connection pool, as an agent on its own node has: one shared pool for all 1,000 would
   // open and close connections no real fleet does.
@@ -104,7 +80,7 @@ async function waitFor(what: string, done: () => boolean, timeoutMs: number): Pr
 
 export async function edgeChannel(stack: TChild): Promise<void> {
   await withBenchDb(async (db) => {
-    const { tenantId, nodes } = await seedNodes(db);
+    const { tenantId, nodes } = await seedNodes(db, { count: AGENTS, fleet: 'edge' });
     const versionId = await seedPublishedVersion(db, tenantId);
     const operator = await resolveActor(db, { subject: `bench-op-${randomUUID()}`, username: 'bench-op', name: 'Bench Operator', email: null, tenant: 'bench-edge', roles: ['operator'] });
     const agents = nodes.map(startAgent);
@@ -142,11 +118,6 @@ export async function edgeChannel(stack: TChild): Promise<void> {
   });
 }
 
-function apiServerPid(stack: TChild, mode: 'portal' | 'edge-gateway'): number {
-  const pid = descendants(stack.process.pid!).find((p) => cmdline(p).includes(`src/main.ts ${mode}`));
-  if (!pid) throw new Error(`cannot find the ${mode} process`);
-  return pid;
-}
 const portalPid = (stack: TChild) => apiServerPid(stack, 'portal');
 const gatewayPid = (stack: TChild) => apiServerPid(stack, 'edge-gateway');
 

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startChild, stopChild, waitForHttp, type TChild } from '../scripts/lib/children';
+import { cmdline, descendants } from './proc-stats';
 
 export const BENCH = { portalPort: 3200, idpPort: 3201, gatewayPort: 3202, pgPort: 54359, agentMp1Port: 8781, dataDir: '.data/bench' } as const;
 export const portalUrl = `http://localhost:${BENCH.portalPort}`;
@@ -32,3 +33,10 @@ export async function startStack(): Promise<TChild> {
 }
 
 export { stopChild as stopStack };
+
+/** The pid of one of the stack's API servers (`src/main.ts portal` or `src/main.ts edge-gateway`). */
+export function apiServerPid(stack: TChild, mode: 'portal' | 'edge-gateway'): number {
+  const pid = descendants(stack.process.pid!).find((p) => cmdline(p).includes(`src/main.ts ${mode}`));
+  if (!pid) throw new Error(`cannot find the ${mode} process`);
+  return pid;
+}
