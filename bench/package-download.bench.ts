@@ -5,15 +5,18 @@
  * their own Ed25519 keys get a deployment of its version, so each may download it
  * (core findNodePackage), with a real token signed by the agent's TokenSigner.
  *
- * The 100 downloads run in this process through the agent's own PortalClient.openPackage
- * (node:http) and only count bytes: hashing would spend client CPU on the 2 cores the gateway
- * uses too, and curl does not hash either. Every answer must be a 200 with every byte.
+ * The 100 downloads are 100 curls too (each with its own node's token), so (a) and (b) differ only
+ * in concurrency: the same client alone, then 100 at once. Clients share the gateway's 2 cores, so
+ * they must cost little: curl writes to /dev/null and hashes nothing. (Node's http client in this
+ * process, counting bytes, cost twice curl's CPU per byte on its own and far more inside the bench
+ * process; the clients, not the gateway, set the figure.) Every answer must be a 200 whose
+ * Content-Length is the package size, with every byte.
  *
  * BENCH_DOWNLOAD_MB (default 200) and BENCH_DOWNLOAD_AGENTS (default 100) make it smaller.
  */
 import { randomFillSync, randomUUID, createPrivateKey } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -23,7 +26,6 @@ import { promisify } from 'node:util';
 import { createBlobStore } from '@mecport/blob-store';
 import { advanceDeployment, createDeployment, resolveActor } from '@mecport/core';
 import type { DbClient } from '@mecport/db';
-import { PortalClient } from '../apps/mep-agent/src/channel/portal-client';
 import { TokenSigner } from '../apps/mep-agent/src/channel/token-signer';
 import type { TChild } from '../scripts/lib/children';
 import { withBenchDb } from './bench-db';
@@ -36,7 +38,7 @@ const AGENTS = Number(process.env.BENCH_DOWNLOAD_AGENTS ?? 100);
 const MiB = 2 ** 20;
 const root = path.resolve(import.meta.dirname, '..');
 
-interface TAgent { node: TSeededNode; signer: TokenSigner; client: PortalClient }
+interface TAgent { node: TSeededNode; signer: TokenSigner }
 interface TPackage { digest: string; size: number; path: string }
 /** What the gateway spent on one step: CPU seconds, and its RSS before and at the peak. */
 interface TGatewayCost { cpu: number; rssBefore: number; rssPeak: number }
@@ -76,8 +78,7 @@ async function seedEntitledFleet(db: DbClient, pkg: TPackage): Promise<TAgent[]>
   const deploymentId = await createDeployment(db, operator, { appVersionId: versionId, kind: 'install', target: { kind: 'labels', selector: 'bench=download' }, batchSize: AGENTS, stopOnFailure: false });
   await advanceDeployment(db, deploymentId);
   return nodes.map((node) => {
-    const signer = new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId });
-    return { node, signer, client: new PortalClient({ portalUrl: gatewayUrl, nodeId: node.id, signer, httpAgent: new http.Agent({ keepAlive: false }) }) };
+    return { node, signer: new TokenSigner(createPrivateKey(node.key), { nodeId: node.id, credentialId: node.credentialId }) };
   });
 }
 
@@ -95,16 +96,16 @@ async function measure(stack: TChild, agents: TAgent[], pkg: TPackage): Promise<
   const before = await withGatewayCost(gateway, () => curlDownload(first, pkg));
   const fleet = await withGatewayCost(gateway, () => fleetDownload(agents, pkg));
   const after = await withGatewayCost(gateway, () => curlDownload(first, pkg));
-  const curlMbps = [before.result, after.result].map((r) => mbps(pkg.size, r.seconds));
+  const curlMbps = [before.result, after.result].map((seconds) => mbps(pkg.size, seconds));
   const total = pkg.size * agents.length;
   const times = fleet.result.times.sort((a, b) => a - b);
   const aggregate = mbps(total, fleet.result.seconds);
   const row = (what: string, rate: number, seconds: number, cost: TGatewayCost, bytes: number) =>
     `${what.padEnd(44)} ${rate.toFixed(0).padStart(6)} MB/s   ${seconds.toFixed(2).padStart(6)} s   gateway CPU ${cost.cpu.toFixed(2)} s (${(cost.cpu / (bytes / 2 ** 30)).toFixed(2)} s/GiB)   gateway RSS ${(cost.rssBefore / MiB).toFixed(0)} -> peak ${(cost.rssPeak / MiB).toFixed(0)} MB\n`;
-  process.stdout.write(row('curl alone, before', curlMbps[0]!, before.result.seconds, before, pkg.size));
+  process.stdout.write(row('curl alone, before', curlMbps[0]!, before.result, before, pkg.size));
   process.stdout.write(row(`${agents.length} agents at once, aggregate`, aggregate, fleet.result.seconds, fleet, total));
-  process.stdout.write(row('curl alone, after', curlMbps[1]!, after.result.seconds, after, pkg.size));
-  process.stdout.write(`${agents.length} agents: per download p50 ${percentile(times, 50).toFixed(2)} s   p99 ${percentile(times, 99).toFixed(2)} s   max ${times.at(-1)!.toFixed(2)} s; ${agents.length} x 200 with all ${pkg.size} bytes; client (this process, counting bytes, no hashing) CPU ${fleet.result.clientCpu.toFixed(2)} s\n`);
+  process.stdout.write(row('curl alone, after', curlMbps[1]!, after.result, after, pkg.size));
+  process.stdout.write(`${agents.length} agents: per download p50 ${percentile(times, 50).toFixed(2)} s   p99 ${percentile(times, 99).toFixed(2)} s   max ${times.at(-1)!.toFixed(2)} s; ${agents.length} x 200 with Content-Length and all ${pkg.size} bytes; the ${agents.length} curls' CPU ${fleet.result.clientCpu.toFixed(2)} s\n`);
   process.stdout.write(`aggregate / curl alone   ${(aggregate / ((curlMbps[0]! + curlMbps[1]!) / 2)).toFixed(2)}x (against the mean of the two curl runs); load average after ${load()}\n`);
 }
 
@@ -122,36 +123,33 @@ async function withGatewayCost<T>(gateway: number, work: () => Promise<T>): Prom
   }
 }
 
-/** Debian's curl fetching the package alone, with the agent's Authorization header; throws unless a 200 with every byte. */
-async function curlDownload(agent: TAgent, pkg: TPackage): Promise<{ seconds: number }> {
+/**
+ * One download by Debian's curl with the agent's Authorization header, to /dev/null; throws unless
+ * a 200 whose Content-Length is the package size, with every byte. Its time from start to last byte.
+ */
+async function curlDownload(agent: TAgent, pkg: TPackage): Promise<number> {
   const { stdout } = await promisify(execFile)('curl', [
-    '-sS', '-o', '/dev/null', '-w', '%{http_code} %{size_download} %{speed_download} %{time_total}',
+    '-sS', '-o', '/dev/null', '-w', '%{http_code} %{size_download} %header{content-length} %{time_total}',
     '-H', `Authorization: Bearer ${await agent.signer.token()}`, `${gatewayUrl}${packagePath(pkg, agent)}`,
   ]);
-  const [status, size, , seconds] = stdout.trim().split(' ').map(Number);
-  if (status !== 200 || size !== pkg.size) throw new Error(`curl: ${status} with ${size} of ${pkg.size} bytes`);
-  return { seconds: seconds! };
+  const [status, size, contentLength, seconds] = stdout.trim().split(' ').map(Number);
+  if (status !== 200 || size !== pkg.size || contentLength !== pkg.size) throw new Error(`curl: ${status} with ${size} bytes and Content-Length ${contentLength}, not 200 with ${pkg.size}`);
+  return seconds!;
 }
 
-/** Every agent opens the download at once; each one's time from its request to its last byte. */
+/** CPU seconds of this process's ended children (the curls), from /proc/self/stat (cutime + cstime). */
+function childrenCpu(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Every agent starts its download at once; each one's time from its start to its last byte. */
 async function fleetDownload(agents: TAgent[], pkg: TPackage): Promise<{ seconds: number; times: number[]; clientCpu: number }> {
   await Promise.all(agents.map((a) => a.signer.token())); // signed beforehand, as a running agent has its token
-  const cpuBefore = process.cpuUsage();
+  const cpuBefore = childrenCpu();
   const started = performance.now();
-  const times = await Promise.all(agents.map(async (agent) => {
-    const t0 = performance.now();
-    const res = await agent.client.openPackage(packagePath(pkg, agent), 0);
-    if (res.statusCode !== 200 || res.headers['content-length'] !== String(pkg.size)) {
-      res.destroy();
-      throw new Error(`download: ${res.statusCode} with Content-Length ${res.headers['content-length']}, not 200 with ${pkg.size}`);
-    }
-    const bytes = await countBytes(res);
-    if (bytes !== pkg.size) throw new Error(`download: ${bytes} of ${pkg.size} bytes`);
-    return (performance.now() - t0) / 1000;
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  return { seconds, times, clientCpu: (cpu.user + cpu.system) / 1e6 };
+  const times = await Promise.all(agents.map((agent) => curlDownload(agent, pkg)));
+  return { seconds: (performance.now() - started) / 1000, times, clientCpu: childrenCpu() - cpuBefore };
 }
 
 function countBytes(res: http.IncomingMessage): Promise<number> {
