@@ -36,6 +36,10 @@ function startAgent(node: TSeededNode): TSimAgent {
   const client = new PortalClient({ portalUrl: gatewayUrl, nodeId: node.id, signer, httpAgent: new http.Agent({ keepAlive: true }) });
   const received = new Map<number, number>();
   const applied = new Map<number, number>();
+  // Reports go through the channel, which retries them as the real agent does (a 503 with
+  // Retry-After from a saturated gateway); a report counts when the gateway took it.
+  const send = client.report.bind(client);
+  client.report = async (report, signal) => { await send(report, signal); applied.set(report.appliedRevision, performance.now()); };
   let revision = -1;
   let instances: TDesiredState['appInstances'] = [];
   const channel: EdgeChannel = new EdgeChannel({
@@ -45,8 +49,7 @@ function startAgent(node: TSeededNode): TSimAgent {
       revision = doc.revision;
       instances = doc.appInstances;
       // An agent that applies at once: the figure is the channel's, not a process start.
-      void client.report({ appliedRevision: doc.revision, outcome: 'applied', message: null, instances: instances.map((i) => ({ appInstanceId: i.appInstanceId, state: 'RUNNING', restarts: 0, ready: true, message: null, digestMismatch: false })) })
-        .then(() => applied.set(doc.revision, performance.now()), () => undefined);
+      channel.report({ appliedRevision: doc.revision, outcome: 'applied', message: null, instances: instances.map((i) => ({ appInstanceId: i.appInstanceId, state: 'RUNNING', restarts: 0, ready: true, message: null, digestMismatch: false })) });
     },
     heartbeat: async () => ({ appliedRevision: revision, metrics: METRICS, instances: [], services: [] }),
     onState: (state, message) => { if (state === 'offline') channelErrors.push({ at: performance.now(), message: message ?? '' }); },

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startChild, stopChild, waitForHttp, type TChild } from '../scripts/lib/children';
+import { assertPortsFree } from '../scripts/lib/port-free';
 import { cmdline, descendants } from './proc-stats';
 
 export const BENCH = { portalPort: 3200, idpPort: 3201, gatewayPort: 3202, pgPort: 54359, agentMp1Port: 8781, dataDir: '.data/bench' } as const;
@@ -16,6 +17,8 @@ export const issuer = `http://localhost:${BENCH.idpPort}`;
 const root = path.resolve(import.meta.dirname, '..');
 
 export async function startStack(): Promise<TChild> {
+  // Another stack on these ports (another checkout's bench) would answer the health check below.
+  await assertPortsFree([BENCH.portalPort, BENCH.idpPort, BENCH.gatewayPort, BENCH.pgPort, BENCH.agentMp1Port], 'bench/stack.ts lists the bench ports; is another bench running without /tmp/mecport-bench.lock?');
   rmSync(path.join(root, BENCH.dataDir), { recursive: true, force: true });
   const stack = startChild('stack', 'npm', ['start'], {
     cwd: root,

@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { API_DIR, apiServerCommand, apiServerEnv, type TApiServerMode } from '../../scripts/lib/api-server-command';
+import { assertPortFree } from '../../scripts/lib/port-free';
 import { E2E } from './stack';
 import { DATA_DIR } from './uploads';
 
@@ -32,18 +32,8 @@ export function startSecondGateway(port: number, env: Record<string, string> = {
   return startApiServer('edge-gateway', { EDGE_GATEWAY_PORT: String(port), ...env }, port);
 }
 
-/** Fails when something already listens on `port`: its health check would pass for the new server. */
-async function assertPortFree(port: number): Promise<void> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(new Error(`port ${port} is taken (e2e/support/stack.ts lists the stack's ports): ${error.message}`)));
-    server.listen(port, () => resolve());
-  });
-  await new Promise((resolve) => server.close(resolve));
-}
-
 async function startApiServer(mode: TApiServerMode, env: Record<string, string>, port: number): Promise<TSecondPortal> {
-  await assertPortFree(port);
+  await assertPortFree(port, 'e2e/support/stack.ts lists the stack\'s ports');
   let output = '';
   const [command, args] = apiServerCommand(mode);
   const child = spawn(command, args, {

@@ -206,4 +206,18 @@ describe('getPrisma()', () => {
     expect(getPrisma()).toBe(a);
     expect(await a.tenant.count()).toBeGreaterThanOrEqual(0);
   });
+
+  it('refuses to go on with the old client when DATABASE_URL changed, and validates the new value', () => {
+    const original = process.env.DATABASE_URL;
+    getPrisma();
+    try {
+      process.env.DATABASE_URL = `${original}-other`;
+      expect(() => getPrisma()).toThrow(/DATABASE_URL changed/);
+      process.env.DATABASE_URL = 'mysql://elsewhere/db';
+      expect(() => getPrisma()).toThrow(/must be a postgresql:\/\/ connection URL/);
+    } finally {
+      process.env.DATABASE_URL = original;
+    }
+    expect(getPrisma()).toBeDefined();
+  });
 });

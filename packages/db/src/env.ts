@@ -47,6 +47,11 @@ export function inheritedEnv(): NodeJS.ProcessEnv {
   return { ...process.env };
 }
 
+/** DATABASE_URL as set, unvalidated: a cheap way to tell whether it changed since it was validated. */
+export function rawDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL;
+}
+
 /** DATABASE_URL, or a clear error saying how to get one. */
 export function requireDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string {
   const url = readDbEnv(source).DATABASE_URL;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createInFlightLimit, inFlightLimitOptions, isEdgeLongPoll, ZInFlightLimitEnv } from './in-flight-limit';
+import { createInFlightLimit, inFlightLimitOptions, isEdgeAgentWrite, isEdgeLongPoll, ZInFlightLimitEnv } from './in-flight-limit';
 import { createLogger } from './logger';
 
 const ordinary = () => new Request('http://server/api/v1/me', { headers: { 'x-request-id': 'req-12345678' } });
 const longPoll = (node = 'n1') => new Request(`http://server/api/v1/edge/nodes/${node}/desired?after=3&waitSec=30`);
+const agentWrite = (node = 'n1', what: 'report' | 'heartbeat' = 'report') => new Request(`http://server/api/v1/edge/nodes/${node}/${what}`, { method: 'POST', body: '{}' });
 
 /** A handler that answers when the test says so: requests stay in flight meanwhile. */
 function gate() {
@@ -74,6 +75,26 @@ describe('createInFlightLimit', () => {
     expect(limit.inFlight('ordinary')).toBe(0);
   });
 
+  it('counts agents\' reports and heartbeats in a budget of their own: a rollout\'s reports are not shed by ordinary traffic', async () => {
+    const limit = createInFlightLimit({ maxInFlight: 2, maxAgentWrites: 1000 });
+    const writes = gate();
+    const work = gate();
+    const served = [limit.wrap(work.handler)(ordinary()), limit.wrap(work.handler)(ordinary())];
+    expect((await limit.wrap(work.handler)(ordinary())).status).toBe(503); // the ordinary budget is full
+    const queued = Array.from({ length: 1000 }, (_, i) => limit.wrap(writes.handler)(agentWrite(`n${i}`, i % 2 ? 'report' : 'heartbeat')));
+    expect(limit.inFlight('agent-write')).toBe(1000);
+    expect(writes.waiting()).toBe(1000);
+    const over = await limit.wrap(writes.handler)(agentWrite('n1000'));
+    expect(over.status).toBe(503);
+    expect(over.headers.get('retry-after')).toBe('2');
+    expect(await over.json()).toMatchObject({ reason: 'agent-writes-full', detail: expect.stringMatching(/limit of 1000 agent reports and heartbeats/) });
+    expect(limit.shed('agent-write')).toBe(1);
+    writes.answerAll();
+    work.answerAll();
+    await Promise.all([...queued, ...served]);
+    expect(limit.inFlight('agent-write')).toBe(0);
+  });
+
   it('passes the other arguments through (a route handler\'s context)', async () => {
     const limit = createInFlightLimit();
     const handler = async (request: Request, context: { params: string }) => new Response(`${new URL(request.url).pathname} ${context.params}`);
@@ -118,10 +139,20 @@ describe('isEdgeLongPoll', () => {
   });
 });
 
+describe('isEdgeAgentWrite', () => {
+  it('is an agent\'s report or heartbeat POST only, under any base path', () => {
+    expect(isEdgeAgentWrite(agentWrite('n1', 'report'))).toBe(true);
+    expect(isEdgeAgentWrite(new Request('https://x/mecport/api/v1/edge/nodes/n1/heartbeat', { method: 'POST' }))).toBe(true);
+    expect(isEdgeAgentWrite(new Request('http://x/api/v1/edge/nodes/n1/report'))).toBe(false);
+    expect(isEdgeAgentWrite(new Request('http://x/api/v1/edge/nodes/n1/logs', { method: 'POST' }))).toBe(false);
+    expect(isEdgeAgentWrite(longPoll())).toBe(false);
+  });
+});
+
 describe('ZInFlightLimitEnv', () => {
   it('has defaults and reads the variables', () => {
-    expect(inFlightLimitOptions(ZInFlightLimitEnv.parse({}))).toEqual({ maxInFlight: 1024, maxLongPolls: 10_000, retryAfterSec: 2 });
-    expect(inFlightLimitOptions(ZInFlightLimitEnv.parse({ MECPORT_MAX_IN_FLIGHT: '64', MECPORT_MAX_LONG_POLLS: '5000', MECPORT_RETRY_AFTER_SEC: '5' }))).toEqual({ maxInFlight: 64, maxLongPolls: 5000, retryAfterSec: 5 });
+    expect(inFlightLimitOptions(ZInFlightLimitEnv.parse({}))).toEqual({ maxInFlight: 1024, maxLongPolls: 10_000, maxAgentWrites: 10_000, retryAfterSec: 2 });
+    expect(inFlightLimitOptions(ZInFlightLimitEnv.parse({ MECPORT_MAX_IN_FLIGHT: '64', MECPORT_MAX_LONG_POLLS: '5000', MECPORT_MAX_AGENT_WRITES: '700', MECPORT_RETRY_AFTER_SEC: '5' }))).toEqual({ maxInFlight: 64, maxLongPolls: 5000, maxAgentWrites: 700, retryAfterSec: 5 });
     expect(() => ZInFlightLimitEnv.parse({ MECPORT_MAX_IN_FLIGHT: '0' })).toThrow();
   });
 });

@@ -12,7 +12,7 @@ function parked(): { handle: TServedRoute['handle']; release: () => void } {
   return { handle: async () => { await gate; return Response.json({ ok: true }); }, release };
 }
 
-const env = { MECPORT_MAX_IN_FLIGHT: 1, MECPORT_MAX_LONG_POLLS: 1, MECPORT_RETRY_AFTER_SEC: 3 };
+const env = { MECPORT_MAX_IN_FLIGHT: 1, MECPORT_MAX_LONG_POLLS: 1, MECPORT_MAX_AGENT_WRITES: 1, MECPORT_RETRY_AFTER_SEC: 3 };
 
 describe('shedWhenSaturated', () => {
   it('answers 503 + Retry-After past the limit, never for health, and takes requests again once one is done', async () => {

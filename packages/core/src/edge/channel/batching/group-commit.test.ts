@@ -1,5 +1,5 @@
-/** GroupCommit: batches what arrives while writing, one item per key per batch, and isolates a failing item. */
-import { describe, expect, it } from 'vitest';
+/** GroupCommit: batches what arrives while writing (or lingering), one item per key per batch, and isolates a failing item. */
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './group-commit';
 
 /** A writer whose batches finish only when the test says so. */
@@ -42,7 +42,7 @@ describe('GroupCommit', () => {
 
   it('honours the batch size', async () => {
     const w = gatedWriter();
-    const commit = new GroupCommit(w.write, key, 2);
+    const commit = new GroupCommit(w.write, key, { maxBatch: 2 });
     const all = ['a', 'b', 'c'].map((item) => commit.submit(item));
     await w.release();
     await w.release();
@@ -60,5 +60,28 @@ describe('GroupCommit', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe('bad item');
     expect(batches).toEqual([['ok1', 'bad', 'ok2'], ['ok1'], ['bad'], ['ok2']]);
+  });
+
+  it('with a linger, an idle committer gathers what arrives in that time into its first batch', async () => {
+    vi.useFakeTimers();
+    try {
+      const batches: string[][] = [];
+      const commit = new GroupCommit(async (items: string[]) => { batches.push(items); }, key, { lingerMs: 200 });
+      const early = [commit.submit('a:1'), commit.submit('b:1')];
+      await vi.advanceTimersByTimeAsync(150);
+      expect(batches).toEqual([]);
+      const late = commit.submit('c:1');
+      await vi.advanceTimersByTimeAsync(50);
+      await Promise.all([...early, late]);
+      expect(batches).toEqual([['a:1', 'b:1', 'c:1']]);
+      const next = commit.submit('d:1');
+      await vi.advanceTimersByTimeAsync(199);
+      expect(batches).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await next;
+      expect(batches).toEqual([['a:1', 'b:1', 'c:1'], ['d:1']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

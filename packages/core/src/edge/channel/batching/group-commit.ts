@@ -5,26 +5,46 @@
  * the next round); if a batch fails, its items are retried one by one so that one bad item fails
  * alone.
  *
+ * `lingerMs` makes an idle committer wait that long for company before writing the first item: for
+ * writes nobody waits on (heartbeats), a steady trickle then shares transactions too instead of
+ * paying one each (100 heartbeats/s one by one cost the gateway ~2 ms of CPU apiece).
+ *
  * @example
  *   const reports = new GroupCommit((items) => recordNodeReports(db, items), (item) => item.node.nodeId);
  *   await reports.submit({ node, report });   // resolves when its batch committed
  */
 interface TQueued<T> { item: T; resolve: () => void; reject: (error: unknown) => void }
 
+export interface TGroupCommitOptions {
+  /** Items per transaction at most (default 500). */
+  maxBatch?: number;
+  /** How long an idle committer gathers items before its first write (default 0: at once). */
+  lingerMs?: number;
+}
+
 export class GroupCommit<T> {
   private queue: TQueued<T>[] = [];
   private writing = false;
+  private scheduled = false;
+  private readonly maxBatch: number;
+  private readonly lingerMs: number;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
     private readonly keyOf: (item: T) => string,
-    private readonly maxBatch = 500,
-  ) {}
+    options: TGroupCommitOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 500;
+    this.lingerMs = options.lingerMs ?? 0;
+  }
 
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.writing) setImmediate(() => void this.drain());
+      if (this.writing || this.scheduled) return;
+      this.scheduled = true;
+      const start = () => { this.scheduled = false; void this.drain(); };
+      if (this.lingerMs > 0) setTimeout(start, this.lingerMs); else setImmediate(start);
     });
   }
 
