@@ -38,12 +38,13 @@ export async function seedNodes(db: DbClient, options: { count: number; tenant: 
   return { tenantId: tenant.id, nodes: nodes.map(({ id, key, credentialId }) => ({ id, key, credentialId })) };
 }
 
-export async function seedPublishedVersion(db: DbClient, tenantId: string): Promise<string> {
-  const digest = 'e'.repeat(64);
-  await db.packageBlob.createMany({ data: [{ digest, size: 1024n }], skipDuplicates: true });
+/** A published version of a new app; its package is `pkg` (by default a 1 KiB digest no file backs). */
+export async function seedPublishedVersion(db: DbClient, tenantId: string, pkg: { digest: string; size: number } = { digest: 'e'.repeat(64), size: 1024 }): Promise<string> {
+  const { digest } = pkg;
+  await db.packageBlob.createMany({ data: [{ digest, size: BigInt(pkg.size) }], skipDuplicates: true });
   const app = await db.app.create({ data: { tenantId, slug: `bench-edge-${randomUUID().slice(0, 8)}`, name: 'Bench Edge App', provider: 'Bench', category: 'other', createdBy: 'bench' } });
   const appd = { appDId: randomUUID(), appName: 'Bench Edge App', appProvider: 'Bench', appSoftVersion: '1.0.0', appDVersion: '1.0.0', mecVersion: ['2.1.1'] };
-  const version = await db.appVersion.create({ data: { appId: app.id, version: '1.0.0', packageDigest: digest, packageSize: 1024n, appd, appdId: appd.appDId, architecture: 'x86_64', status: 'published', publishedAt: new Date() } });
+  const version = await db.appVersion.create({ data: { appId: app.id, version: '1.0.0', packageDigest: digest, packageSize: BigInt(pkg.size), appd, appdId: appd.appDId, architecture: 'x86_64', status: 'published', publishedAt: new Date() } });
   return version.id;
 }
 
