@@ -11,7 +11,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 import pg from 'pg';
-import { requireDatabaseUrl } from './env';
+import { rawDatabaseUrl, requireDatabaseUrl } from './env';
 import { PrismaClient } from './generated/prisma/client';
 import { assertFilteredWrite } from './guard';
 
@@ -68,7 +68,7 @@ export type DbTransaction = Omit<DbClient, ITXClientDenyList>;
 /** Either a client or a transaction: what repository functions should accept. */
 export type DbExecutor = DbClient | DbTransaction;
 
-interface PrismaCache { client: DbClient; url: string }
+interface PrismaCache { client: DbClient; url: string; raw: string | undefined }
 const globalForPrisma = globalThis as typeof globalThis & { __mecportPrisma?: PrismaCache };
 
 /**
@@ -76,14 +76,18 @@ const globalForPrisma = globalThis as typeof globalThis & { __mecportPrisma?: Pr
  * Throws if DATABASE_URL changed since the client was created, rather than silently using the old database.
  */
 export function getPrisma(): DbClient {
-  const url = requireDatabaseUrl();
   const cached = globalForPrisma.__mecportPrisma;
+  // Routes call this several times per request: while DATABASE_URL's text is the one the client was
+  // made from, it is not validated again (zod on every call was ~2 % of a cached GET /api/v1/me).
+  const raw = rawDatabaseUrl();
+  if (cached && cached.raw === raw) return cached.client;
+  const url = requireDatabaseUrl();
   if (cached) {
     if (cached.url !== url) throw new Error('DATABASE_URL changed after getPrisma() created its client; call disconnectPrisma() first');
     return cached.client;
   }
   const client = createPrismaClient(url);
-  globalForPrisma.__mecportPrisma = { client, url };
+  globalForPrisma.__mecportPrisma = { client, url, raw };
   return client;
 }
 

@@ -42,6 +42,11 @@ export function readDbEnv(source: NodeJS.ProcessEnv = process.env): TDbEnv {
   return parsed.data;
 }
 
+/** DATABASE_URL's text as it is now, unchecked: getPrisma() compares it with the one its client was made from. */
+export function rawDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return source.DATABASE_URL;
+}
+
 /** A copy of the environment for child processes (pg_ctl, initdb). */
 export function inheritedEnv(): NodeJS.ProcessEnv {
   return { ...process.env };
