@@ -6,11 +6,11 @@
 import { resolveActor, verifyAgentToken, type TActor } from '@mecport/core';
 import { createApi } from '@mecport/http';
 import { log } from './logger';
-import { channelReads, prisma, tokenVerifier } from './services';
+import { channelReads, prisma, recentProfiles, tokenVerifier } from './services';
 
 export const api = createApi<TActor>({
   log,
   tokenVerifier,
-  resolveActor: (principal) => resolveActor(prisma(), principal),
+  resolveActor: (principal) => resolveActor(prisma(), principal, recentProfiles()),
   agentVerifier: () => (token) => verifyAgentToken(prisma(), token, (kid) => channelReads().credentials.load(kid)),
 });

@@ -5,11 +5,11 @@
  * Several gateways (and portals) may run against one PostgreSQL: a change wakes the long-poll
  * of whichever process holds it (LISTEN/NOTIFY, core/edge/channel), and agents' reports are idempotent.
  */
-import { getRequestListener } from '@hono/node-server';
 import { api } from './api';
 import { apiEnv } from './env';
 import { log } from './logger';
 import { apiApp } from './server/api-app';
+import { apiListener } from './server/api-listener';
 import { isEdgeGatewayRoute } from './server/edge-gateway-routes';
 import { listen } from './server/http-server';
 import { servedRoutes } from './server/served-routes';
@@ -28,8 +28,7 @@ async function main(mode: string | undefined): Promise<void> {
   if (mode === 'edge-gateway') {
     const agentFacing = new Set(api.routes.filter(isEdgeGatewayRoute).map((route) => route.operationId));
     const app = apiApp({ routes: servedRoutes().filter((route) => agentFacing.has(route.operationId)), wrap });
-    const listener = getRequestListener(app.fetch);
-    await listen('edge gateway', (req, res) => void listener(req, res), env.EDGE_GATEWAY_PORT, env.MECPORT_LISTEN_HOST);
+    await listen('edge gateway', apiListener(app, { overrideGlobalObjects: true }), env.EDGE_GATEWAY_PORT, env.MECPORT_LISTEN_HOST);
     return;
   }
   throw new Error(`usage: main.ts portal | edge-gateway (got ${mode ?? 'nothing'})`);

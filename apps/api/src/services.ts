@@ -12,7 +12,7 @@
 import { createBlobStore, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
 import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
 import { AppError } from '@mecport/contracts';
-import { AgentWrites, ChannelReads, EndedSessions, jobQueue, MapNodesCache, RevisionWatcher, type TJobQueue } from '@mecport/core';
+import { AgentWrites, ChannelReads, EndedSessions, jobQueue, MapNodesCache, RecentProfiles, RevisionWatcher, type TJobQueue } from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { createLogoutTokenVerifier, createTokenVerifier, issuerKeys, type TIssuerKeys, type TLogoutTokenVerifier, type TTokenVerifier } from '@mecport/http';
 import { Server, type ServerOptions } from '@tus/server';
@@ -43,6 +43,14 @@ function idpKeys(): () => Promise<TIssuerKeys> {
 export function endedSessions(): EndedSessions {
   ended ??= new EndedSessions(getPrisma, { issuer: apiEnv().OIDC_ISSUER });
   return ended;
+}
+
+let profiles: RecentProfiles | undefined;
+
+/** Users' profile rows read in the last 2 s, so a caller's next requests resolve their actor without a query. */
+export function recentProfiles(): RecentProfiles {
+  profiles ??= new RecentProfiles();
+  return profiles;
 }
 
 /** Checks a user's bearer token against the configured OIDC issuer and audience, and refuses ended sessions. */

@@ -10,6 +10,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
+import pg from 'pg';
 import { rawDatabaseUrl, requireDatabaseUrl } from './env';
 import { PrismaClient } from './generated/prisma/client';
 import { assertFilteredWrite } from './guard';
@@ -21,11 +22,23 @@ export interface CreatePrismaClientOptions {
   log?: ('query' | 'info' | 'warn' | 'error')[];
 }
 
+// Each client's pg pool, for the health check's ping (ping.ts): a `SELECT 1` straight through the
+// pool Prisma's queries use costs a fraction of `$queryRaw`'s CPU (README, "API server (issue 11)").
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The pg pool under a client of createPrismaClient(), while it is open (undefined for a transaction or after `$disconnect()`). */
+export function openPoolOf(db: object): pg.Pool | undefined {
+  const pool = pools.get(db);
+  return pool && !pool.ending ? pool : undefined;
+}
+
 /** Creates a new client with its own pg pool. Call `$disconnect()` when done with it. */
 export function createPrismaClient(databaseUrl: string, options: CreatePrismaClientOptions = {}) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  // The client owns the pool: `$disconnect()` ends it, as when the adapter made it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const base = new PrismaClient({ adapter, log: options.log ?? [] });
-  return base.$extends({
+  const client = base.$extends({
     name: 'mecport-guards',
     query: {
       $allModels: {
@@ -44,6 +57,8 @@ export function createPrismaClient(databaseUrl: string, options: CreatePrismaCli
       },
     },
   });
+  pools.set(client, pool);
+  return client;
 }
 
 /** The client type the rest of MECport passes around. */
@@ -62,16 +77,17 @@ const globalForPrisma = globalThis as typeof globalThis & { __mecportPrisma?: Pr
  */
 export function getPrisma(): DbClient {
   const cached = globalForPrisma.__mecportPrisma;
-  // Called several times per request: the environment is validated only when it differs from what
-  // the client was made from (a zod parse per call was ~1% of the edge gateway's CPU).
-  if (cached && cached.raw === rawDatabaseUrl()) return cached.client;
+  // Routes call this several times per request: while DATABASE_URL's text is the one the client was
+  // made from, it is not validated again (zod on every call was ~2 % of a cached GET /api/v1/me).
+  const raw = rawDatabaseUrl();
+  if (cached && cached.raw === raw) return cached.client;
   const url = requireDatabaseUrl();
   if (cached) {
     if (cached.url !== url) throw new Error('DATABASE_URL changed after getPrisma() created its client; call disconnectPrisma() first');
     return cached.client;
   }
   const client = createPrismaClient(url);
-  globalForPrisma.__mecportPrisma = { client, url, raw: rawDatabaseUrl() };
+  globalForPrisma.__mecportPrisma = { client, url, raw };
   return client;
 }
 

@@ -42,14 +42,14 @@ export function readDbEnv(source: NodeJS.ProcessEnv = process.env): TDbEnv {
   return parsed.data;
 }
 
+/** DATABASE_URL's text as it is now, unchecked: getPrisma() compares it with the one its client was made from. */
+export function rawDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return source.DATABASE_URL;
+}
+
 /** A copy of the environment for child processes (pg_ctl, initdb). */
 export function inheritedEnv(): NodeJS.ProcessEnv {
   return { ...process.env };
-}
-
-/** DATABASE_URL as set, unvalidated: a cheap way to tell whether it changed since it was validated. */
-export function rawDatabaseUrl(): string | undefined {
-  return process.env.DATABASE_URL;
 }
 
 /** DATABASE_URL, or a clear error saying how to get one. */

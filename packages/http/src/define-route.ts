@@ -14,6 +14,7 @@
  * await getMe.handle(request, { params: Promise.resolve({}) });
  */
 import type { z } from 'zod';
+import { BufferedResponse } from './buffered-response';
 import { assertAgentOwnsNode, assertUserAllowed, type TAgentAuth, type TAgentPrincipal, type TAuthSpec, type TUserAuth } from './auth';
 import type { Logger } from './logger';
 import { parsePart, queryObject, readJsonBody } from './parse-input';
@@ -149,11 +150,18 @@ function clientWentAway(log: Logger): Response {
 function jsonResponse(route: TAnyRoute, result: unknown, log: Logger): Response {
   if (route.response.status === 204) return new Response(null, { status: 204 });
   const schema = route.response.schema as TSchema | undefined;
-  if (!schema) return Response.json(result, { status: route.response.status });
+  if (!schema) return bufferedJson(result, route.response.status);
   const checked = schema.safeParse(result);
   if (!checked.success) {
     log.error({ operationId: route.operationId, issues: checked.error.issues }, 'response does not match its schema');
     throw new Error(`${route.operationId}: response does not match its declared schema`);
   }
-  return Response.json(checked.data, { status: route.response.status, ...(route.response.mediaType ? { headers: { 'content-type': route.response.mediaType } } : {}) });
+  return bufferedJson(checked.data, route.response.status, route.response.mediaType);
+}
+
+/** As `Response.json(data, { status })`, without a body stream until one is asked for (./buffered-response). */
+function bufferedJson(data: unknown, status: number, mediaType = 'application/json'): Response {
+  const text = JSON.stringify(data) as string | undefined;
+  if (text === undefined) throw new TypeError('The data is not JSON serializable'); // as Response.json
+  return new BufferedResponse(text, { status, headers: { 'content-type': mediaType } });
 }

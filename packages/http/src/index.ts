@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './buffered-response';
 export * from './define-route';
 export * from './etag-matches';
 export * from './in-flight-limit';

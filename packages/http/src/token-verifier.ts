@@ -1,10 +1,14 @@
 /**
  * Verifies OIDC access tokens (JWT) against the issuer's published keys (jose), and turns their
  * Keycloak-shaped claims into a user principal. Works the same for the dev IdP and a Keycloak realm.
+ * A token that passed is remembered by its exact text until its expiry (60 s at most,
+ * ./verified-tokens), so a caller's next requests skip the signature check; whether its session
+ * ended is asked on every call.
  */
 import { AppError, ROLES, type TRole } from '@mecport/contracts';
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { issuerKeys, type TIssuerKeys } from './issuer-keys';
+import { VerifiedTokens, type TVerifiedTokensOptions } from './verified-tokens';
 
 export interface TUserPrincipal {
   kind: 'user';
@@ -33,6 +37,10 @@ export interface TTokenVerifierOptions {
    * 401 although their signature and expiry are fine. Called for every token that has a `sid`.
    */
   isSessionEnded?: (sid: string) => Promise<boolean>;
+  /** How tokens that passed the check are remembered (./verified-tokens: never past `exp`, 60 s at most). */
+  verifiedTokens?: TVerifiedTokensOptions;
+  /** The clock of the expiry checks, in ms (tests). */
+  now?: () => number;
 }
 
 export type TTokenVerifier = (token: string) => Promise<TUserPrincipal>;
@@ -62,21 +70,29 @@ export const SIGNED_OUT_DETAIL = 'Sign in again: this session was signed out';
 
 export function createTokenVerifier(options: TTokenVerifierOptions): TTokenVerifier {
   const keys = options.keys ?? issuerKeys(options.issuer, options.jwksUri);
-  return async (token) => {
+  const now = options.now ?? Date.now;
+  const remembered = new VerifiedTokens<TUserPrincipal>(options.verifiedTokens);
+
+  async function check(token: string, nowMs: number): Promise<TUserPrincipal> {
     const jwks = await keys();
-    let principal: TUserPrincipal;
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'] });
-      principal = principalFromClaims(payload, options.tenantClaim);
+      const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience, algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'], currentDate: new Date(nowMs) });
+      return remembered.set(token, principalFromClaims(payload, options.tenantClaim), payload.exp, nowMs);
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof joseErrors.JWKSTimeout) throw new AppError('unavailable', 'The identity provider did not answer in time', { cause: error });
       throw new AppError('unauthenticated', `Sign in again: ${reasonOf(error)}`, { cause: error });
     }
-    if (principal.sessionId && options.isSessionEnded && (await options.isSessionEnded(principal.sessionId))) {
+  }
+
+  return async (token) => {
+    const nowMs = now();
+    const verified = remembered.get(token, nowMs) ?? (await check(token, nowMs));
+    if (verified.sessionId && options.isSessionEnded && (await options.isSessionEnded(verified.sessionId))) {
       throw new AppError('unauthenticated', SIGNED_OUT_DETAIL);
     }
-    return principal;
+    // A copy: callers own what they get, and the remembered principal stays as verified.
+    return { ...verified, roles: [...verified.roles] };
   };
 }
 

@@ -7,9 +7,9 @@
  * this process and uses them.
  */
 import path from 'node:path';
-import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import type { Hono } from 'hono';
+import { apiListener } from './api-listener';
 import type { TNodeListener } from './http-server';
 
 /** Paths the API owns; the UI's own asset routes (`/edge-map/...`) stay with Next. */
@@ -26,6 +26,6 @@ export async function portalListener(api: Hono, options: { port: number; hostnam
   const ui = next({ dev: false, dir: PORTAL_DIR, port: options.port, hostname: options.hostname });
   await ui.prepare();
   const renderUi = ui.getRequestHandler();
-  const answerApi = getRequestListener(api.fetch, { overrideGlobalObjects: false });
+  const answerApi = apiListener(api, { overrideGlobalObjects: false });
   return (req, res) => void (isApiPath(req.url ?? '/') ? answerApi(req, res) : renderUi(req, res));
 }

@@ -6,7 +6,6 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 
 export interface TPortalApi {
   url: string;
@@ -16,11 +15,10 @@ export interface TPortalApi {
 }
 
 export async function startPortalApi(): Promise<TPortalApi> {
-  const [{ apiApp }, { servedRoutes }, { openApiDocument }] = await Promise.all([
-    import('../server/api-app'), import('../server/served-routes'), import('../openapi-document'),
+  const [{ apiApp }, { apiListener }, { servedRoutes }, { openApiDocument }] = await Promise.all([
+    import('../server/api-app'), import('../server/api-listener'), import('../server/served-routes'), import('../openapi-document'),
   ]);
-  const listener = getRequestListener(apiApp({ routes: servedRoutes(), openApi: openApiDocument }).fetch, { overrideGlobalObjects: false });
-  const server = createServer((req, res) => void listener(req, res));
+  const server = createServer(apiListener(apiApp({ routes: servedRoutes(), openApi: openApiDocument }), { overrideGlobalObjects: false }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -6,6 +6,7 @@
 import type { TLocale, TRole } from '@mecport/contracts';
 import { AppError, ZLocale } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
+import type { RecentProfiles } from './recent-profiles';
 
 export interface TActor {
   subject: string;
@@ -29,15 +30,24 @@ function toActor(identity: TVerifiedIdentity, profile: { id: string; locale: str
   };
 }
 
-/** One indexed read on the hot path; writes only when the profile is new or its tenant changed. */
-export async function resolveActor(prisma: DbClient, identity: TVerifiedIdentity): Promise<TActor> {
+/**
+ * One indexed read on the hot path (none while `recent` holds the row: ./recent-profiles); writes
+ * only when the profile is new or its tenant changed.
+ */
+export async function resolveActor(prisma: DbClient, identity: TVerifiedIdentity, recent?: RecentProfiles): Promise<TActor> {
   if (!identity.tenant) throw new AppError('forbidden', 'Your account belongs to no tenant');
+  const known = recent?.get(identity.subject);
+  if (known && known.tenant.slug === identity.tenant) return toActor(identity, known);
   const existing = await prisma.userProfile.findUnique({ where: { subject: identity.subject }, include: { tenant: true } });
-  if (existing && existing.tenant.slug === identity.tenant) return toActor(identity, existing);
+  if (existing && existing.tenant.slug === identity.tenant) {
+    recent?.remember(existing);
+    return toActor(identity, existing);
+  }
   const tenant = await prisma.tenant.upsert({ where: { slug: identity.tenant }, update: {}, create: { slug: identity.tenant, name: identity.tenant } });
   const fields = { username: identity.username, displayName: identity.name, email: identity.email, tenantId: tenant.id };
   const profile = await prisma.userProfile.upsert({
     where: { subject: identity.subject }, update: fields, create: { subject: identity.subject, ...fields }, include: { tenant: true },
   });
+  recent?.remember(profile);
   return toActor(identity, profile);
 }

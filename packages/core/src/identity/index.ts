@@ -2,3 +2,4 @@
 export * from './actor';
 export * from './me';
 export * from './ended-sessions';
+export * from './recent-profiles';
