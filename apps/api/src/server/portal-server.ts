@@ -9,6 +9,7 @@
 import path from 'node:path';
 import next from 'next';
 import type { Hono } from 'hono';
+import { log } from '../logger';
 import { apiListener } from './api-listener';
 import type { TNodeListener } from './http-server';
 
@@ -27,5 +28,13 @@ export async function portalListener(api: Hono, options: { port: number; hostnam
   await ui.prepare();
   const renderUi = ui.getRequestHandler();
   const answerApi = apiListener(api, { overrideGlobalObjects: false });
-  return (req, res) => void (isApiPath(req.url ?? '/') ? answerApi(req, res) : renderUi(req, res));
+  return (req, res) => {
+    if (isApiPath(req.url ?? '/')) return answerApi(req, res);
+    // Next answers its own errors; a rejection here is one it did not, and must not go unhandled.
+    renderUi(req, res).catch((error: unknown) => {
+      log.error({ err: error, url: req.url }, 'the UI request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error while rendering this page');
+    });
+  };
 }
