@@ -1,2 +1,4 @@
-/** `@mecport/upf-adapters`: the data-plane adapter interface (adapters come with issue 12). */
-export type { TAdapterCapabilities, TInstanceRules, TRuleResult, TUpfAdapter, TUpfAdapterKind } from './upf-adapter';
+export * from './upf-adapter';
+export { capabilitiesOf } from './capabilities';
+export { MemoryAdapter } from './memory/memory-adapter';
+export { createUpfAdapter, type TAdapterDeps } from './create-upf-adapter';

@@ -1,17 +1,18 @@
 /**
- * The contract every data-plane adapter will implement (issue 12 builds the adapters). Rules are
- * always in the MEC 011 model at the portal and on the agent; an adapter translates them for its
- * data plane and says, per rule, what happened. Nothing here is implemented yet: the agent does
- * not load this package until an adapter exists.
+ * The contract every data-plane adapter implements. Rules are always in the MEC 011 model at the
+ * portal and on the agent; an adapter translates them for its data plane and says, per rule, what
+ * happened. The agent applies a node's rule set only through this interface, and reports the node's
+ * rules applied only when every result says `applied` (issue 12: "applied means applied").
  *
  * @example
- *   const adapter: TUpfAdapter = createNftablesAdapter(settings); // issue 12
+ *   const adapter = createUpfAdapter(desired.dataPlane, { log });
  *   const results = await adapter.apply({ appInstanceId, trafficRules, dnsRules });
  */
+import type { TDataPlane, TRuleResult } from '@mecport/contracts';
 import type { TDnsRule, TTrafficRule } from '@mecport/contracts/mec011';
 
 /** The data planes an adapter can drive; a node's validated settings choose one. */
-export type TUpfAdapterKind = 'nftables' | 'nef' | 'camara' | 'memory';
+export type TUpfAdapterKind = TDataPlane['adapter'];
 
 /** An app instance's complete rule set: apply makes the data plane match it exactly (idempotent). */
 export interface TInstanceRules {
@@ -21,27 +22,26 @@ export interface TInstanceRules {
 }
 
 /** The outcome of one rule; `reason` is what the operator sees when a rule is not applied. */
-export interface TRuleResult {
-  kind: 'traffic' | 'dns';
-  ruleId: string;
-  state: 'applied' | 'removed' | 'unsupported' | 'failed';
-  reason?: string;
-}
+export type { TRuleResult };
 
 /** What a data plane can express, so a dry run can say before applying that a rule will not work. */
 export interface TAdapterCapabilities {
   kind: TUpfAdapterKind;
-  trafficActions: TTrafficRule['action'][];
-  filterFields: string[];
+  trafficActions: readonly TTrafficRule['action'][];
+  /** TrafficFilter fields it can match on (MEC 011 names: srcAddress, dstPort, qCI, ...). */
+  filterFields: readonly string[];
+  /** Whether it can hold DNS rules itself (the agent's DNS server answers them on every adapter). */
   dns: boolean;
 }
 
 export interface TUpfAdapter {
   capabilities(): TAdapterCapabilities;
-  /** Makes the instance's rules on the data plane exactly `rules`; safe to repeat. */
+  /** Makes the instance's rules on the data plane exactly `rules`; safe to repeat. Only ACTIVE rules take effect. */
   apply(rules: TInstanceRules): Promise<TRuleResult[]>;
   /** Removes every rule of the instance; safe to repeat. */
   remove(appInstanceId: string): Promise<TRuleResult[]>;
   /** The rules the data plane holds now, for reconciling after an agent restart. */
   list(appInstanceId: string): Promise<TInstanceRules>;
+  /** Releases what the adapter holds (timers, connections); the data plane's rules stay. */
+  close?(): Promise<void>;
 }

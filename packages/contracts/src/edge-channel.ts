@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { ZSha256Hex } from './store-app';
 import { ZMp1DnsRule, ZMp1TrafficRule } from './mp1-rules';
+import { ZDataPlane } from './data-plane';
+import { ZRuleResult } from './edge-rules';
 
 /** The `aud` of the JWTs agents sign for the portal. */
 export const EDGE_TOKEN_AUDIENCE = 'mecport-edge';
@@ -85,6 +87,10 @@ export const ZDesiredState = z.object({
   appInstances: z.array(ZDesiredAppInstance),
   /** The node's callbackAllowCidrs (absent from documents of older portals: none). */
   callbackAllowCidrs: ZCallbackAllowCidrs.default([]),
+  /** Which adapter applies the instances' rules here (absent from older portals: memory). */
+  dataPlane: ZDataPlane.default({ adapter: 'memory', settings: {} }),
+  /** The node's rule-set version the instances' rules are (0: only the AppDs' rules so far). */
+  ruleSetVersion: z.number().int().min(0).default(0),
 });
 export type TDesiredState = z.infer<typeof ZDesiredState>;
 
@@ -129,6 +135,8 @@ export const ZNodeReport = z.object({
   outcome: z.enum(['applied', 'failed']),
   message: z.string().max(2000).nullable().default(null),
   instances: z.array(ZInstanceStatus),
+  /** Every rule's outcome on the data plane; `applied` is sent only when the adapter confirmed each rule. */
+  ruleResults: z.array(ZRuleResult).max(20_000).optional(),
 });
 export type TNodeReport = z.infer<typeof ZNodeReport>;
 

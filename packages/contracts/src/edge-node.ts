@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { ZCallbackAllowCidrs, ZNodeCapacity, ZNodeMetrics, ZInstanceStatus, ZRegisteredService } from './edge-channel';
 import { ZPage, ZPageQuery } from './pagination';
+import { ZDataPlane } from './data-plane';
+
+export { DATA_PLANE_ADAPTERS, ZDataPlane, type TDataPlane } from './data-plane';
 
 /** pending: created, not enrolled yet; revoked: credentials withdrawn, must re-enrol. */
 export const NODE_STATUSES = ['pending', 'online', 'offline', 'revoked'] as const;
@@ -17,12 +20,6 @@ export const ZLabelKey = z.string().regex(/^[a-z0-9]([a-z0-9./-]{0,61}[a-z0-9])?
 export const ZLabelValue = z.string().max(63).regex(/^[\p{L}\p{N}._-]*$/u, 'a label value is letters, digits, dots, underscores or dashes');
 export const ZLabels = z.record(ZLabelKey, ZLabelValue).refine((l) => Object.keys(l).length <= 32, 'at most 32 labels');
 export type TLabels = z.infer<typeof ZLabels>;
-
-export const DATA_PLANE_ADAPTERS = ['memory', 'nftables', 'nef', 'camara'] as const;
-export const ZDataPlane = z.object({
-  adapter: z.enum(DATA_PLANE_ADAPTERS).default('memory'),
-  settings: z.record(z.string().max(64), z.string().max(2000)).default({}).describe('Adapter settings, e.g. the NEF base URL (no secrets: those stay on the node)'),
-});
 
 const ZLatitude = z.number().min(-90).max(90);
 const ZLongitude = z.number().min(-180).max(180);

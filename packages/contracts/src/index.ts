@@ -22,3 +22,5 @@ export * from './edge-node';
 export * from './map-node-wire';
 export * from './edge-deploy';
 export * from './edge-node-io';
+export * from './rule-values';
+export * from './edge-rules';

@@ -105,7 +105,7 @@ export class FakePortal {
     if (!this.nodes.has(nodeId)) {
       this.nodes.set(nodeId, {
         nodeId, name: options.name ?? `edge-${nodeId.slice(0, 8)}`, credentialId: undefined, publicKey: undefined, revoked: false,
-        desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [], callbackAllowCidrs: [] }, reports: [], heartbeats: [], logs: [], hostname: undefined, tokens: new Map(),
+        desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 }, reports: [], heartbeats: [], logs: [], hostname: undefined, tokens: new Map(),
       });
     }
     const token = options.token ?? randomBytes(24).toString('base64url');
@@ -122,7 +122,7 @@ export class FakePortal {
   /** A new revision of the node's desired state (wakes its long-poll). */
   setDesired(nodeId: string, appInstances: TDesiredAppInstance[], heartbeatIntervalSec = this.node(nodeId).desired.heartbeatIntervalSec): TDesiredState {
     const node = this.node(nodeId);
-    node.desired = { nodeId, revision: node.desired.revision + 1, heartbeatIntervalSec, appInstances, callbackAllowCidrs: node.desired.callbackAllowCidrs };
+    node.desired = { nodeId, revision: node.desired.revision + 1, heartbeatIntervalSec, appInstances, callbackAllowCidrs: node.desired.callbackAllowCidrs, dataPlane: node.desired.dataPlane, ruleSetVersion: node.desired.ruleSetVersion };
     for (const wake of this.waiters.get(nodeId) ?? []) wake();
     return node.desired;
   }

@@ -1,5 +1,5 @@
 /** A node's desired-state document, built from its live app instances at the current revision. */
-import { AppError, type TDesiredState } from '@mecport/contracts';
+import { AppError, ZDataPlane, type TDesiredState } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { dnsRulesOf, trafficRulesOf } from './appd-rules';
 
@@ -14,13 +14,13 @@ export function packagePath(nodeId: string, sha256: string): string {
  * (after that revision) returns at once with the same instances. Never the reverse.
  */
 export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartbeatIntervalSec: number): Promise<Map<string, TDesiredState>> {
-  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true } });
+  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true, dataPlane: true } });
   const instances = await db.appInstance.findMany({
     where: { nodeId: { in: nodes.map((n) => n.id) }, terminatedAt: null, removedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
   });
-  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs }]));
+  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs, dataPlane: dataPlaneOf(n.dataPlane), ruleSetVersion: 0 }]));
   for (const i of instances) {
     docs.get(i.nodeId)!.appInstances.push({
       appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
@@ -30,6 +30,12 @@ export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartb
     });
   }
   return docs;
+}
+
+/** A stored setting that no longer validates falls back to no data plane rather than failing the node's channel. */
+function dataPlaneOf(stored: unknown): TDesiredState['dataPlane'] {
+  const parsed = ZDataPlane.safeParse(stored);
+  return parsed.success ? parsed.data : { adapter: 'memory', settings: {} };
 }
 
 export async function buildDesiredState(db: DbClient, nodeId: string, heartbeatIntervalSec: number): Promise<TDesiredState> {
