@@ -154,7 +154,8 @@ export const ZRuleRolloutNode = z.object({
   reason: z.string().nullable(),
 });
 
-export const RULE_CHANGE_KINDS = ['edit', 'restore', 'rollback'] as const;
+/** app: an app switched a rule's state through Mp1 (createdBy is then `app:<appInstanceId>`). */
+export const RULE_CHANGE_KINDS = ['edit', 'restore', 'rollback', 'app'] as const;
 export const ZRuleChange = z.object({
   id: z.uuid(),
   kind: z.enum(RULE_CHANGE_KINDS),
