@@ -29,11 +29,12 @@ function findingsOf({ adapter, after }: TDryRunNodeInput): TRuleFinding[] {
 }
 
 export function dryRunNode(input: TDryRunNodeInput): TDryRunNode {
+  const diff = ruleDiff(input.before, input.after);
   return {
     nodeId: input.nodeId, nodeName: input.nodeName, adapter: input.adapter,
     findings: findingsOf(input),
-    diff: ruleDiff(input.before, input.after),
-    flows: flowChanges(input.before, input.after),
+    diff,
+    flows: flowChanges(diff, [...input.before, ...input.after]),
   };
 }
 

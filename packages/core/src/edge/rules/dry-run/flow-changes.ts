@@ -9,7 +9,7 @@ import { normalDomain } from './dns-conflicts';
 import { destinationKey, destinationText } from './destination';
 import type { TInstanceRuleSet } from './dry-run-input';
 import { ruleFlowWords } from './flow-words';
-import { canonicalJson, keyedRules } from './rule-diff';
+import { sameData, type TRuleDiffEntry } from './rule-diff';
 
 export type TFlowChange = TDryRunNode['flows'][number];
 
@@ -49,7 +49,7 @@ function trafficChange(code: TFlowChange['code'], owner: TOwner, rule: TTrafficR
 
 function trafficFlows(owner: TOwner, was: TTrafficRule | undefined, now: TTrafficRule | undefined): TFlowChange[] {
   const [before, after] = [fateOf(was), fateOf(now)];
-  if (before && after && before === after && canonicalJson(was!.trafficFilter) === canonicalJson(now!.trafficFilter)) {
+  if (before && after && before === after && sameData(was!.trafficFilter, now!.trafficFilter)) {
     const moved = after !== 'dropped' && destinationKey(was!.dstInterface) !== destinationKey(now!.dstInterface);
     return moved ? [trafficChange('destination_changed', owner, now!, was)] : [];
   }
@@ -88,17 +88,13 @@ function dnsFlows(owner: TOwner, was: TDnsRule | undefined, now: TDnsRule | unde
   ];
 }
 
-export function flowChanges(before: readonly TInstanceRuleSet[], after: readonly TInstanceRuleSet[]): TFlowChange[] {
-  const names = new Map([...before, ...after].map((i) => [i.appInstanceId, i.appName]));
-  const old = keyedRules(before);
-  const now = keyedRules(after);
-  const keys = new Set([...now.keys(), ...old.keys()]);
-  return [...keys].flatMap((key) => {
-    const [was, is] = [old.get(key), now.get(key)];
-    const { appInstanceId, kind } = (is ?? was)!;
+/** Only a rule the diff lists can change a flow's fate; `instances` give the apps' names. */
+export function flowChanges(diff: readonly TRuleDiffEntry[], instances: readonly TInstanceRuleSet[]): TFlowChange[] {
+  const names = new Map(instances.map((i) => [i.appInstanceId, i.appName]));
+  return diff.flatMap(({ appInstanceId, kind, before, after }) => {
     const owner = { appInstanceId, appName: names.get(appInstanceId) ?? appInstanceId };
     return kind === 'traffic'
-      ? trafficFlows(owner, was?.rule as TTrafficRule | undefined, is?.rule as TTrafficRule | undefined)
-      : dnsFlows(owner, was?.rule as TDnsRule | undefined, is?.rule as TDnsRule | undefined);
+      ? trafficFlows(owner, before as TTrafficRule | undefined, after as TTrafficRule | undefined)
+      : dnsFlows(owner, before as TDnsRule | undefined, after as TDnsRule | undefined);
   });
 }
