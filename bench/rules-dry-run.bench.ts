@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ZDryRunReport, ZInstanceRuleSet, ZRuleChangeRequest } from '@mecport/contracts';
-import { dryRunReport, type TDryRunNodeInput } from '../packages/core/src/edge/rules/dry-run';
+import { dryRunReport, type TDryRunNodeInput } from '@mecport/core';
 import { ruleFleet } from './rules-fleet';
 import { percentile } from './timings';
 
@@ -37,7 +37,7 @@ const ms = (sorted: number[]) => `p50 ${percentile(sorted, 50).toFixed(0)} ms   
 export function rulesDryRun(): void {
   const fleet = ruleFleet(NODES);
   const rules = fleet.reduce((sum, n) => sum + n.after.reduce((s, i) => s + i.trafficRules.length + i.dnsRules.length, 0), 0);
-  // The first run also warms the JIT and the dry run's cache of parsed addresses: printed on its own.
+  // The first run also warms the JIT and the dry run's caches (parsed addresses, compiled filters): printed on its own.
   const [report, cold] = timed(() => dryRunReport(fleet));
   const { totals } = report;
   process.stdout.write(`rules dry run: ${NODES} nodes, ${rules} rules after the change (${(rules / NODES).toFixed(0)} a node); report: ${totals.errors} errors, ${totals.warnings} warnings, ${totals.changes} changes, ${report.nodes.reduce((s, n) => s + n.flows.length, 0)} flows\n`);

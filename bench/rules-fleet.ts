@@ -5,7 +5,7 @@
  * some nodes; and a change: one rule added to the first instance of every node.
  */
 import type { TDnsRule, TTrafficRule } from '@mecport/contracts/mec011';
-import type { TDryRunNodeInput, TInstanceRuleSet } from '../packages/core/src/edge/rules/dry-run';
+import type { TDryRunNodeInput, TInstanceRuleSet } from '@mecport/core';
 
 type TUpfAdapterKind = TDryRunNodeInput['adapter'];
 

@@ -38,7 +38,25 @@ const DOMAINS: Record<string, readonly TRange[] | null> = {
 /** The fields a filter constrains; a field left out matches everything. */
 export type TCompiledFilter = Partial<Record<TListField | TNumberField, TFieldSet>>;
 
+/**
+ * Compiled filters by their JSON: one app's rules repeat on every node of a fleet, so most filters
+ * were compiled before. Compiled filters are never changed, so they are shared. Bounded: cleared when full.
+ */
+const compiledFilters = new Map<string, TCompiledFilter>();
+const MAX_COMPILED = 50_000;
+
 export function compileFilter(filter: TTrafficFilter): TCompiledFilter {
+  const key = JSON.stringify(filter);
+  let compiled = compiledFilters.get(key);
+  if (!compiled) {
+    if (compiledFilters.size >= MAX_COMPILED) compiledFilters.clear();
+    compiled = compileFresh(filter);
+    compiledFilters.set(key, compiled);
+  }
+  return compiled;
+}
+
+function compileFresh(filter: TTrafficFilter): TCompiledFilter {
   const compiled: TCompiledFilter = {};
   for (const [name, field] of Object.entries(LIST_FIELDS) as [TListField, (typeof LIST_FIELDS)[TListField]][]) {
     const values = filter[name];

@@ -53,9 +53,13 @@ function unsupported(rule: TCompiledRule, adapter: string, what: 'action' | 'fie
 export function unsupportedByAdapter(rule: TCompiledRule, capabilities: TAdapterCapabilities): TRuleFinding[] {
   const findings: TRuleFinding[] = [];
   if (!capabilities.trafficActions.includes(rule.rule.action)) findings.push(unsupported(rule, capabilities.kind, 'action', rule.rule.action));
-  const fields = new Set(rule.filters.flatMap((filter) => Object.keys(filter)));
-  for (const field of fields) {
-    if (!capabilities.filterFields.includes(field)) findings.push(unsupported(rule, capabilities.kind, 'field', field));
+  const named = new Set<string>();
+  for (const filter of rule.filters) {
+    for (const field in filter) {
+      if (named.has(field) || capabilities.filterFields.includes(field)) continue;
+      named.add(field);
+      findings.push(unsupported(rule, capabilities.kind, 'field', field));
+    }
   }
   return findings;
 }

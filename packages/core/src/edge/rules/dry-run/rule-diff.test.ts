@@ -31,6 +31,14 @@ describe('the per-node diff', () => {
     expect(off).toEqual([expect.objectContaining({ ruleId: 'r', change: 'changed' })]);
   });
 
+  it('lists every rule of an instance that is gone as removed, after the rest', () => {
+    const a = instance(APP_A, 'a', [traffic('r')], [dns('d')]);
+    const diff = dryRunNode(nodeInput([instance(APP_B, 'b', [traffic('s')])], [a])).diff;
+    expect(diff.map((d) => [d.appInstanceId, d.kind, d.ruleId, d.change])).toEqual([
+      [APP_B, 'traffic', 's', 'added'], [APP_A, 'traffic', 'r', 'removed'], [APP_A, 'dns', 'd', 'removed'],
+    ]);
+  });
+
   it('keeps the same rule id of two instances apart', () => {
     const diff = dryRunNode(nodeInput([instance(APP_A, 'a', [traffic('r')]), instance(APP_B, 'b', [traffic('r', { priority: 3 })])], [instance(APP_A, 'a', [traffic('r')])])).diff;
     expect(diff).toEqual([expect.objectContaining({ appInstanceId: APP_B, ruleId: 'r', change: 'added' })]);

@@ -25,28 +25,37 @@ export function sameData(a: unknown, b: unknown): boolean {
   return defined === 0;
 }
 
-interface TKeyed { appInstanceId: string; kind: 'traffic' | 'dns'; ruleId: string; rule: TRule }
+type TKind = TRuleDiffEntry['kind'];
 
-/** Every rule of the instances, keyed `instance kind id`, in the instances' order. */
-function keyedRules(instances: readonly TInstanceRuleSet[]): Map<string, TKeyed> {
-  const rules = new Map<string, TKeyed>();
-  for (const { appInstanceId, trafficRules, dnsRules } of instances) {
-    for (const rule of trafficRules) rules.set(`${appInstanceId} traffic ${rule.trafficRuleId}`, { appInstanceId, kind: 'traffic', ruleId: rule.trafficRuleId, rule });
-    for (const rule of dnsRules) rules.set(`${appInstanceId} dns ${rule.dnsRuleId}`, { appInstanceId, kind: 'dns', ruleId: rule.dnsRuleId, rule });
+/** One kind of rules of one instance; `removed` collects what went, listed after everything else. */
+function diffKind<T extends TRule>(appInstanceId: string, kind: TKind, was: readonly T[], now: readonly T[], idOf: (rule: T) => string, diff: TRuleDiffEntry[], removed: TRuleDiffEntry[]): void {
+  // The caller passes an unchanged instance's lists as they were: nothing to compare.
+  if (was === now) return;
+  const old = new Map(was.map((rule) => [idOf(rule), rule]));
+  for (const rule of now) {
+    const ruleId = idOf(rule);
+    const before = old.get(ruleId);
+    old.delete(ruleId);
+    if (!before) diff.push({ appInstanceId, kind, ruleId, change: 'added', after: rule });
+    else if (!sameData(before, rule)) diff.push({ appInstanceId, kind, ruleId, change: 'changed', before, after: rule });
   }
-  return rules;
+  for (const [ruleId, before] of old) removed.push({ appInstanceId, kind, ruleId, change: 'removed', before });
 }
 
+const NONE: never[] = [];
+
 export function ruleDiff(before: readonly TInstanceRuleSet[], after: readonly TInstanceRuleSet[]): TRuleDiffEntry[] {
-  const old = keyedRules(before);
+  const old = new Map(before.map((i) => [i.appInstanceId, i]));
   const diff: TRuleDiffEntry[] = [];
-  for (const [key, now] of keyedRules(after)) {
-    const was = old.get(key);
-    old.delete(key);
-    const id = { appInstanceId: now.appInstanceId, kind: now.kind, ruleId: now.ruleId };
-    if (!was) diff.push({ ...id, change: 'added', after: now.rule });
-    else if (!sameData(was.rule, now.rule)) diff.push({ ...id, change: 'changed', before: was.rule, after: now.rule });
+  const removed: TRuleDiffEntry[] = [];
+  const both = (was: TInstanceRuleSet | undefined, now: TInstanceRuleSet | undefined, id: string) => {
+    diffKind(id, 'traffic', was?.trafficRules ?? NONE, now?.trafficRules ?? NONE, (r) => r.trafficRuleId, diff, removed);
+    diffKind(id, 'dns', was?.dnsRules ?? NONE, now?.dnsRules ?? NONE, (r) => r.dnsRuleId, diff, removed);
+  };
+  for (const now of after) {
+    both(old.get(now.appInstanceId), now, now.appInstanceId);
+    old.delete(now.appInstanceId);
   }
-  for (const was of old.values()) diff.push({ appInstanceId: was.appInstanceId, kind: was.kind, ruleId: was.ruleId, change: 'removed', before: was.rule });
-  return diff;
+  for (const was of old.values()) both(was, undefined, was.appInstanceId);
+  return [...diff, ...removed];
 }
