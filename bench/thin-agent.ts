@@ -16,7 +16,8 @@
  */
 import { createPrivateKey } from 'node:crypto';
 import http from 'node:http';
-import type { TDesiredState, TInstanceStatus } from '@mecport/contracts';
+import type { TDesiredState, TInstanceStatus, TRuleResult } from '@mecport/contracts';
+import type { TUpfAdapter } from '@mecport/upf-adapters';
 import { Backoff, sleep } from '../apps/mep-agent/src/channel/backoff';
 import { PortalClient, PortalError } from '../apps/mep-agent/src/channel/portal-client';
 import { retryDelay } from '../apps/mep-agent/src/channel/retry-delay';
@@ -38,6 +39,8 @@ export interface TThinAgentOptions {
   tally: TTally;
   /** Heartbeats pause while this is false (the benchmark's window with long-polls alone). */
   heartbeatsOn: () => boolean;
+  /** Applies each instance's rules here before reporting, the results in the report (as the agent does); none: no ruleResults. */
+  adapter?: TUpfAdapter;
 }
 
 const METRICS = { cpuPercent: 3, memUsedBytes: 2e9, memTotalBytes: 8e9, diskUsedBytes: 2e10, diskTotalBytes: 1e11, load1: 0.2, load5: 0.2, load15: 0.1 };
@@ -116,12 +119,20 @@ export class ThinAgent {
     }
   }
 
+  private async applyRules(document: TDesiredState): Promise<TRuleResult[] | undefined> {
+    const { adapter } = this.options;
+    if (!adapter) return undefined;
+    const results = await Promise.all(document.appInstances.map((i) => adapter.apply({ appInstanceId: i.appInstanceId, trafficRules: i.trafficRules, dnsRules: i.dnsRules })));
+    return results.flat();
+  }
+
   private async reportApplied(document: TDesiredState): Promise<void> {
     const instances = document.appInstances.map((i): TInstanceStatus => ({ appInstanceId: i.appInstanceId, state: 'RUNNING', restarts: 0, ready: true, message: null, digestMismatch: false }));
+    const ruleResults = await this.applyRules(document);
     const backoff = new Backoff({ baseMs: 1000, maxMs: 30_000 });
     while (!this.stopping.signal.aborted) {
       try {
-        await this.client.report({ appliedRevision: document.revision, outcome: 'applied', message: null, instances }, this.stopping.signal);
+        await this.client.report({ appliedRevision: document.revision, outcome: 'applied', message: null, instances, ...(ruleResults ? { ruleResults } : {}) }, this.stopping.signal);
         this.count('report', 'ok');
         this.applied.set(document.revision, epochMs());
         this.appliedRevision = document.revision;
