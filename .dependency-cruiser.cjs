@@ -104,6 +104,16 @@ module.exports = {
       to: { path: '^(packages/http|apps|e2e|bench|scripts|sandbox)/' },
     },
 
+    {
+      name: 'core-on-upf-capabilities-only',
+      severity: 'error',
+      comment:
+        'core reads what a data plane can express (upf-adapters/src/capabilities.ts) for the rule ' +
+        'dry run; the adapters themselves run on the agent and never load in the portal.',
+      from: { path: '^packages/core/' },
+      to: { path: '^upf-adapters/', pathNot: '^upf-adapters/src/capabilities\\.ts$' },
+    },
+
     // 5. Nothing imports an app -----------------------------------------------------------------
     {
       name: 'packages-not-on-apps',

@@ -57,6 +57,10 @@ function scratchTree(root: string): void {
   file(root, 'packages/app-package/src/index.ts', "export const buildPackage = 4;\n");
   file(root, 'apps/mep-agent/src/testing/sample-app.ts', "export { buildPackage } from '@mecport/app-package';\n");
   file(root, 'apps/mep-agent/src/run.ts', "export { buildPackage } from './testing/sample-app';\n");
+  // core may read the data planes' capabilities (the rule dry run), never load an adapter.
+  file(root, 'upf-adapters/src/capabilities.ts', "export const capabilitiesOf = 5;\n");
+  file(root, 'upf-adapters/src/memory/memory-adapter.ts', "export class MemoryAdapter {}\n");
+  file(root, 'packages/core/src/edge/data-plane.ts', "import { capabilitiesOf } from '../../../../upf-adapters/src/capabilities';\nimport { MemoryAdapter } from '../../../../upf-adapters/src/memory/memory-adapter';\nexport const dataPlane = [capabilitiesOf, MemoryAdapter];\n");
   // The agent's shipped code -> @mecport/core; a cycle through the portal's `@/` alias.
   file(root, 'apps/mep-agent/src/main.ts', "import { nodes } from '@mecport/core';\nexport const main = nodes;\n");
   file(root, 'apps/portal/src/lib/a.ts', "import { b } from '@/lib/b';\nexport const a = () => b;\n");
@@ -92,6 +96,8 @@ describe('check:layers', () => {
     expect(has('packages-not-on-apps', 'packages/db/src/seed.ts', 'apps/mep-agent/src/main.ts'), output).toBe(true);
     expect(has('agent-code-not-on-agent-tests', 'apps/mep-agent/src/run.ts', 'apps/mep-agent/src/testing/sample-app.ts'), output).toBe(true);
     expect(output).not.toContain('agent-tests-on-contracts-mp1-upf-app-package');
+    expect(has('core-on-upf-capabilities-only', 'packages/core/src/edge/data-plane.ts', 'upf-adapters/src/memory/memory-adapter.ts'), output).toBe(true);
+    expect(has('core-on-upf-capabilities-only', 'packages/core/src/edge/data-plane.ts', 'upf-adapters/src/capabilities.ts'), output).toBe(false);
     // A feature's own files and another feature's index are allowed.
     expect(output).not.toContain('core-feature-through-its-index: packages/core/src/index.ts');
     expect(output).not.toContain('→ packages/core/src/edge/nodes.ts');
