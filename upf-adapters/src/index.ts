@@ -2,3 +2,6 @@ export * from './upf-adapter';
 export { capabilitiesOf } from './capabilities';
 export { MemoryAdapter } from './memory/memory-adapter';
 export { createUpfAdapter, type TAdapterDeps } from './create-upf-adapter';
+export { NefAdapter } from './nef/nef-adapter';
+export { ZNefSettings, NEF_SECRET_VARIABLE, type TNefSettings } from './nef/nef-settings';
+export { upPathChangeHandler, parseUpPathChange, type TUpPathChange } from './nef/up-path-change';

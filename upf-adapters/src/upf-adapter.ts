@@ -17,6 +17,8 @@ export type TUpfAdapterKind = TDataPlane['adapter'];
 /** An app instance's complete rule set: apply makes the data plane match it exactly (idempotent). */
 export interface TInstanceRules {
   appInstanceId: string;
+  /** The instance's AppD id: a NEF's afServiceId and EAS appId, the key of a CAMARA node's appIds setting. */
+  appDId?: string;
   trafficRules: TTrafficRule[];
   dnsRules: TDnsRule[];
 }
@@ -44,4 +46,13 @@ export interface TUpfAdapter {
   list(appInstanceId: string): Promise<TInstanceRules>;
   /** Releases what the adapter holds (timers, connections); the data plane's rules stay. */
   close?(): Promise<void>;
+}
+
+/** What the agent gives an adapter when it builds it (`createUpfAdapter`). */
+export interface TAdapterDeps {
+  /** Where an adapter may keep files (the agent's data dir). */
+  dataDir: string;
+  /** The agent's environment: secrets (a NEF client secret) come from here, never from the portal. */
+  env: Readonly<Record<string, string | undefined>>;
+  log: { info(msg: string, fields?: Record<string, unknown>): void; warn(msg: string, fields?: Record<string, unknown>): void; error(msg: string, fields?: Record<string, unknown>): void };
 }
