@@ -5,3 +5,5 @@ export { createUpfAdapter, type TAdapterDeps } from './create-upf-adapter';
 export { NefAdapter } from './nef/nef-adapter';
 export { ZNefSettings, NEF_SECRET_VARIABLE, type TNefSettings } from './nef/nef-settings';
 export { upPathChangeHandler, parseUpPathChange, type TUpPathChange } from './nef/up-path-change';
+export { CamaraAdapter } from './camara/camara-adapter';
+export { ZCamaraSettings, CAMARA_SECRET_VARIABLE, type TCamaraSettings } from './camara/camara-settings';

@@ -5,3 +5,4 @@
 export { NefEmulator, startNefEmulator, type TNefEmulatorOptions, type TNefSubscription } from './nef-emulator';
 export { checkSchema } from './spec-validator';
 export type { TRecordedRequest } from './emulator-http';
+export { CamaraEmulator, startCamaraEmulator, type TCamaraEmulatorOptions, type TCamaraIntent } from './camara-emulator';

@@ -32,8 +32,13 @@ const ajv = () => (shared ??= createAjv());
 
 /** The errors of `body` against `components.schemas.<schema>` of `file` (empty when valid). */
 export function checkSchema(file: string, schema: string, body: unknown): string[] {
-  const ref = `${file}#/components/schemas/${schema}`;
+  return checkPointer(file, `/components/schemas/${schema}`, body, schema);
+}
+
+/** The errors of `body` against the schema at a JSON pointer of `file`, e.g. a response's schema. */
+export function checkPointer(file: string, pointer: string, body: unknown, label = pointer): string[] {
+  const ref = `${file}#${pointer}`;
   const validate: ValidateFunction | undefined = ajv().getSchema(ref);
   if (!validate) return [`no schema ${ref}`];
-  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${schema}${e.instancePath} ${e.message ?? ''}`.trim());
+  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${label}${e.instancePath} ${e.message ?? ''}`.trim());
 }
