@@ -1,6 +1,6 @@
 /**
  * JSON requests to one northbound API, and only to it: every URL is built from the configured
- * API root and checked to stay on its origin, redirects are refused (a Location or `self` link
+ * API root and checked to stay on its origin, redirects are not followed (a Location or `self` link
  * from the server is never followed), each request has a timeout, and a refused bearer token is
  * renewed once. Errors carry the server's own reason (ProblemDetails or CAMARA ErrorInfo).
  */
@@ -31,6 +31,7 @@ export class ApiClient {
     if (url.origin !== this.origin || !url.pathname.startsWith(new URL(this.apiRoot).pathname)) throw new ApiError(`refused to send to ${url.href}: outside the ${this.name} API root`);
     let answer = await this.send(method, url, body, false);
     if (answer.status === 401 && this.tokens) answer = await this.send(method, url, body, true);
+    if (answer.status >= 300 && answer.status < 400) throw new ApiError(`${this.name} redirected ${method} ${url.pathname} to ${answer.location ?? '(no Location)'}: not followed, only the configured API root is used`, answer.status);
     if (!okStatuses.includes(answer.status)) throw new ApiError(`${this.name} answered ${method} ${url.pathname} with ${answer.status}: ${reasonOf(answer.body)}`, answer.status);
     return answer;
   }
@@ -50,7 +51,7 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
+      res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (e) {
       throw new ApiError(`${this.name} at ${this.origin} unreachable: ${causeOf(e)}`);
     }

@@ -29,6 +29,9 @@ type TStoreFile = { version: 1; instances: Record<string, TInstanceRecord> };
 
 export class ResourceStore {
   private data: TStoreFile | undefined;
+  /** Writes one after another (one temporary file name); changes per instance one after another. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private readonly busy = new Map<string, Promise<unknown>>();
 
   constructor(private readonly file: string) {}
 
@@ -41,7 +44,19 @@ export class ResourceStore {
     const data = await this.load();
     if (Object.keys(record).length === 0) delete data.instances[appInstanceId];
     else data.instances[appInstanceId] = structuredClone(record);
-    await writeDurably(this.file, `${JSON.stringify(data, null, 1)}\n`);
+    const text = `${JSON.stringify(data, null, 1)}\n`;
+    const write = this.writes.then(() => writeDurably(this.file, text));
+    this.writes = write.catch(() => undefined);
+    await write;
+  }
+
+  /** Runs `change` when no other change of the same instance is running (apply and remove may overlap). */
+  exclusive<T>(appInstanceId: string, change: () => Promise<T>): Promise<T> {
+    const run = (this.busy.get(appInstanceId) ?? Promise.resolve()).then(change, change);
+    const settled = run.catch(() => undefined);
+    this.busy.set(appInstanceId, settled);
+    void settled.then(() => { if (this.busy.get(appInstanceId) === settled) this.busy.delete(appInstanceId); });
+    return run;
   }
 
   private async load(): Promise<TStoreFile> {

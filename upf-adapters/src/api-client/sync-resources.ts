@@ -38,7 +38,11 @@ const digestOf = (body: unknown) => createHash('sha256').update(JSON.stringify(b
 const slot = (kind: string, ruleId: string) => `${kind}:${ruleId}`;
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export async function syncInstance(store: ResourceStore, appInstanceId: string, plans: TRulePlan[], ops: TResourceOps): Promise<TRuleResult[]> {
+export function syncInstance(store: ResourceStore, appInstanceId: string, plans: TRulePlan[], ops: TResourceOps): Promise<TRuleResult[]> {
+  return store.exclusive(appInstanceId, () => sync(store, appInstanceId, plans, ops));
+}
+
+async function sync(store: ResourceStore, appInstanceId: string, plans: TRulePlan[], ops: TResourceOps): Promise<TRuleResult[]> {
   const record = await store.instance(appInstanceId);
   const wanted = new Map(plans.map((p) => [slot(p.kind, p.ruleId), new Set('resources' in p ? p.resources.map((r) => r.key) : [])]));
   const failures = new Map<string, string>();
@@ -110,7 +114,11 @@ async function ensure(resources: TInstanceRecord[string]['resources'], desired: 
 }
 
 /** Removes every resource of the instance; a result per rule that had any. */
-export async function removeInstance(store: ResourceStore, appInstanceId: string, ops: TResourceOps): Promise<TRuleResult[]> {
+export function removeInstance(store: ResourceStore, appInstanceId: string, ops: TResourceOps): Promise<TRuleResult[]> {
+  return store.exclusive(appInstanceId, () => removeAll(store, appInstanceId, ops));
+}
+
+async function removeAll(store: ResourceStore, appInstanceId: string, ops: TResourceOps): Promise<TRuleResult[]> {
   const record = await store.instance(appInstanceId);
   const results: TRuleResult[] = [];
   for (const [name, stored] of Object.entries(record)) {

@@ -195,6 +195,27 @@ describe('nef adapter against the NEF emulator', () => {
     expect(subs()).toHaveLength(1); // the GET found it gone: created again
   });
 
+  it('does not follow a redirect away from the configured API root', async () => {
+    const elsewhere = await startNefEmulator({ dnais: ['edge-1'], clients: { mecport: SECRET } });
+    const redirecting = await startNefEmulator({ dnais: ['edge-1'], clients: { mecport: SECRET }, redirectTo: elsewhere.url });
+    const a = await createUpfAdapter({ adapter: 'nef', settings: settings({ apiRoot: redirecting.url, tokenUrl: redirecting.tokenUrl }) }, deps);
+    const [result] = await a.apply({ appInstanceId: APP, trafficRules: [forward('r1', { srcAddress: ['10.60.0.0/16'] })], dnsRules: [] });
+    expect(result).toMatchObject({ state: 'failed', reason: expect.stringContaining(`redirected POST /3gpp-traffic-influence/v1/mecport-af/subscriptions to ${elsewhere.url}`) });
+    expect(elsewhere.requests).toEqual([]);
+    await Promise.all([elsewhere.close(), redirecting.close()]);
+  });
+
+  it('applies several instances at once without losing an id', async () => {
+    const a = await adapter();
+    const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333'];
+    const all = await Promise.all(ids.map((id) => a.apply({ appInstanceId: id, trafficRules: [forward('r1', { srcAddress: ['10.60.0.0/16'] })], dnsRules: [dns('d1')] })));
+    expect(all.flat().every((r) => r.state === 'applied')).toBe(true);
+    const restarted = await adapter();
+    for (const id of ids) expect((await restarted.list(id)).trafficRules).toHaveLength(1);
+    expect(await Promise.all(ids.map((id) => restarted.remove(id)))).toEqual(ids.map(() => expect.arrayContaining([expect.objectContaining({ state: 'removed' })])));
+    expect(nef.subscriptions.size + nef.easInfos.size).toBe(0);
+  });
+
   it('refuses settings it cannot use, naming the field', async () => {
     await expect(adapter({ apiRoot: 'http://nef.example.com' })).rejects.toThrow(/apiRoot: must be https/);
     await expect(adapter({ snssaiSd: 'xyz' })).rejects.toThrow(/snssaiSd/);

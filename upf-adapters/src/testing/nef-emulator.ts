@@ -23,6 +23,8 @@ export interface TNefEmulatorOptions {
   dnais: string[];
   /** OAuth2 clients (id → secret). */
   clients?: Record<string, string>;
+  /** Answer every API request with 307 to this URL (TS 29.522 allows 307/308 to another NEF). */
+  redirectTo?: string;
 }
 
 type TBody = Record<string, unknown>;
@@ -76,6 +78,7 @@ export class NefEmulator {
   }
 
   private route(method: string, path: string, body: unknown, record: TRecordedRequest): TJsonAnswer {
+    if (this.options.redirectTo) return { ...this.problem(307, 'Temporary Redirect', 'another NEF serves this AF'), headers: { location: `${this.options.redirectTo}${path}` } };
     const ti = /^\/3gpp-traffic-influence\/v1\/([^/]+)\/subscriptions(?:\/([^/]+))?$/.exec(path);
     if (ti) return this.trafficInfluence(method, decodeURIComponent(ti[1]!), ti[2], body as TBody, record);
     const eas = /^\/3gpp-eas-deployment\/v1\/([^/]+)\/eas-deployment-info(?:\/([^/]+))?$/.exec(path);
