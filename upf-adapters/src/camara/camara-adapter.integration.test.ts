@@ -21,7 +21,7 @@ let op: CamaraEmulator;
 let deps: TAdapterDeps;
 const settings = (over: Record<string, string> = {}) => ({
   apiRoot: op.url, apiConsumerId: 'mecport', edgeCloudZoneId: ZONE, appIds: JSON.stringify({ 'hello-edge': APP_ID }),
-  tokenUrl: op.tokenUrl, clientId: 'mecport', activationPollMs: '10', activationTimeoutMs: '5000', ...over,
+  tokenUrl: op.tokenUrl, clientId: 'mecport', activationPollMs: '10', activationTimeoutMs: '60000', requestTimeoutMs: '60000', ...over,
 });
 const adapter = (over: Record<string, string> = {}) => createUpfAdapter({ adapter: 'camara', settings: settings(over) }, deps);
 const intents = () => [...op.intents.values()];

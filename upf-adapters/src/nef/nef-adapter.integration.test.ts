@@ -23,7 +23,7 @@ const dns = (id: string, over: Partial<TDnsRule> = {}): TDnsRule => ({ dnsRuleId
 let nef: NefEmulator;
 let dataDir: string;
 let deps: TAdapterDeps;
-const settings = (over: Record<string, string> = {}) => ({ apiRoot: nef.url, afId: 'mecport-af', dnai: 'edge-1', dnn: 'internet', snssaiSst: '1', snssaiSd: '0000FF', tokenUrl: nef.tokenUrl, clientId: 'mecport', ...over });
+const settings = (over: Record<string, string> = {}) => ({ apiRoot: nef.url, afId: 'mecport-af', dnai: 'edge-1', dnn: 'internet', snssaiSst: '1', snssaiSd: '0000FF', tokenUrl: nef.tokenUrl, clientId: 'mecport', requestTimeoutMs: '60000', ...over });
 const adapter = (over: Record<string, string> = {}, env: TAdapterDeps['env'] = deps.env) => createUpfAdapter({ adapter: 'nef', settings: settings(over) }, { ...deps, env });
 const subs = () => [...nef.subscriptions.values()];
 const sent = (method: string) => nef.requests.filter((r) => r.method === method);
@@ -108,7 +108,7 @@ describe('nef adapter against the NEF emulator', () => {
 
   it('reaches a NEF without OAuth when no token URL is set, and reports the NEF down as unreachable', async () => {
     const open = await startNefEmulator({ dnais: ['edge-1'] });
-    const a = await createUpfAdapter({ adapter: 'nef', settings: { apiRoot: open.url, afId: 'af', dnai: 'edge-1' } }, deps);
+    const a = await createUpfAdapter({ adapter: 'nef', settings: { apiRoot: open.url, afId: 'af', dnai: 'edge-1', requestTimeoutMs: '60000' } }, deps);
     await open.close();
     const [result] = await a.apply({ appInstanceId: APP, trafficRules: [forward('r1', { srcAddress: ['10.60.0.0/16'] })], dnsRules: [] });
     expect(result).toMatchObject({ state: 'failed', reason: expect.stringMatching(/^NEF at http:\/\/127\.0\.0\.1:\d+ unreachable: ECONNREFUSED$/) });

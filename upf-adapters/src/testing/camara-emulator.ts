@@ -10,7 +10,7 @@
  *   const op = await startCamaraEmulator({ zones: [zoneId], clients: { mecport: 's3cret' } });
  */
 import { isLoopback, newId, startEmulatorServer, TOKEN_PATH, TokenIssuer, type TJsonAnswer, type TRecordedRequest } from './emulator-http';
-import { checkPointer, checkSchema } from './spec-validator';
+import { checkPointer, checkSchema, warmSchemas } from './spec-validator';
 
 const SPEC = 'traffic-influence.yaml';
 const BASE = '/traffic-influence/v0.10';
@@ -44,6 +44,7 @@ export class CamaraEmulator {
 
   static async start(options: TCamaraEmulatorOptions): Promise<CamaraEmulator> {
     const op = new CamaraEmulator(options);
+    warmSchemas(['PostTrafficInfluence', 'PostTrafficInfluenceDevice', 'PatchTrafficInfluence', 'TrafficInfluence'].map((n) => [SPEC, `/components/schemas/${n}`] as [string, string]));
     op.server = await startEmulatorServer(op.issuer, () => op.error(401, 'a valid bearer token is required'), (r) => op.route(r.method, r.path, r.body as TBody, r.record));
     if (!isLoopback(op.server.url)) throw new Error('the emulator listens on loopback only');
     return op;

@@ -12,7 +12,7 @@
  *   // settings: { apiRoot: nef.url, tokenUrl: nef.tokenUrl, clientId: 'mecport', afId: 'af-1', dnai: 'edge-1' }
  */
 import { isLoopback, newId, startEmulatorServer, TOKEN_PATH, TokenIssuer, type TJsonAnswer, type TRecordedRequest } from './emulator-http';
-import { checkSchema } from './spec-validator';
+import { checkSchema, warmSchemas } from './spec-validator';
 
 const TI = 'TS29522_TrafficInfluence.yaml';
 const EAS = 'TS29522_EASDeployment.yaml';
@@ -48,6 +48,7 @@ export class NefEmulator {
 
   static async start(options: TNefEmulatorOptions): Promise<NefEmulator> {
     const nef = new NefEmulator(options);
+    warmSchemas(['TrafficInfluSub', 'TrafficInfluSubPatch', 'EventNotification'].map((n) => [TI, `/components/schemas/${n}`] as [string, string]).concat([[EAS, '/components/schemas/EasDeployInfo'], [COMMON, '/components/schemas/ProblemDetails']]));
     nef.server = await startEmulatorServer(nef.issuer, () => nef.problem(401, 'Unauthorized', 'a valid bearer token is required', undefined, { 'www-authenticate': 'Bearer' }), (r) => nef.route(r.method, r.path, r.body, r.record));
     return nef;
   }
