@@ -24,13 +24,22 @@ const form = (v: string) => encodeURIComponent(v).replace(/%20/g, '+');
 
 export class TokenSource {
   private cached: { token: string; until: number } | undefined;
+  /** The token request in flight: requests that need a token at the same time share it. */
+  private pending: Promise<string> | undefined;
 
   constructor(private readonly c: TClientCredentials) {}
 
   /** A valid access token, fetched when none is cached or `fresh` (the API refused the cached one). */
-  async token(fresh = false): Promise<string> {
-    if (!fresh && this.cached && this.cached.until > Date.now()) return this.cached.token;
-    this.cached = undefined;
+  token(fresh = false): Promise<string> {
+    if (!fresh && this.cached && this.cached.until > Date.now()) return Promise.resolve(this.cached.token);
+    if (!this.pending) {
+      this.cached = undefined;
+      this.pending = this.fetchToken().finally(() => (this.pending = undefined));
+    }
+    return this.pending;
+  }
+
+  private async fetchToken(): Promise<string> {
     if (!this.c.clientSecret) throw new ApiError(`${this.c.secretVariable} is not set on the node: no client secret for the token URL`);
     const body = new URLSearchParams({ grant_type: 'client_credentials', ...(this.c.scope ? { scope: this.c.scope } : {}) });
     let res: Response;
