@@ -6,7 +6,7 @@
  * each flow becomes one downlink description that names the server side after `from` and the UE
  * side after `to`:  permit out <proto> from <server> [port] to <ue> [port].
  * TS 29.214 forbids "!", "assigned" and options; a description holds one address per side, so
- * lists become separate flows; ports stay RFC 6733 (one port or a low-high range per description).
+ * lists become separate flows; a port stays RFC 6733 (one port or a low-high range per description).
  */
 import type { TTrafficRule } from '@mecport/contracts/mec011';
 
