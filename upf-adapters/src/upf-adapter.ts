@@ -47,12 +47,3 @@ export interface TUpfAdapter {
   /** Releases what the adapter holds (timers, connections); the data plane's rules stay. */
   close?(): Promise<void>;
 }
-
-/** What the agent gives an adapter when it builds it (`createUpfAdapter`). */
-export interface TAdapterDeps {
-  /** Where an adapter may keep files (the agent's data dir). */
-  dataDir: string;
-  /** The agent's environment: secrets (a NEF client secret) come from here, never from the portal. */
-  env: Readonly<Record<string, string | undefined>>;
-  log: { info(msg: string, fields?: Record<string, unknown>): void; warn(msg: string, fields?: Record<string, unknown>): void; error(msg: string, fields?: Record<string, unknown>): void };
-}

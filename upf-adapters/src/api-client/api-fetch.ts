@@ -6,6 +6,13 @@
  */
 import { ApiError, causeOf, type TokenSource } from './client-credentials';
 
+/** What a northbound adapter needs of the agent (a subset of `TAdapterDeps`, typed here so no adapter imports the factory). */
+export interface TNorthboundDeps {
+  dataDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: { warn(msg: string, fields?: Record<string, unknown>): void };
+}
+
 export interface TApiAnswer {
   status: number;
   body: unknown;

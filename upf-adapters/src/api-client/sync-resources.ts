@@ -39,7 +39,9 @@ const slot = (kind: string, ruleId: string) => `${kind}:${ruleId}`;
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function syncInstance(store: ResourceStore, appInstanceId: string, plans: TRulePlan[], ops: TResourceOps): Promise<TRuleResult[]> {
-  return store.exclusive(appInstanceId, () => sync(store, appInstanceId, plans, ops));
+  // Never throws past the interface: an unexpected error (the id file unwritable) fails every rule with it.
+  return store.exclusive(appInstanceId, () => sync(store, appInstanceId, plans, ops)).catch((e: unknown) =>
+    plans.map((p): TRuleResult => ({ appInstanceId, kind: p.kind, ruleId: p.ruleId, state: 'failed', reason: `not applied: ${reasonOf(e)}`.slice(0, 2000) })));
 }
 
 async function sync(store: ResourceStore, appInstanceId: string, plans: TRulePlan[], ops: TResourceOps): Promise<TRuleResult[]> {

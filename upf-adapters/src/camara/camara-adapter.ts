@@ -9,13 +9,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TRuleResult } from '@mecport/contracts';
 import type { TTrafficRule } from '@mecport/contracts/mec011';
-import { ApiClient } from '../api-client/api-fetch';
+import { ApiClient, type TNorthboundDeps } from '../api-client/api-fetch';
 import { ApiError, TokenSource } from '../api-client/client-credentials';
 import { ResourceStore } from '../api-client/resource-store';
 import { parseSettings } from '../api-client/settings-values';
 import { removeInstance, syncInstance, type TResourceOps } from '../api-client/sync-resources';
 import { capabilitiesOf } from '../capabilities';
-import type { TAdapterCapabilities, TAdapterDeps, TInstanceRules, TUpfAdapter } from '../upf-adapter';
+import type { TAdapterCapabilities, TInstanceRules, TUpfAdapter } from '../upf-adapter';
 import { planInstance } from './camara-plans';
 import { CAMARA_SECRET_VARIABLE, ZCamaraSettings, type TCamaraSettings } from './camara-settings';
 
@@ -31,7 +31,7 @@ export class CamaraAdapter implements TUpfAdapter {
   private readonly store: ResourceStore;
   private readonly ops: TResourceOps;
 
-  constructor(settings: Record<string, string>, private readonly deps: TAdapterDeps) {
+  constructor(settings: Record<string, string>, private readonly deps: TNorthboundDeps) {
     const s = (this.settings = parseSettings(ZCamaraSettings, 'camara', settings));
     const tokens = s.tokenUrl && s.clientId
       ? new TokenSource({ tokenUrl: s.tokenUrl, clientId: s.clientId, clientSecret: deps.env[CAMARA_SECRET_VARIABLE], secretVariable: CAMARA_SECRET_VARIABLE, scope: s.scope, timeoutMs: s.requestTimeoutMs })

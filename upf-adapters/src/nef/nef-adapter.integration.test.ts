@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -214,6 +214,14 @@ describe('nef adapter against the NEF emulator', () => {
     for (const id of ids) expect((await restarted.list(id)).trafficRules).toHaveLength(1);
     expect(await Promise.all(ids.map((id) => restarted.remove(id)))).toEqual(ids.map(() => expect.arrayContaining([expect.objectContaining({ state: 'removed' })])));
     expect(nef.subscriptions.size + nef.easInfos.size).toBe(0);
+  });
+
+  it('never throws past the interface: an unwritable data dir fails the rules with the reason', async () => {
+    const notADir = path.join(dataDir, 'file');
+    await writeFile(notADir, '');
+    const a = await createUpfAdapter({ adapter: 'nef', settings: settings() }, { ...deps, dataDir: notADir });
+    const [result] = await a.apply({ appInstanceId: APP, trafficRules: [forward('r1', { srcAddress: ['10.60.0.0/16'] })], dnsRules: [] });
+    expect(result).toMatchObject({ state: 'failed', reason: expect.stringMatching(/^not applied: .*(ENOTDIR|EEXIST)/) });
   });
 
   it('refuses settings it cannot use, naming the field', async () => {

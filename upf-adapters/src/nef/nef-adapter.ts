@@ -9,13 +9,13 @@
 import path from 'node:path';
 import type { TRuleResult } from '@mecport/contracts';
 import type { TDnsRule, TTrafficRule } from '@mecport/contracts/mec011';
-import { ApiClient } from '../api-client/api-fetch';
+import { ApiClient, type TNorthboundDeps } from '../api-client/api-fetch';
 import { TokenSource } from '../api-client/client-credentials';
 import { ResourceStore } from '../api-client/resource-store';
 import { removeInstance, syncInstance, type TResourceOps } from '../api-client/sync-resources';
 import { parseSettings } from '../api-client/settings-values';
 import { capabilitiesOf } from '../capabilities';
-import type { TAdapterCapabilities, TAdapterDeps, TInstanceRules, TUpfAdapter } from '../upf-adapter';
+import type { TAdapterCapabilities, TInstanceRules, TUpfAdapter } from '../upf-adapter';
 import { EAS_DEPLOYMENT, planInstance } from './nef-plans';
 import { NEF_SECRET_VARIABLE, ZNefSettings, type TNefSettings } from './nef-settings';
 
@@ -25,7 +25,7 @@ export class NefAdapter implements TUpfAdapter {
   private readonly store: ResourceStore;
   private readonly ops: TResourceOps;
 
-  constructor(settings: Record<string, string>, private readonly deps: TAdapterDeps) {
+  constructor(settings: Record<string, string>, private readonly deps: TNorthboundDeps) {
     const s = (this.settings = parseSettings(ZNefSettings, 'nef', settings));
     const tokens = s.tokenUrl && s.clientId
       ? new TokenSource({ tokenUrl: s.tokenUrl, clientId: s.clientId, clientSecret: deps.env[NEF_SECRET_VARIABLE], secretVariable: NEF_SECRET_VARIABLE, scope: s.scope, timeoutMs: s.requestTimeoutMs })
