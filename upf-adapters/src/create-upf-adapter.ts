@@ -19,6 +19,7 @@ export function createUpfAdapter(dataPlane: TDataPlane, deps: TAdapterDeps): Pro
   switch (dataPlane.adapter) {
     case 'memory':
       return Promise.resolve(new MemoryAdapter());
+    case 'nftables': return import('./nftables').then((m) => m.createNftablesAdapter(dataPlane.settings, deps));
     default:
       return Promise.reject(new Error(`the ${dataPlane.adapter} adapter is not built yet`));
   }
