@@ -15,7 +15,6 @@
 import type { TRuleResult } from '@mecport/contracts';
 import type { TTrafficRule } from '@mecport/contracts/mec011';
 import { capabilitiesOf } from '../capabilities';
-import type { TAdapterDeps } from '../create-upf-adapter';
 import type { TAdapterCapabilities, TInstanceRules, TUpfAdapter } from '../upf-adapter';
 import { deleteScript, replaceScript } from './nft-script';
 import { NftRunner } from './nft-runner';
@@ -24,6 +23,9 @@ import { planRules, type TNftRule, type TPlannedRule } from './rule-plan';
 import { readRules, toTrafficRules, type TReadRule } from './table-readback';
 import { FAMILIES, instanceIdOf, isInstanceId, tableName } from './table-names';
 
+/** What the adapter logs through (the agent's logger; a subset of TAdapterDeps['log'], declared here to keep create-upf-adapter.ts out of an import cycle). */
+export interface TNftLog { warn(msg: string, fields?: Record<string, unknown>): void }
+
 type TReadOutcome = { ok: true; rules: TReadRule[] } | { ok: false; reason: string };
 
 export class NftablesAdapter implements TUpfAdapter {
@@ -31,7 +33,7 @@ export class NftablesAdapter implements TUpfAdapter {
   /** One change at a time, so a read-back sees the table its own script wrote. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(settings: TNftablesSettings, private readonly log: TAdapterDeps['log']) {
+  constructor(settings: TNftablesSettings, private readonly log: TNftLog) {
     this.nft = new NftRunner(settings);
   }
 

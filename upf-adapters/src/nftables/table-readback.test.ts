@@ -34,6 +34,11 @@ describe('table read-back', () => {
     ]);
   });
 
+  it('reads a single protocol with ports, which nft folds into the header name (`udp dport 5000`)', () => {
+    const folded = JSON.stringify({ nftables: [{ rule: { family: 'ip', chain: 'filter', comment: 'u|1|0|FLOW|DROP', expr: [match({ payload: { protocol: 'udp', field: 'dport' } }, 5000), { drop: null }] } }] });
+    expect(toTrafficRules(readRules(folded))[0]!.trafficFilter).toEqual([{ protocol: ['UDP'], dstPort: ['5000'] }]);
+  });
+
   it('counts expressions MECport never writes, so a hand-edited rule is not taken for applied', () => {
     const edited = LISTING.replace('{"accept":null}', '{"counter":{"packets":0,"bytes":0}},{"accept":null}');
     expect(readRules(edited)[0]!.foreign).toBe(1);

@@ -25,6 +25,7 @@ export interface TReadRule {
 }
 
 type TJson = Record<string, unknown>;
+const PORT_HEADERS = new Set(['th', 'tcp', 'udp', 'sctp']);
 const PROTOCOL_NAMES = new Map(Object.entries(PROTOCOL_NUMBERS).map(([name, n]) => [n, name]));
 
 /** The MECport rules in the output of `nft -j -n list table <family> <name>`. */
@@ -65,7 +66,11 @@ function readMatch(filter: TReadRule['filter'], match: TJson): boolean {
   const meta = (left.meta as { key?: string } | undefined)?.key;
   if (match.op !== '==') return false;
   if (meta === 'l4proto') filter.protocol = values.map((v) => PROTOCOL_NAMES.get(Number(v)) ?? String(v));
-  else if (payload?.protocol === 'th' && (payload.field === 'sport' || payload.field === 'dport')) filter[payload.field === 'sport' ? 'srcPort' : 'dstPort'] = values;
+  else if (payload && PORT_HEADERS.has(payload.protocol ?? '') && (payload.field === 'sport' || payload.field === 'dport')) {
+    filter[payload.field === 'sport' ? 'srcPort' : 'dstPort'] = values;
+    // nft folds `meta l4proto 6 th dport 80` into `tcp dport 80`: the protocol is in the header's name.
+    if (payload.protocol !== 'th') filter.protocol = [payload.protocol!.toUpperCase()];
+  }
   else if ((payload?.protocol === 'ip' || payload?.protocol === 'ip6') && (payload.field === 'saddr' || payload.field === 'daddr')) filter[payload.field === 'saddr' ? 'srcAddress' : 'dstAddress'] = values;
   else if (payload?.protocol === 'ip' && payload.field === 'dscp' && values.length === 1) filter.dSCP = Number(values[0]);
   else return false;
