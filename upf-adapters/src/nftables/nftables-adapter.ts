@@ -42,7 +42,9 @@ export class NftablesAdapter implements TUpfAdapter {
   }
 
   apply(rules: TInstanceRules): Promise<TRuleResult[]> {
-    return this.serialized(() => this.applyNow(rules));
+    // Whatever goes wrong (an nft whose JSON does not parse), the agent gets a result per rule, not an exception.
+    return this.serialized(() => this.applyNow(rules)).catch((error: unknown) => rules.trafficRules.map((r): TRuleResult => (
+      { appInstanceId: rules.appInstanceId, kind: 'traffic', ruleId: r.trafficRuleId, state: 'failed', reason: `nftables adapter: ${(error as Error).message}`.slice(0, 2000) })));
   }
 
   remove(appInstanceId: string): Promise<TRuleResult[]> {
