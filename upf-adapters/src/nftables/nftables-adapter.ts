@@ -80,7 +80,7 @@ export class NftablesAdapter implements TUpfAdapter {
       const missing = read.ok ? missingOf(planned, read.rules) : read.reason;
       byId.set(planned.rule.trafficRuleId, missing ? result(planned.rule, 'failed', loaded.ok && read.ok ? `not in the table read back: ${missing}` : missing) : result(planned.rule, 'applied'));
     }
-    // One result per rule of the request, in its order (a repeated id keeps its first result).
+    // One result per rule id of the request, in its order.
     return [...new Set(trafficRules.map((r) => r.trafficRuleId))].map((id) => byId.get(id)!);
   }
 

@@ -57,6 +57,12 @@ describe('planRules', () => {
     ]);
   });
 
+  it('installs neither copy of a rule id given twice', () => {
+    const plan = planRules([rule({ trafficRuleId: 'twice', priority: 1 }), rule({ trafficRuleId: 'twice', priority: 2 }), rule({ trafficRuleId: 'once' })], caps);
+    expect(plan.planned.map((p) => p.rule.trafficRuleId)).toEqual(['once']);
+    expect(plan.rejected.map((r) => [r.rule.trafficRuleId, r.state])).toEqual([['twice', 'failed'], ['twice', 'failed']]);
+  });
+
   it('fails a rule whose strings could not be trusted in an nft script', () => {
     const plan = planRules([rule({ trafficFilter: [{ srcAddress: ['10.0.0.1 accept; flush ruleset'] }] }), rule({ trafficRuleId: 'bad"id' })], caps);
     expect(plan.planned).toEqual([]);

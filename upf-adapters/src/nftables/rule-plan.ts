@@ -42,14 +42,15 @@ export function commentOf(rule: TTrafficRule, filterIndex: number): string {
 
 export function planRules(rules: readonly TTrafficRule[], capabilities: TAdapterCapabilities): TPlan {
   const plan: TPlan = { planned: [], rejected: [] };
-  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const rule of rules) counts.set(rule.trafficRuleId, (counts.get(rule.trafficRuleId) ?? 0) + 1);
   const ordered = [...rules].sort((a, b) => a.priority - b.priority || (a.trafficRuleId < b.trafficRuleId ? -1 : a.trafficRuleId > b.trafficRuleId ? 1 : 0));
   for (const rule of ordered) {
-    if (seen.has(rule.trafficRuleId)) {
-      plan.rejected.push({ rule, state: 'failed', reason: `trafficRuleId ${rule.trafficRuleId} appears twice in the instance's rules` });
+    if (counts.get(rule.trafficRuleId)! > 1) {
+      // Neither copy is installed: which one the operator meant is not ours to guess.
+      plan.rejected.push({ rule, state: 'failed', reason: `trafficRuleId ${rule.trafficRuleId} appears more than once in the instance's rules` });
       continue;
     }
-    seen.add(rule.trafficRuleId);
     const outcome = planRule(rule, capabilities);
     if ('reason' in outcome) plan.rejected.push(outcome);
     else plan.planned.push(outcome);
