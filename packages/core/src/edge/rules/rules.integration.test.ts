@@ -147,7 +147,7 @@ describe('versions, restore and rollback', () => {
 describe('settling rollouts from reports', () => {
   it('applies with every rule confirmed, fails with the adapter\'s reason, retries, and supersedes skipped revisions', async () => {
     const f = await fleet(2);
-    const [ok, bad] = f.nodes as [{ id: string }, { id: string }];
+    const [ok, bad] = [f.nodes[0]!, f.nodes[1]!];
     await db.edgeNode.updateMany({ where: { id: { in: [ok.id, bad.id] } }, data: { dataPlane: { adapter: 'nftables', settings: {} } } });
     const change = await submitRuleChange(db, f.op, onNodes(f, [{ op: 'putDns', rule: dnsRule('x') }]));
     await report(f, ok.id, allApplied);
