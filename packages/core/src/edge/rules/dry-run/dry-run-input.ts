@@ -17,6 +17,9 @@ export interface TDryRunNodeInput {
   adapter: TUpfAdapterKind;
   /** Every instance on the node before the change (an instance the change adds is absent). */
   before: TInstanceRuleSet[];
-  /** Every instance on the node after the change. */
+  /**
+   * Every instance on the node after the change. An instance the change leaves alone may carry the
+   * very arrays it has in `before`: the diff then skips it (so never edit those arrays in place).
+   */
   after: TInstanceRuleSet[];
 }
