@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClosable, nodesInPolygon, pointInPolygon } from './polygon-model';
+import { closedRing, isClosable, nodesInPolygon, pointInPolygon } from './polygon-model';
 
 const square = [{ lat: 0, lng: 0 }, { lat: 0, lng: 10 }, { lat: 10, lng: 10 }, { lat: 10, lng: 0 }];
 // A "C": its mouth (lng 4-10, lat 3-7) is outside.
@@ -27,5 +27,14 @@ describe('polygon model', () => {
   it('selects the nodes in the area, in their order', () => {
     const nodes = [{ id: 'a', lat: 1, lng: 1 }, { id: 'b', lat: 50, lng: 1 }, { id: 'c', lat: 9, lng: 9 }];
     expect(nodesInPolygon(nodes, square).map((n) => n.id)).toEqual(['a', 'c']);
+  });
+
+  it('drops the repeated points of a double click and a closing vertex', () => {
+    const a = { lat: 0, lng: 0 };
+    const b = { lat: 0, lng: 10 };
+    const c = { lat: 10, lng: 10 };
+    expect(closedRing([a, b, c, c, c])).toEqual([a, b, c]);
+    expect(closedRing([a, b, c, a])).toEqual([a, b, c]);
+    expect(isClosable(closedRing([a, a, a]))).toBe(false);
   });
 });

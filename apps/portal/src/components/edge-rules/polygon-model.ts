@@ -31,3 +31,16 @@ export function pointInPolygon(point: TLatLng, polygon: readonly TLatLng[]): boo
 export function nodesInPolygon<T extends TLatLng>(nodes: readonly T[], polygon: readonly TLatLng[]): T[] {
   return nodes.filter((n) => pointInPolygon(n, polygon));
 }
+
+/** The ring to select with: consecutive repeats dropped (a double click adds its point twice before it closes the area). */
+export function closedRing(vertices: readonly TLatLng[], epsilon = 1e-9): TLatLng[] {
+  const ring: TLatLng[] = [];
+  for (const v of vertices) {
+    const last = ring.at(-1);
+    if (!last || Math.abs(last.lat - v.lat) > epsilon || Math.abs(last.lng - v.lng) > epsilon) ring.push(v);
+  }
+  const first = ring[0];
+  const last = ring.at(-1);
+  if (ring.length > 1 && first && last && Math.abs(first.lat - last.lat) <= epsilon && Math.abs(first.lng - last.lng) <= epsilon) ring.pop();
+  return ring;
+}

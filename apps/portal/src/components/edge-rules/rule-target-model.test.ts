@@ -1,6 +1,6 @@
 import type { TAppInstance } from '@mecport/contracts';
 import { describe, expect, it } from 'vitest';
-import { appsOnNodes, emptyTarget, instancesOnNodes, isLabelSelector, nodeIdsFromQuery, rulesHref, selectionFromTarget } from './rule-target-model';
+import { appsOnNodes, emptyTarget, scopeNodeIds, instancesOnNodes, isLabelSelector, nodeIdsFromQuery, rulesHref, selectionFromTarget } from './rule-target-model';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -44,5 +44,19 @@ describe('rule target', () => {
     expect(rulesHref([])).toBe('/edge-map/rules');
     expect(nodeIdsFromQuery(`${id(1)},x,${id(1)}, ${id(2)}`)).toEqual([id(1), id(2)]);
     expect(nodeIdsFromQuery(null)).toEqual([]);
+  });
+
+  it('finds the nodes in scope of each kind, with the app when one is chosen', () => {
+    const nodes: { id: string; groupId: string | null; labels: Record<string, string>; appIds: string[] }[] = [
+      { id: id(1), groupId: id(5), labels: { tier: 'gold', site: 'a' }, appIds: [id(9)] },
+      { id: id(2), groupId: id(5), labels: { tier: 'gold' }, appIds: [] },
+      { id: id(3), groupId: null, labels: { tier: 'silver' }, appIds: [id(9)] },
+    ];
+    const instances = [{ id: id(20), nodeId: id(3) }];
+    expect(scopeNodeIds({ ...emptyTarget([id(1), id(2)]), appId: id(9) }, nodes, instances)).toEqual([id(1)]);
+    expect(scopeNodeIds({ ...emptyTarget(), kind: 'group', groupId: id(5) }, nodes, instances)).toEqual([id(1), id(2)]);
+    expect(scopeNodeIds({ ...emptyTarget(), kind: 'labels', selector: 'tier=gold,site=a' }, nodes, instances)).toEqual([id(1)]);
+    expect(scopeNodeIds({ ...emptyTarget(), kind: 'labels', selector: 'tier' }, nodes, instances)).toEqual([]);
+    expect(scopeNodeIds({ ...emptyTarget(), kind: 'instances', appInstanceIds: [id(20)] }, nodes, instances)).toEqual([id(3)]);
   });
 });

@@ -73,3 +73,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function nodeIdsFromQuery(value: string | null): string[] {
   return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter((s) => UUID.test(s)))];
 }
+
+/** `a=b,c=d` as pairs; a node matches when it has every pair. */
+function matchesSelector(labels: Readonly<Record<string, string>>, selector: string): boolean {
+  return selector.trim().split(',').every((pair) => { const [k, v] = pair.split('='); return k !== undefined && labels[k] === v; });
+}
+
+/** The map's nodes the target reaches (for the count, and to read their current rules). */
+export function scopeNodeIds(target: TTarget, nodes: readonly Pick<TMapNode, 'id' | 'groupId' | 'labels' | 'appIds'>[], instances: readonly Pick<TAppInstance, 'id' | 'nodeId'>[]): string[] {
+  const hasApp = (n: Pick<TMapNode, 'appIds'>) => !target.appId || n.appIds.includes(target.appId);
+  switch (target.kind) {
+    case 'instances': { const ids = new Set(target.appInstanceIds); return [...new Set(instances.filter((i) => ids.has(i.id)).map((i) => i.nodeId))]; }
+    case 'nodes': { const ids = new Set(target.nodeIds); return nodes.filter((n) => ids.has(n.id) && hasApp(n)).map((n) => n.id); }
+    case 'group': return target.groupId ? nodes.filter((n) => n.groupId === target.groupId && hasApp(n)).map((n) => n.id) : [];
+    case 'labels': return isLabelSelector(target.selector) ? nodes.filter((n) => matchesSelector(n.labels, target.selector) && hasApp(n)).map((n) => n.id) : [];
+  }
+}
