@@ -45,10 +45,11 @@ const marker = (page: Page) => page.locator(`.leaflet-marker-icon.edge-node-mark
 
 /** Draws a triangle around the demo node's marker with the polygon tool and closes it with Enter. */
 async function drawAroundMarker(page: Page): Promise<void> {
+  await page.getByTestId('draw-area').click();
+  await marker(page).scrollIntoViewIfNeeded();
   const box = (await marker(page).boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  await page.getByTestId('draw-area').click();
   await expect(page.getByTestId('edge-map')).toHaveAttribute('data-drawing', 'true');
   for (const [dx, dy] of [[-60, -50], [60, -50], [0, 60]] as const) await page.mouse.click(cx + dx, cy + dy);
   await page.keyboard.press('Enter');
