@@ -33,7 +33,17 @@ describe('dry-run view', () => {
   it('describes the diff and the flows of a node', () => {
     const zeta = dryRunView(report, new Map()).nodes[1]!;
     expect(zeta.diff[0]).toMatchObject({ ruleId: 'web', change: 'added', before: null, after: 'P5 FORWARD_DECAPSULATED → 10.1.0.7 [dst 10.0.0.0/24 port 80 TCP]', app: I1.slice(0, 8) });
-    expect(zeta.flows[0]).toMatchObject({ code: 'now_steered', values: { to: '10.1.0.7', ruleId: 'web' } });
+    expect(zeta.flows[0]).toMatchObject({ code: 'now_steered', values: { to: '10.1.0.7', ruleId: 'web' }, detail: '' });
+  });
+
+  it('lets the report\'s values win and shows the flow itself', () => {
+    const node: TDryRunReport['nodes'][number] = { ...report.nodes[0]!, flows: [
+      { code: 'now_steered', appInstanceId: I1, ruleId: 'web', params: { flow: 'TCP → 10.0.0.0/24:80', destination: '10.1.0.7', app: 'hello-edge' }, message: 'm' },
+      { code: 'dns_now_answers', appInstanceId: I1, ruleId: 'd', params: { domainName: 'a.example', ipAddress: '10.1.0.7' }, message: 'm' },
+    ] };
+    const [steer, dns] = dryRunView({ ...report, nodes: [node] }, new Map([[I1, 'Hello Edge']])).nodes[0]!.flows;
+    expect(steer).toMatchObject({ detail: 'TCP → 10.0.0.0/24:80 → 10.1.0.7', values: { app: 'hello-edge' } });
+    expect(dns!.detail).toBe('a.example → 10.1.0.7');
   });
 
   it('cannot apply when the server says so, even with no errors counted', () => {

@@ -16,7 +16,8 @@ type TFinding = TNode['findings'][number];
 export type TValues = Record<string, string | number>;
 export interface TFindingRow { key: string; code: TFinding['code']; severity: TFinding['severity']; kind: TFinding['kind']; values: TValues; message: string }
 export interface TDiffRow { key: string; kind: 'traffic' | 'dns'; ruleId: string; app: string; change: 'added' | 'removed' | 'changed'; before: string | null; after: string | null }
-export interface TFlowRow { key: string; code: TNode['flows'][number]['code']; values: TValues; message: string }
+/** `detail`: the flow itself, language-neutral (`UDP 10.45.0.0/16 → 198.51.100.0/24:5000`, `app.example → 10.0.0.7`). */
+export interface TFlowRow { key: string; code: TNode['flows'][number]['code']; values: TValues; message: string; detail: string }
 export interface TDryRunNodeView { nodeId: string; nodeName: string; adapter: string; errors: TFindingRow[]; warnings: TFindingRow[]; diff: TDiffRow[]; flows: TFlowRow[] }
 export interface TDryRunView { nodes: TDryRunNodeView[]; canApply: boolean; totals: TDryRunReport['totals'] }
 
@@ -34,6 +35,12 @@ export function ruleSummary(rule: TTrafficRule | TDnsRule): string {
   return `P${rule.priority} ${rule.action}${to} [${filters}]${rule.state === 'INACTIVE' ? ' · INACTIVE' : ''}`;
 }
 
+function flowDetail(params: TValues): string {
+  if (params.flow !== undefined) return `${params.flow}${params.destination !== undefined ? ` → ${params.destination}` : ''}`;
+  if (params.domainName !== undefined) return `${params.domainName}${params.ipAddress !== undefined ? ` → ${params.ipAddress}` : ''}`;
+  return '';
+}
+
 const rank = (n: TDryRunNodeView) => (n.errors.length > 0 ? 0 : n.warnings.length > 0 ? 1 : 2);
 
 export function dryRunView(report: TDryRunReport, appNames: ReadonlyMap<string, string>): TDryRunView {
@@ -41,13 +48,14 @@ export function dryRunView(report: TDryRunReport, appNames: ReadonlyMap<string, 
   const nodes = report.nodes.map((node): TDryRunNodeView => {
     const findings = node.findings.map((f, i): TFindingRow => ({
       key: `${node.nodeId}:f${i}`, code: f.code, severity: f.severity, kind: f.kind, message: f.message,
-      values: { ...f.params, ruleId: f.ruleId, app: app(f.appInstanceId), other: f.other?.ruleId ?? '', otherApp: f.other ? app(f.other.appInstanceId) : '' },
+      // the report's own values (its app names among them) win over what the page knows
+      values: { ruleId: f.ruleId, app: app(f.appInstanceId), other: f.other?.ruleId ?? '', otherApp: f.other ? app(f.other.appInstanceId) : '', ...f.params },
     }));
     return {
       nodeId: node.nodeId, nodeName: node.nodeName, adapter: node.adapter,
       errors: findings.filter((f) => f.severity === 'error'), warnings: findings.filter((f) => f.severity === 'warning'),
       diff: node.diff.map((d, i) => ({ key: `${node.nodeId}:d${i}`, kind: d.kind, ruleId: d.ruleId, app: app(d.appInstanceId), change: d.change, before: d.before ? ruleSummary(d.before) : null, after: d.after ? ruleSummary(d.after) : null })),
-      flows: node.flows.map((f, i) => ({ key: `${node.nodeId}:w${i}`, code: f.code, message: f.message, values: { ...f.params, ruleId: f.ruleId, app: app(f.appInstanceId) } })),
+      flows: node.flows.map((f, i) => ({ key: `${node.nodeId}:w${i}`, code: f.code, message: f.message, detail: flowDetail(f.params), values: { ruleId: f.ruleId, app: app(f.appInstanceId), ...f.params } })),
     };
   });
   nodes.sort((a, b) => rank(a) - rank(b) || a.nodeName.localeCompare(b.nodeName));

@@ -59,7 +59,12 @@ function NodeReport({ node }: { node: TDryRunNodeView }) {
       <Text size="sm" fw={600}>{t('flows')}</Text>
       {node.flows.length === 0 ? <Text size="sm" c="dimmed">{t('noFlows')}</Text> : (
         <List size="sm" data-testid="dry-run-flows">
-          {node.flows.map((f) => <List.Item key={f.key} data-code={f.code}>{flow(f.code, f.values, f.message)}</List.Item>)}
+          {node.flows.map((f) => (
+            <List.Item key={f.key} data-code={f.code}>
+              {flow(f.code, f.values, f.message)}
+              {f.detail && <Text span size="xs" ff="monospace" ml={6}>{f.detail}</Text>}
+            </List.Item>
+          ))}
         </List>
       )}
     </Stack>

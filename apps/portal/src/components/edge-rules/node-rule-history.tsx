@@ -5,7 +5,7 @@
  * rules on demand; Restore makes a new version from an old one (after a confirmation) and opens
  * the change's rollout.
  */
-import type { TNodeDetail, TNodeRules, TRuleSetVersion } from '@mecport/contracts';
+import type { TNodeDetail, TNodeRules, TRuleSetVersion, TRuleSetVersionSummary } from '@mecport/contracts';
 import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconEye, IconRestore } from '@tabler/icons-react';
 import Link from 'next/link';
@@ -19,8 +19,6 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useApiJson } from '@/hooks/use-api-json';
 import { InstanceRuleList } from './instance-rule-list';
 import { restoreVersion } from './rules-api';
-
-type TVersionSummary = Omit<TRuleSetVersion, 'instances'> & { instances?: TRuleSetVersion['instances'] };
 
 function VersionRules({ nodeId, version }: { nodeId: string; version: number }) {
   const t = useTranslations('edgeRules.history');
@@ -38,7 +36,7 @@ export function NodeRuleHistory({ nodeId }: { nodeId: string }) {
   const { apiFetch } = useAuth();
   const node = useApiJson<TNodeDetail>(`/api/v1/edge/nodes/${nodeId}`);
   const current = useApiJson<TNodeRules>(`/api/v1/edge/nodes/${nodeId}/rules`);
-  const list = useApiJson<{ items: TVersionSummary[] }>(`/api/v1/edge/nodes/${nodeId}/rule-sets`);
+  const list = useApiJson<{ items: TRuleSetVersionSummary[] }>(`/api/v1/edge/nodes/${nodeId}/rule-sets?limit=100`);
   const [open, setOpen] = useState<number | null>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,7 @@
  * failed node shows the adapter's reason), Retry for failed nodes, Roll back after a confirmation,
  * and the diff it made on each node.
  */
-import type { TRuleChange } from '@mecport/contracts';
+import type { TRuleChange, TRuleChangeSummary } from '@mecport/contracts';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconRefresh } from '@tabler/icons-react';
 import Link from 'next/link';
@@ -78,7 +78,7 @@ export function RuleChangePage({ changeId }: { changeId: string }) {
   const { apiFetch } = useAuth();
   const [settled, setSettled] = useState(false);
   const res = useApiJson<TRuleChange>(`/api/v1/edge/rules/changes/${changeId}`, { pollMs: settled ? undefined : POLL_MS });
-  const list = useApiJson<{ items: TRuleChange[] }>(settled ? '/api/v1/edge/rules/changes' : null);
+  const list = useApiJson<{ items: TRuleChangeSummary[] }>(settled ? '/api/v1/edge/rules/changes' : null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<'retry' | 'rollback' | null>(null);
   const [problem, setProblem] = useState<TApiProblem | null>(null);

@@ -1,6 +1,6 @@
 'use client';
 /** The recent rule changes (`/edge-map/rules/changes`): when, what kind, by whom, status and node counts, each opening its rollout. */
-import type { TRuleChange } from '@mecport/contracts';
+import type { TRuleChangeSummary } from '@mecport/contracts';
 import { Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
@@ -12,7 +12,7 @@ import { STATUS_COLOR } from './rollout-model';
 export function RuleChangesList() {
   const t = useTranslations('edgeRules');
   const format = useFormatter();
-  const res = useApiJson<{ items: TRuleChange[] }>('/api/v1/edge/rules/changes', { pollMs: 10_000 });
+  const res = useApiJson<{ items: TRuleChangeSummary[] }>('/api/v1/edge/rules/changes', { pollMs: 10_000 });
   const items = res.data?.items ?? null;
   return (
     <Stack gap="md" data-testid="rule-changes">
