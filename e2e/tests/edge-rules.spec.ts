@@ -175,3 +175,44 @@ test('an operator picks the demo node, adds a DNS and a traffic rule, fixes a co
   await expect(page.getByTestId('node-rule-history')).toBeVisible();
   await expect(page.getByTestId('rule-set-version').first()).toContainText('current');
 });
+
+test('the configurator speaks zh-CN, says what is missing, and its DNS form works from the keyboard with errors named in Chinese', async ({ page }) => {
+  await signIn(page, 'operator', '/edge-map/rules');
+  await page.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('流量与 DNS 规则');
+  await expect(page.getByTestId('edge-map-tabs')).toContainText('规则');
+  // Nothing picked: the page says so, and nothing can be drafted or dry-run yet.
+  await expect(page.getByTestId('target-picked')).toContainText('尚未选择节点');
+  await expect(page.getByTestId('target-error')).toHaveText('请至少选择一个节点。');
+  await expect(page.getByTestId('draft-empty')).toBeVisible();
+  await expect(page.getByTestId('add-dns-rule')).toBeDisabled();
+  await expect(page.getByTestId('dry-run')).toBeDisabled();
+
+  // A label selector with an app makes a selection; the DNS form is then filled with the keyboard only.
+  await page.getByTestId('target-kind-labels').check();
+  await page.getByTestId('target-selector').fill('tier=gold');
+  await page.getByTestId('target-app').click();
+  await page.getByRole('option').first().click();
+  await expect(page.getByTestId('target-error')).toHaveCount(0);
+  await page.getByTestId('add-dns-rule').focus();
+  await page.keyboard.press('Enter');
+  const dns = page.getByTestId('dns-rule-form');
+  await expect(field(dns, 'dnsRuleId')).toBeFocused();
+  await page.keyboard.type('zh-dns');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('bad name.example');
+  await expect(dns).toContainText('由字母、数字、点和连字符组成的域名');
+  await page.keyboard.press('Tab'); // the address type (IPv4)
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2001:db8::7');
+  await expect(dns).toContainText('必须是所选类型（IPv4）的地址。');
+  await page.keyboard.press('Enter'); // submits: both errors stay, the first bad field gets the focus
+  await expect(dns.getByTestId('form-error-count')).toHaveText('有 2 个字段需要修正');
+  await expect(field(dns, 'domainName')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dns).toHaveCount(0);
+
+  await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
