@@ -51,8 +51,8 @@ describe('unsupported_by_adapter', () => {
   });
 
   it('checks ACTIVE rules only, and leaves out empty lists (they constrain nothing)', () => {
-    expect(findings([traffic('off', { action: 'DROP', state: 'INACTIVE' })], 'camara')).toEqual([]);
-    expect(findings([traffic('empty', { filter: { dstAddress: ['198.51.100.0/24'], protocol: [] } })], 'camara')).toEqual([]);
-    expect(findings([traffic('udp', { filter: { dstAddress: ['198.51.100.0/24'], protocol: ['UDP'] } })], 'camara').map((f) => f.params.name)).toEqual(['protocol']);
+    expect(findings([traffic('off', { action: 'DUPLICATE_DECAPSULATED', state: 'INACTIVE' })], 'nef')).toEqual([]);
+    expect(findings([traffic('empty', { filter: { dstAddress: ['198.51.100.0/24'], tgtTunnelAddress: [] } })], 'nftables')).toEqual([]);
+    expect(findings([traffic('tunnel', { filter: { dstAddress: ['198.51.100.0/24'], tgtTunnelAddress: ['192.0.2.1'] } })], 'nftables').map((f) => f.params.name)).toEqual(['tgtTunnelAddress']);
   });
 });
