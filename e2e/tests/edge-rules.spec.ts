@@ -157,6 +157,9 @@ test('an operator picks the demo node, adds a DNS and a traffic rule, fixes a co
   let rules = await openNodeRules(page, nodeId);
   await expect(rules.locator('[data-testid="node-rule"][data-rule-id="e2e-steer"]')).toHaveAttribute('data-state', 'ACTIVE');
   await expect(rules.getByTestId('dns-answers').locator(`[data-domain="${DOMAIN}"]`)).toContainText('Hello Edge');
+  // The demo node's data plane holds rules without enforcing them, and the panel says so.
+  await expect(rules.getByTestId('node-rules-adapter')).toHaveText('Data plane: memory');
+  await expect(rules.getByTestId('node-rules-not-enforced')).toContainText('not enforced on packets');
 
   // Roll back, after the confirmation: the new change restores the node's rules, and both are gone.
   await page.goto(changeUrl);

@@ -38,8 +38,9 @@ export function NodeRules({ nodeId }: { nodeId: string }) {
       <Group gap="xs">
         <Badge variant="light">{t('version', { version: rules.version })}</Badge>
         <Text size="xs" c={rules.appliedVersion === rules.version ? 'green.9' : 'dimmed'} data-testid="node-rules-applied">{t('applied', { applied: rules.appliedVersion === null ? 'none' : String(rules.appliedVersion) })}</Text>
-        <Text size="xs" c="dimmed">{rules.adapter}</Text>
+        <Text size="xs" c="dimmed" data-testid="node-rules-adapter">{t('dataPlane', { adapter: rules.adapter })}</Text>
       </Group>
+      {rules.adapter === 'memory' && <Text size="xs" c="dimmed" data-testid="node-rules-not-enforced">{t('memoryNotEnforced')}</Text>}
       {empty ? <Text size="sm" c="dimmed" data-testid="node-rules-empty">{t('none')}</Text> : <InstanceRuleList instances={rules.instances} statusOf={statusOf} />}
       <Text size="sm" fw={600}>{t('dnsAnswers')}</Text>
       {rules.dnsAnswers.length === 0 ? <Text size="sm" c="dimmed" data-testid="dns-answers-empty">{t('noDnsAnswers')}</Text> : (
