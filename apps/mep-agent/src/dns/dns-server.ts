@@ -1,0 +1,127 @@
+/**
+ * The node's DNS server, on UDP and TCP: answers the names of the apps' ACTIVE DNS rules
+ * (see dns-answer.ts) and forwards the rest to the configured upstreams. The records are
+ * replaced whole by `setRecords` whenever the rules change (from the portal or from an app
+ * through Mp1); the next query sees them, nothing is cached elsewhere.
+ *
+ * @example
+ *   const dns = new DnsServer({ host: '127.0.0.1', port: 8553, upstreams: [], log });
+ *   await dns.start(); dns.setRecords(dnsRecords(instances)); … await dns.close();
+ */
+import dgram from 'node:dgram';
+import net, { isIP } from 'node:net';
+import type { TLogger } from '../log';
+import { answerQuery, servfail } from './dns-answer';
+import { forwardQuery } from './dns-forwarder';
+import type { TDnsRecords } from './dns-records';
+import { formatUpstream, type TUpstream } from './upstreams';
+
+/** A TCP client gets this long between queries before its connection is closed (RFC 7766 allows servers to choose). */
+const TCP_IDLE_MS = 10_000;
+const MAX_TCP_CONNECTIONS = 200;
+
+export interface TDnsServerOptions {
+  host: string;
+  port: number;
+  upstreams: readonly TUpstream[];
+  log: TLogger;
+}
+
+export class DnsServer {
+  private records: TDnsRecords = new Map();
+  private udp: dgram.Socket | undefined;
+  private tcp: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+
+  constructor(private readonly options: TDnsServerOptions) {}
+
+  /** `host:port` it listens on (after start). */
+  get address(): string {
+    const port = this.udp?.address().port ?? this.options.port;
+    return isIP(this.options.host) === 6 ? `[${this.options.host}]:${port}` : `${this.options.host}:${port}`;
+  }
+
+  get upstreams(): string[] {
+    return this.options.upstreams.map(formatUpstream);
+  }
+
+  get names(): number {
+    return this.records.size;
+  }
+
+  setRecords(records: TDnsRecords): void {
+    this.records = records;
+  }
+
+  /** Listens on UDP and TCP (the same port); rejects when either cannot bind. */
+  async start(): Promise<void> {
+    const { host, port } = this.options;
+    const udp = dgram.createSocket({ type: isIP(host) === 6 ? 'udp6' : 'udp4' });
+    udp.on('message', (message, from) => void this.onUdp(udp, message, from));
+    await new Promise<void>((resolve, reject) => {
+      udp.once('error', reject);
+      udp.bind(port, host, () => {
+        udp.off('error', reject);
+        udp.on('error', (error) => this.options.log.warn('DNS: UDP socket error', { error }));
+        resolve();
+      });
+    });
+    this.udp = udp;
+    const tcp = net.createServer((socket) => this.onTcp(socket));
+    tcp.maxConnections = MAX_TCP_CONNECTIONS;
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen(udp.address().port, host, () => {
+        tcp.off('error', reject);
+        resolve();
+      });
+    }).catch(async (error: unknown) => {
+      await this.close();
+      throw error;
+    });
+    this.tcp = tcp;
+  }
+
+  async close(): Promise<void> {
+    const { udp, tcp } = this;
+    this.udp = undefined;
+    this.tcp = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    if (udp) await new Promise<void>((resolve) => udp.close(() => resolve()));
+    if (tcp) await new Promise<void>((resolve) => tcp.close(() => resolve()));
+  }
+
+  private async onUdp(socket: dgram.Socket, message: Buffer, from: dgram.RemoteInfo): Promise<void> {
+    const response = await this.respond(message, 'udp');
+    if (response && this.udp === socket) socket.send(response, from.port, from.address);
+  }
+
+  /** RFC 1035 §4.2.2 framing: each message preceded by its length; several queries per connection. */
+  private onTcp(socket: net.Socket): void {
+    this.sockets.add(socket);
+    socket.setTimeout(TCP_IDLE_MS, () => socket.destroy());
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    let pending: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
+        const query = pending.subarray(2, 2 + pending.readUInt16BE(0));
+        pending = pending.subarray(2 + query.length);
+        void this.respond(Buffer.from(query), 'tcp').then((response) => {
+          if (!response || socket.destroyed) return;
+          const length = Buffer.alloc(2);
+          length.writeUInt16BE(response.length);
+          socket.write(Buffer.concat([length, response]));
+        });
+      }
+    });
+  }
+
+  private async respond(query: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | undefined> {
+    const outcome = answerQuery(query, { records: this.records, canForward: this.options.upstreams.length > 0, maxSize: transport === 'udp' ? 1232 : 65535 });
+    if (outcome.kind === 'answer') return outcome.response;
+    if (outcome.kind === 'drop') return undefined;
+    return (await forwardQuery(query, this.options.upstreams, transport)) ?? servfail(query);
+  }
+}
