@@ -64,8 +64,9 @@ export class NodeRules implements TRulesPort {
   private async appChanged(change: TRuleStateChange): Promise<void> {
     const log = this.options.log.child({ appInstanceId: change.appInstanceId, ruleId: change.ruleId });
     try {
-      await this.options.store.record(change);
-      this.refreshDns();
+      const saved = this.options.store.record(change); // in effect at once, saved meanwhile
+      this.refreshDns(); // before Mp1 answers the app's PUT: its next lookup sees the switch
+      await saved;
       const document = this.document;
       const instance = document?.appInstances.find((i) => i.appInstanceId === change.appInstanceId && i.desiredState === 'RUNNING');
       const results = document && instance ? await this.options.dataPlane.applyInstance(document.dataPlane, this.effective(document, instance)) : [];
