@@ -16,6 +16,9 @@ import { forwardQuery } from './dns-forwarder';
 import type { TDnsRecords } from './dns-records';
 import { formatUpstream, type TUpstream } from './upstreams';
 
+/** Answers kept for repeated queries; emptied whenever the records change, and when full. */
+const ANSWER_CACHE_ENTRIES = 10_000;
+
 /** A TCP client gets this long between queries before its connection is closed (RFC 7766 allows servers to choose). */
 const TCP_IDLE_MS = 10_000;
 const MAX_TCP_CONNECTIONS = 200;
@@ -29,6 +32,12 @@ export interface TDnsServerOptions {
 
 export class DnsServer {
   private records: TDnsRecords = new Map();
+  /**
+   * The node's own answers by query (its bytes after the id, as latin1): a query asked again with
+   * the same flags, question and EDNS options gets the same answer, with its own id. Only the
+   * node's names are kept (forwarded answers never), so nothing here outlives `setRecords`.
+   */
+  private readonly answers = new Map<string, Buffer>();
   private udp: dgram.Socket | undefined;
   private tcp: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
@@ -51,6 +60,7 @@ export class DnsServer {
 
   setRecords(records: TDnsRecords): void {
     this.records = records;
+    this.answers.clear();
   }
 
   /** Listens on UDP and TCP (the same port); rejects when either cannot bind. */
@@ -119,8 +129,21 @@ export class DnsServer {
   }
 
   private async respond(query: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | undefined> {
+    const key = query.length >= 12 ? `${transport}${query.toString('latin1', 2)}` : undefined;
+    const known = key === undefined ? undefined : this.answers.get(key);
+    if (known) {
+      const response = Buffer.from(known);
+      query.copy(response, 0, 0, 2);
+      return response;
+    }
     const outcome = answerQuery(query, { records: this.records, canForward: this.options.upstreams.length > 0, maxSize: transport === 'udp' ? 1232 : 65535 });
-    if (outcome.kind === 'answer') return outcome.response;
+    if (outcome.kind === 'answer') {
+      if (key !== undefined) {
+        if (this.answers.size >= ANSWER_CACHE_ENTRIES) this.answers.clear();
+        this.answers.set(key, outcome.response);
+      }
+      return outcome.response;
+    }
     if (outcome.kind === 'drop') return undefined;
     return (await forwardQuery(query, this.options.upstreams, transport)) ?? servfail(query);
   }
