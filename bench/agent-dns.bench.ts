@@ -106,7 +106,7 @@ export async function agentDns(): Promise<void> {
       const answers = [digA(ports.dnsmasq, n.name), digA(ports.deployed, n.name), digA(ports.jit, n.name)];
       if (answers.some((a) => a !== n.address)) throw new Error(`the servers do not answer ${n.name} alike: ${answers.join(' / ')}`);
     }
-    process.stdout.write(`DNS: the agent's DNS server vs dnsmasq ${spawnSync('dnsmasq', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}, ${NAMES} names (A, TTL 60), 127.0.0.1, dnsperf ${spawnSync('dnsperf', ['-h'], { encoding: 'utf8' }).stderr.match(/Version [\d.]+/)?.[0] ?? ''}\n`);
+    process.stdout.write(`DNS: the agent's DNS server vs dnsmasq ${/version [\d.]+/.exec(spawnSync('dnsmasq', ['--version'], { encoding: 'utf8' }).stdout)?.[0] ?? ''}, ${NAMES} names (A, TTL 60), 127.0.0.1, dnsperf ${/Version ([\d.]+)/.exec(spawnSync('dnsperf', ['-H'], { encoding: 'utf8' }).stdout)?.[1] ?? ''}\n`);
     const reference = measure('dnsmasq', ports.dnsmasq, queries);
     const asDeployed = measure('agent DNS server, agent flags as deployed (--jitless)', ports.deployed, queries);
     const withJit = measure('agent DNS server, Node JIT', ports.jit, queries);

@@ -67,7 +67,7 @@ export class DnsServer {
   async start(): Promise<void> {
     const { host, port } = this.options;
     const udp = dgram.createSocket({ type: isIP(host) === 6 ? 'udp6' : 'udp4' });
-    udp.on('message', (message, from) => void this.onUdp(udp, message, from));
+    udp.on('message', (message, from) => this.onUdp(udp, message, from));
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
       udp.bind(port, host, () => {
@@ -101,9 +101,15 @@ export class DnsServer {
     if (tcp) await new Promise<void>((resolve) => tcp.close(() => resolve()));
   }
 
-  private async onUdp(socket: dgram.Socket, message: Buffer, from: dgram.RemoteInfo): Promise<void> {
-    const response = await this.respond(message, 'udp');
-    if (response && this.udp === socket) socket.send(response, from.port, from.address);
+  /** The node's own answers go out in the same turn (no promise per query); only forwarding waits. */
+  private onUdp(socket: dgram.Socket, message: Buffer, from: dgram.RemoteInfo): void {
+    const local = this.answerLocally(message, 'udp');
+    if (local === 'forward') void this.forward(message, 'udp').then((response) => this.sendUdp(socket, response, from));
+    else this.sendUdp(socket, local, from);
+  }
+
+  private sendUdp(socket: dgram.Socket, response: Buffer | undefined, to: dgram.RemoteInfo): void {
+    if (response && this.udp === socket) socket.send(response, to.port, to.address);
   }
 
   /** RFC 1035 §4.2.2 framing: each message preceded by its length; several queries per connection. */
@@ -118,17 +124,22 @@ export class DnsServer {
       while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
         const query = pending.subarray(2, 2 + pending.readUInt16BE(0));
         pending = pending.subarray(2 + query.length);
-        void this.respond(Buffer.from(query), 'tcp').then((response) => {
+        const write = (response: Buffer | undefined) => {
           if (!response || socket.destroyed) return;
           const length = Buffer.alloc(2);
           length.writeUInt16BE(response.length);
           socket.write(Buffer.concat([length, response]));
-        });
+        };
+        const copy = Buffer.from(query);
+        const local = this.answerLocally(copy, 'tcp');
+        if (local === 'forward') void this.forward(copy, 'tcp').then(write);
+        else write(local);
       }
     });
   }
 
-  private async respond(query: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | undefined> {
+  /** The answer to a query for the node's own names (or a refusal), from the cache when asked before; 'forward' for the upstreams. */
+  private answerLocally(query: Buffer, transport: 'udp' | 'tcp'): Buffer | undefined | 'forward' {
     const key = query.length >= 12 ? `${transport}${query.toString('latin1', 2)}` : undefined;
     const known = key === undefined ? undefined : this.answers.get(key);
     if (known) {
@@ -137,14 +148,16 @@ export class DnsServer {
       return response;
     }
     const outcome = answerQuery(query, { records: this.records, canForward: this.options.upstreams.length > 0, maxSize: transport === 'udp' ? 1232 : 65535 });
-    if (outcome.kind === 'answer') {
-      if (key !== undefined) {
-        if (this.answers.size >= ANSWER_CACHE_ENTRIES) this.answers.clear();
-        this.answers.set(key, outcome.response);
-      }
-      return outcome.response;
-    }
+    if (outcome.kind === 'forward') return 'forward';
     if (outcome.kind === 'drop') return undefined;
+    if (key !== undefined) {
+      if (this.answers.size >= ANSWER_CACHE_ENTRIES) this.answers.clear();
+      this.answers.set(key, outcome.response);
+    }
+    return outcome.response;
+  }
+
+  private async forward(query: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | undefined> {
     return (await forwardQuery(query, this.options.upstreams, transport)) ?? servfail(query);
   }
 }
