@@ -19,6 +19,9 @@ export function createUpfAdapter(dataPlane: TDataPlane, deps: TAdapterDeps): Pro
   switch (dataPlane.adapter) {
     case 'memory':
       return Promise.resolve(new MemoryAdapter());
+    case 'nftables': return import('./nftables').then((m) => m.createNftablesAdapter(dataPlane.settings, deps));
+    case 'nef': return import('./nef/nef-adapter').then((m) => new m.NefAdapter(dataPlane.settings, deps));
+    case 'camara': return import('./camara/camara-adapter').then((m) => new m.CamaraAdapter(dataPlane.settings, deps));
     default:
       return Promise.reject(new Error(`the ${dataPlane.adapter} adapter is not built yet`));
   }

@@ -17,6 +17,8 @@ export type TUpfAdapterKind = TDataPlane['adapter'];
 /** An app instance's complete rule set: apply makes the data plane match it exactly (idempotent). */
 export interface TInstanceRules {
   appInstanceId: string;
+  /** The instance's AppD id: a NEF's afServiceId and EAS appId, the key of a CAMARA node's appIds setting. */
+  appDId?: string;
   trafficRules: TTrafficRule[];
   dnsRules: TDnsRule[];
 }
