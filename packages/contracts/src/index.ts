@@ -24,3 +24,4 @@ export * from './edge-deploy';
 export * from './edge-node-io';
 export * from './rule-values';
 export * from './edge-rules';
+export * from './edge-rules-api';

@@ -1,10 +1,11 @@
 /**
  * The edge channel as agents call it: enrol with a one-time token (public), then, signed with the
  * node's own key, long-poll the desired state, report applied revisions, send heartbeats and log
- * tails, and download the packages of their desired state.
+ * tails, report the rule switches their apps made through Mp1, and download the packages of their
+ * desired state.
  */
-import { ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZSha256Hex } from '@mecport/contracts';
-import { enrolAgent, findNodePackage, recordLogTail } from '@mecport/core';
+import { ZDesiredState, ZDesiredStateQuery, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeParams, ZNodeReport, ZRuleStateReport, ZSha256Hex } from '@mecport/contracts';
+import { enrolAgent, findNodePackage, recordAppRuleStates, recordLogTail } from '@mecport/core';
 import { publicAccess, withAgent } from '@mecport/http';
 import { apiEnv } from '../env';
 import { api } from '../api';
@@ -70,4 +71,13 @@ export const nodePackageRoute = api.route({
     const file = await findNodePackage(prisma(), blobStore(), params.nodeId, params.sha256);
     return packageFileResponse(request, requestId, file, { instance: new URL(request.url).pathname });
   },
+});
+
+export const ruleStatesRoute = api.route({
+  method: 'POST', path: '/api/v1/edge/rule-states', operationId: 'reportRuleStates', tags,
+  summary: 'Rules the node\'s apps switched ACTIVE / INACTIVE through Mp1 (already applied on the node): recorded as rule changes made by the app; only instances on the agent\'s own node (403 otherwise)',
+  auth: agent, body: ZRuleStateReport,
+  response: { status: 204, description: 'Recorded' },
+  errors: [403, 404],
+  handler: ({ agent: node, body }) => recordAppRuleStates(prisma(), node, body),
 });

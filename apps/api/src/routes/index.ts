@@ -13,3 +13,4 @@ export * from './edge-nodes';
 export * from './edge-node-io';
 export * from './edge-channel';
 export * from './edge-deployments';
+export * from './edge-rules';

@@ -1,6 +1,6 @@
 /**
  * What the edge gateway serves: the agents' side of the edge channel (enrolment, the desired-state
- * long-poll, reports, heartbeats, log tails, package downloads) and the health check. Everything
+ * long-poll, reports, heartbeats, log tails, package downloads, the rule switches apps made through Mp1) and the health check. Everything
  * else (the UI's API, MEC 010-2, uploads) answers 404 there.
  *
  * When you would edit this: a new route that agents call. Routes declared `withAgent()` are

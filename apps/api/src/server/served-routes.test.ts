@@ -26,6 +26,7 @@ describe('servedRoutes', () => {
       'POST /api/v1/edge/nodes/{nodeId}/heartbeat',
       'POST /api/v1/edge/nodes/{nodeId}/logs',
       'POST /api/v1/edge/nodes/{nodeId}/report',
+      'POST /api/v1/edge/rule-states',
     ]);
   });
 });

@@ -5,6 +5,8 @@
  * - `channel/`: what the MEP agent talks to (enrolment and agent credentials, the desired state
  *   and its revision, revision watch, heartbeats and reports, batching of agent reads and writes);
  * - `deployments/`: rolling an app version out to nodes, and the app instances that result;
+ * - `rules/`: traffic and DNS rules of app instances, rule changes and their rollout, the nodes'
+ *   rule-set versions (its own index says more);
  * - `alarms/`: fault alarms (raised once per fault, acknowledged by operators, cleared when the
  *   condition ends) and their reading.
  */
@@ -38,3 +40,4 @@ export * from './deployments/declared-ports';
 export * from './deployments/retire-instance';
 export * from './alarms/alarms';
 export * from './alarms/read-alarms';
+export * from './rules';

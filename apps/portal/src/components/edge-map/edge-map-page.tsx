@@ -21,6 +21,7 @@ import { MapToolbar } from './map-toolbar';
 import { NodeMapLoader } from './node-map-loader';
 import { NodeSidePanel } from './node-side-panel';
 import { LEGEND_ORDER, statusCounts } from './node-status-style';
+import { nodesInPolygon, type TLatLng } from '@/components/edge-rules/polygon-model';
 import { nodesInBounds, prunedSelection, toggled, withAll } from './selection-model';
 import { SelectionBar } from './selection-bar';
 import { useApiJson } from '@/hooks/use-api-json';
@@ -44,12 +45,15 @@ function useStableNodes(list: TMapNodeList | null): readonly TMapNode[] | null {
 
 export function EdgeMapPage() {
   const t = useTranslations('edgeMap');
+  const tRules = useTranslations('edgeRules.map');
   const format = useFormatter();
   const { tileUrl } = useMapConfig();
   const { filters, openId, change, clear, open: setOpen } = useMapUrlState();
   const [search, setSearch] = useState(filters.q);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [focus, setFocus] = useState<{ id: string } | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [drawnCount, setDrawnCount] = useState<number | null>(null);
   const view = useRef<LatLngBounds | null>(null);
 
   const nodesRes = useApiJson<TMapNodeList>('/api/v1/edge/map/nodes', { pollMs: NODES_POLL_MS });
@@ -72,6 +76,12 @@ export function EdgeMapPage() {
     t('map.cluster', { total, detail: LEGEND_ORDER.filter((s) => c[s] > 0).map((s) => `${c[s]} ${t(`status.${s}`)}`).join(', ') }), [t]);
   const toggle = useCallback((id: string) => setSelected((s) => toggled(s, id)), []);
   const onViewChange = useCallback((b: LatLngBounds) => { view.current = b; }, []);
+  const onPolygon = (ring: TLatLng[]) => {
+    const inside = nodesInPolygon(shown, ring);
+    setSelected((s) => withAll(s, inside));
+    setDrawnCount(inside.length);
+    setDrawing(false);
+  };
   const selectInView = () => {
     const b = view.current;
     if (b) setSelected((s) => withAll(s, nodesInBounds(shown, { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() })));
@@ -92,14 +102,17 @@ export function EdgeMapPage() {
       <MapToolbar filters={filters} search={search} options={options} groups={groupsRes.data?.items ?? []} appNames={appNames}
         onSearch={(text) => { setSearch(text); commitSearch(text); }} onChange={change} onClear={() => { setSearch(''); commitSearch.cancel?.(); clear(); }} />
       {filters.q && all && <MapMatches nodes={shown} onOpen={open} />}
-      <SelectionBar selected={selected} filteredCount={shown.length} onSelectFiltered={() => setSelected((s) => withAll(s, shown))} onSelectInView={selectInView} onClear={() => setSelected(new Set())} />
+      <SelectionBar selected={selected} filteredCount={shown.length} onSelectFiltered={() => setSelected((s) => withAll(s, shown))} onSelectInView={selectInView} onClear={() => setSelected(new Set())}
+        drawing={drawing} onDrawToggle={() => { setDrawnCount(null); setDrawing((d) => !d); }} />
+      {drawnCount !== null && <Text size="sm" role="status" data-testid="draw-picked" data-count={drawnCount}>{tRules('drawPicked', { count: drawnCount })}</Text>}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: openId ? 7 : 12, xl: openId ? 8 : 12 }}>
           <Stack gap="xs">
             <div style={{ height: 'min(70vh, 640px)', minHeight: 420 }}>
               {all ? (
                 <NodeMapLoader nodes={shown} fitKey={mapFiltersQuery(filters)} tileUrl={tileUrl} selectedIds={selected} activeId={openId} focus={focus} statusLabel={statusLabel} clusterLabel={clusterLabel}
-                  mapLabel={t('map.mapLabel')} onOpen={open} onToggleSelect={toggle} onViewChange={onViewChange} />
+                  mapLabel={t('map.mapLabel')} onOpen={open} onToggleSelect={toggle} onViewChange={onViewChange}
+                  drawing={drawing} onPolygon={onPolygon} onDrawCancel={() => setDrawing(false)} />
               ) : !nodesRes.problem && <Text size="sm" c="dimmed" aria-busy="true" data-testid="map-loading">{t('map.loading')}</Text>}
             </div>
             <Group justify="space-between">

@@ -1,10 +1,10 @@
 'use client';
 /**
- * The edge area's sub-navigation: Map, Nodes, Deployments, Alarms. Links (not a tablist: each is
+ * The edge area's sub-navigation: Map, Nodes, Deployments, Alarms, Rules. Links (not a tablist: each is
  * its own page), the current one marked with aria-current; hidden from those the area refuses.
  */
 import { Button, Group } from '@mantine/core';
-import { IconAlarm, IconMap2, IconRocket, IconServer2 } from '@tabler/icons-react';
+import { IconAlarm, IconArrowsSplit, IconMap2, IconRocket, IconServer2 } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -16,6 +16,7 @@ const TABS = [
   { id: 'nodes', href: '/edge-map/nodes', icon: IconServer2 },
   { id: 'deployments', href: '/edge-map/deployments', icon: IconRocket },
   { id: 'alarms', href: '/edge-map/alarms', icon: IconAlarm },
+  { id: 'rules', href: '/edge-map/rules', icon: IconArrowsSplit },
 ] as const;
 
 /** The tab a path belongs to: instance pages count as deployments' (they are reached from there). */
@@ -23,6 +24,7 @@ export function tabOfPath(pathname: string): (typeof TABS)[number]['id'] {
   if (pathname.startsWith('/edge-map/nodes')) return 'nodes';
   if (pathname.startsWith('/edge-map/deployments') || pathname.startsWith('/edge-map/instances')) return 'deployments';
   if (pathname.startsWith('/edge-map/alarms')) return 'alarms';
+  if (pathname.startsWith('/edge-map/rules')) return 'rules';
   return 'map';
 }
 

@@ -10,7 +10,7 @@
  * (the benchmark and the tests wait for it).
  *
  * Click or Enter on a marker opens the node; Shift+click or Shift+Enter toggles its selection;
- * Enter on a cluster zooms into it.
+ * Enter on a cluster zooms into it. With `drawing`, the polygon tool picks the nodes of a drawn area.
  */
 import 'leaflet/dist/leaflet.css';
 import 'react-leaflet-cluster/dist/assets/MarkerCluster.css';
@@ -22,6 +22,8 @@ import type {} from 'leaflet.markercluster';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MapContainer, useMap, useMapEvents } from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
+import { PolygonTool } from '@/components/edge-rules/polygon-tool';
+import type { TLatLng } from '@/components/edge-rules/polygon-model';
 import { BasemapLayer } from './basemap-layer';
 import { MAX_ZOOM } from './basemap-model';
 import { clusterRing, markerHtml, MARKER_SIZE, statusCounts } from './node-status-style';
@@ -43,6 +45,10 @@ export interface TNodeMapProps {
   onOpen: (id: string) => void;
   onToggleSelect: (id: string) => void;
   onViewChange: (bounds: L.LatLngBounds) => void;
+  /** The polygon tool is on: clicks add corners, Enter closes (edge-rules/polygon-tool). */
+  drawing?: boolean;
+  onPolygon?: (ring: TLatLng[]) => void;
+  onDrawCancel?: () => void;
 }
 
 type TNodeMarker = L.Marker & { options: L.MarkerOptions & { nodeId: string; status: TNodeStatus } };
@@ -176,12 +182,13 @@ export default function NodeMap(props: TNodeMapProps) {
   }, [focus, group]);
 
   return (
-    <div className="edge-map-frame" data-testid="edge-map" data-marker-count={rendered.count} data-rendered={rendered.done ? 'true' : 'false'}>
+    <div className="edge-map-frame" data-testid="edge-map" data-drawing={props.drawing ? 'true' : 'false'} data-marker-count={rendered.count} data-rendered={rendered.done ? 'true' : 'false'}>
       <MapContainer center={[35, 60]} zoom={3} minZoom={2} maxZoom={MAX_ZOOM} worldCopyJump style={{ height: '100%', width: '100%' }} aria-label={mapLabel} keyboard>
         <BasemapLayer key={tileUrl} tileUrl={tileUrl} />
         <MarkerClusterGroup ref={setGroup} {...clusterOptions}>{null}</MarkerClusterGroup>
         <FitToFilters nodes={nodes} fitKey={props.fitKey} />
         <ViewEvents onViewChange={props.onViewChange} />
+        <PolygonTool active={!!props.drawing} onClose={(ring) => props.onPolygon?.(ring)} onCancel={() => props.onDrawCancel?.()} />
       </MapContainer>
     </div>
   );

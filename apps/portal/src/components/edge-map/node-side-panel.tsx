@@ -1,8 +1,8 @@
 'use client';
 /**
  * The map's side panel for one node (GET /api/v1/edge/nodes/{id}, re-read every 10 s): its facts
- * and last hour of metrics, its app instances (linking to their pages), Mp1 services and the
- * rules of its apps, and the topology view. Escape or the close button closes it.
+ * and last hour of metrics, its app instances (linking to their pages), Mp1 services and its
+ * traffic and DNS rules as applied (edge-rules/node-rules), and the topology view. Escape or the close button closes it.
  */
 import type { TNodeDetail } from '@mecport/contracts';
 import { ActionIcon, Anchor, Badge, Button, Card, CloseButton, Group, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
@@ -11,7 +11,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { InstanceRules } from './instance-rules';
+import { NodeRules } from '@/components/edge-rules/node-rules';
 import { MetricsChart } from './metrics-chart';
 import { NodeFacts } from './node-facts';
 import { NodeTopology } from './node-topology';
@@ -55,7 +55,6 @@ function Services({ detail }: { detail: TNodeDetail }) {
 
 function Apps({ detail }: { detail: TNodeDetail }) {
   const t = useTranslations('edgeMap.panel');
-  const apps = [...new Map(detail.instances.map((i) => [i.appId, i])).values()];
   return (
     <Stack gap="sm">
       <Title order={3} size="h5">{t('instances')}</Title>
@@ -63,7 +62,7 @@ function Apps({ detail }: { detail: TNodeDetail }) {
       <Title order={3} size="h5">{t('services')}</Title>
       <Services detail={detail} />
       <Title order={3} size="h5">{t('rules')}</Title>
-      {apps.length === 0 ? <Text size="sm" c="dimmed">{t('noRulesNoApps')}</Text> : apps.map((i) => <InstanceRules key={i.appId} appId={i.appId} appName={i.appName} runningVersion={i.version} />)}
+      <NodeRules nodeId={detail.node.id} />
     </Stack>
   );
 }

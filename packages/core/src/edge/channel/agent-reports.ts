@@ -8,6 +8,7 @@ import type { THeartbeat, TInstanceLogTail, TInstanceStatus, TMessageParams, TNo
 import type { DbClient, DbTransaction } from '@mecport/db';
 import { clearAlarms, raiseAlarm } from '../alarms/alarms';
 import { lockNodeRows } from './revision';
+import { settleRuleRollouts } from '../rules/settle-rule-rollouts';
 
 export interface TAgentNode { nodeId: string; tenantId: string }
 export interface TReportItem { node: TAgentNode; report: TNodeReport }
@@ -82,6 +83,7 @@ export async function recordNodeReports(db: DbClient, items: TReportItem[]): Pro
       WHERE n.id = v.id`;
     await applyInstanceStatuses(tx, items.map(({ node, report }) => ({ node, statuses: report.instances })));
     await markRemoved(tx, items.filter(({ report }) => report.outcome === 'applied'));
+    await settleRuleRollouts(tx, items.map(({ node, report }) => ({ nodeId: node.nodeId, report })));
   }, AGENT_TX);
 }
 

@@ -1,7 +1,10 @@
-/** A node's desired-state document, built from its live app instances at the current revision. */
+/**
+ * A node's desired-state document, built from its live app instances at the current revision: each
+ * instance's current rules (its AppD's until edited, `../rules`), the node's data plane and rule-set version.
+ */
 import { AppError, ZDataPlane, type TDesiredState } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
-import { dnsRulesOf, trafficRulesOf } from './appd-rules';
+import { currentRules } from '../rules/instance-rules';
 
 export function packagePath(nodeId: string, sha256: string): string {
   return `/api/v1/edge/nodes/${nodeId}/packages/${sha256}`;
@@ -14,19 +17,19 @@ export function packagePath(nodeId: string, sha256: string): string {
  * (after that revision) returns at once with the same instances. Never the reverse.
  */
 export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartbeatIntervalSec: number): Promise<Map<string, TDesiredState>> {
-  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true, dataPlane: true } });
+  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true, dataPlane: true, ruleSetVersion: true } });
   const instances = await db.appInstance.findMany({
     where: { nodeId: { in: nodes.map((n) => n.id) }, terminatedAt: null, removedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
   });
-  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs, dataPlane: dataPlaneOf(n.dataPlane), ruleSetVersion: 0 }]));
+  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs, dataPlane: dataPlaneOf(n.dataPlane), ruleSetVersion: n.ruleSetVersion }]));
   for (const i of instances) {
     docs.get(i.nodeId)!.appInstances.push({
       appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
       package: { sha256: i.appVersion.packageDigest, size: Number(i.appVersion.packageSize), path: packagePath(i.nodeId, i.appVersion.packageDigest) },
       desiredState: i.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', env: {},
-      trafficRules: trafficRulesOf(i.appVersion.appd), dnsRules: dnsRulesOf(i.appVersion.appd), gracefulTerminationSec: 10,
+      ...currentRules(i), gracefulTerminationSec: 10,
     });
   }
   return docs;
