@@ -214,7 +214,10 @@ export class EdgeChannel {
   private async ruleStateLoop(outbox: TRuleStateOutbox): Promise<void> {
     const backoff = this.newBackoff();
     while (!this.stopping.signal.aborted) {
-      const batch = outbox.pending().slice(0, RULE_STATES_PER_CALL);
+      // One instance per call: the portal refuses a call whole (404 for an instance it no longer
+      // knows), and that must not drop another instance's switches.
+      const pending = outbox.pending();
+      const batch = pending.filter((c) => c.appInstanceId === pending[0]?.appInstanceId).slice(0, RULE_STATES_PER_CALL);
       if (batch.length === 0) {
         await new Promise<void>((resolve) => (this.ruleStateKick = resolve));
         continue;

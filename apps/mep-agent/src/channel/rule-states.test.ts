@@ -13,7 +13,8 @@ import { PortalClient } from './portal-client';
 import { TokenSigner } from './token-signer';
 
 type TChange = TRuleStateReport['changes'][number];
-const change = (ruleId: string): TChange => ({ appInstanceId: randomUUID(), kind: 'dns', ruleId, state: 'INACTIVE', at: new Date().toISOString() });
+const INSTANCE = randomUUID();
+const change = (ruleId: string, appInstanceId = INSTANCE): TChange => ({ appInstanceId, kind: 'dns', ruleId, state: 'INACTIVE', at: new Date().toISOString() });
 
 let portal: FakePortal | undefined;
 let channel: EdgeChannel | undefined;
@@ -49,7 +50,7 @@ async function setUp(answers: { status: number; retryAfter?: string; ruleSetVers
       pending: () => outbox,
       settled: (sent, outcome) => {
         settled.push({ sent: sent.map((c) => c.ruleId), outcome });
-        outbox.splice(0, sent.length);
+        for (const c of sent) outbox.splice(outbox.indexOf(c), 1);
         return Promise.resolve();
       },
     },
@@ -71,16 +72,14 @@ describe('rule states on the edge channel', () => {
     expect(portal!.node(nodeId).ruleStates.map((r) => r.changes.map((c) => c.ruleId))).toEqual([['dns-1', 'dns-2']]);
   });
 
-  it('drops changes the portal refuses for good (a 4xx), and goes on with the next', async () => {
+  it('sends one instance\'s switches per call, and drops those the portal refuses for good (a 4xx) without touching the other instance\'s', async () => {
     const { nodeId, outbox, settled } = await setUp([{ status: 404 }]);
-    outbox.push(change('gone'));
+    const other = randomUUID();
+    outbox.push(change('gone'), change('next', other), change('gone-too'));
     channel!.kickRuleStates();
-    await waitFor('refused', () => settled.length === 1);
-    expect(settled[0]).toEqual({ sent: ['gone'], outcome: { refused: expect.stringMatching(/rule states: 404/) } });
-    outbox.push(change('next'));
-    channel!.kickRuleStates();
-    await waitFor('the next one taken', () => settled.length === 2);
+    await waitFor('refused, then the other taken', () => settled.length === 2);
+    expect(settled[0]).toEqual({ sent: ['gone', 'gone-too'], outcome: { refused: expect.stringMatching(/rule states: 404/) } });
     expect(settled[1]).toEqual({ sent: ['next'], outcome: {} });
-    expect(portal!.node(nodeId).ruleStates.map((r) => r.changes[0]!.ruleId)).toEqual(['next']);
+    expect(portal!.node(nodeId).ruleStates.map((r) => r.changes.map((c) => c.ruleId))).toEqual([['next']]);
   });
 });
