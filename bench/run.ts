@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: starts the stack on benchmark ports, runs every benchmark, prints the figures.
- * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules` runs a subset (while working on one figure).
+ * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns` runs a subset (while working on one figure).
  */
 import os from 'node:os';
+import { agentDns } from './agent-dns.bench';
 import { agentFootprint } from './agent-footprint.bench';
 import { apiLatency } from './api-latency.bench';
 import { edgeChannel } from './edge-channel.bench';
@@ -18,7 +19,7 @@ import { startStack, stopStack } from './stack';
 import { storeSearch } from './store-search.bench';
 import { upload } from './upload.bench';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns').split(',').map((s) => s.trim()));
 const wants = (name: string): boolean => only.has(name);
 
 process.stdout.write(`MECport benchmarks on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
@@ -29,6 +30,7 @@ try {
   if (wants('logging')) await requestLogging(); // its own bare server: no stack
   if (wants('nft')) await nftApply(); // a throwaway network namespace: no stack
   if (wants('dryrun')) rulesDryRun(); // pure, in process: no stack
+  if (wants('dns')) await agentDns(); // the agent's DNS server and dnsmasq on loopback: no stack
   if (wants('api') || wants('upload') || wants('search') || wants('edge') || wants('scale') || wants('download') || wants('agent') || wants('map') || wants('rules')) {
     const stack = await startStack();
     try {

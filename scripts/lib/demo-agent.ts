@@ -15,6 +15,8 @@ export interface TDemoAgentOptions {
   db: DbClient;
   portalUrl: string;
   mp1Port: number;
+  /** The demo node's DNS server on 127.0.0.1 (`off` or `0`: none). */
+  dnsPort: string;
   /** Starts the agent as a child of `npm start` (stopped with it). */
   launch: (args: string[]) => void;
 }
@@ -46,9 +48,10 @@ export async function startDemoAgent(options: TDemoAgentOptions): Promise<string
   const local = localEnrolment(agentDir);
   const enrolled = node.credentialId !== null && local?.nodeId === node.nodeId && local.credentialId === node.credentialId && local.portalUrl === options.portalUrl;
   if (!enrolled) enrol(agentDir, options.portalUrl, await demoEnrolmentToken(options.db, node.nodeId, options.portalUrl));
-  options.launch(['run', '--data-dir', agentDir, '--mp1-port', String(options.mp1Port), '--stop-apps-on-exit']);
+  options.launch(['run', '--data-dir', agentDir, '--mp1-port', String(options.mp1Port), '--dns-host', '127.0.0.1', '--dns-port', options.dnsPort, '--stop-apps-on-exit']);
   const versionId = await helloEdgeVersionId(options.db);
   if (!versionId) return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'}; Hello Edge is not published, so nothing is deployed`;
   const deployed = await ensureDemoDeployment(options.db, node.nodeId, versionId);
-  return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'} (Mp1 on 127.0.0.1:${options.mp1Port})${deployed ? ', Hello Edge deployed' : ''}`;
+  const dns = options.dnsPort === 'off' || options.dnsPort === '0' ? '' : `, DNS on 127.0.0.1:${options.dnsPort}: dig @127.0.0.1 -p ${options.dnsPort} hello-edge.mec.example`;
+  return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'} (Mp1 on 127.0.0.1:${options.mp1Port}${dns})${deployed ? ', Hello Edge deployed' : ''}`;
 }

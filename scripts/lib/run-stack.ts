@@ -114,7 +114,7 @@ async function main(config: TStartConfig): Promise<void> {
     // edge node's agent mostly waits, and V8's compiled code is most of what it would add (README, Performance).
     const agentBin = path.join(root, 'apps/mep-agent/bin/mecport-agent.mjs');
     const launchAgent = (args: string[]) => void launch('agent', process.execPath, [...LEAN_NODE_ARGS, '--jitless', agentBin, ...args], '.', leanNodeEnv());
-    const note = await startDemoAgent({ db: prisma, portalUrl: config.gatewayUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
+    const note = await startDemoAgent({ db: prisma, portalUrl: config.gatewayUrl, mp1Port: config.MECPORT_AGENT_MP1_PORT, dnsPort: config.MECPORT_AGENT_DNS_PORT, launch: launchAgent }).finally(() => prisma.$disconnect());
     process.stdout.write(`  ${note}\n`);
   }
   printBanner(config, database.embedded ? `embedded PostgreSQL (${database.url.replace(/:[^:@/]*@/, ':***@')})` : 'DATABASE_URL');

@@ -18,6 +18,8 @@ const ZStartEnv = z.object({
   MECPORT_DEMO_AGENT: z.enum(['0', '1']).default('1'),
   /** Where the demo agent serves Mp1 to its apps (127.0.0.1). */
   MECPORT_AGENT_MP1_PORT: z.coerce.number().int().min(1).max(65535).default(8581),
+  /** Where the demo agent's DNS server answers the demo apps' DNS rules (127.0.0.1, UDP and TCP); `off` or `0`: none. */
+  MECPORT_AGENT_DNS_PORT: z.string().trim().regex(/^(off|0|[1-9]\d{0,4})$/, 'a port, 0 or off').refine((v) => !/^\d+$/.test(v) || Number(v) <= 65535, 'a port up to 65535').default('8553'),
 });
 
 export type TStartConfig = z.infer<typeof ZStartEnv> & { portalUrl: string; gatewayUrl: string; issuer: string; startDevIdp: boolean };

@@ -30,7 +30,8 @@ const portal = await FakePortal.start();
 const node = await TestNode.enrol(await bundleAgent(join(work, 'mecport-agent.mjs')), portal);
 try {
   portal.node(node.nodeId).desired.heartbeatIntervalSec = 10;
-  const agent = node.start({ LOG_LEVEL: 'info' });
+  // With its DNS server, as a node runs it (on a loopback port here, not 53).
+  const agent = node.start({ LOG_LEVEL: 'info', MECPORT_AGENT_DNS_HOST: '127.0.0.1', MECPORT_AGENT_DNS_PORT: String(await freePort()) });
   const instance = desiredInstance(await portal.addPackage(node.nodeId, await buildHelloEdge(work, { port: await freePort() })));
   node.appIds.add(instance.appInstanceId);
   portal.setDesired(node.nodeId, [instance], 10);

@@ -7,8 +7,10 @@
  * @example const agent = new Agent({ dataDir, mp1Port: 8581, log, baseEnv: appBaseEnv() }); await agent.start();
  */
 import { createPrivateKey } from 'node:crypto';
-import type { TDesiredState } from '@mecport/contracts';
+import type { TDesiredState, TNodeReport } from '@mecport/contracts';
 import { Backoff, Doorbell } from './channel/backoff';
+import { DnsServer } from './dns/dns-server';
+import type { TUpstream } from './dns/upstreams';
 import { EdgeChannel, type TChannelState } from './channel/edge-channel';
 import { PortalClient } from './channel/portal-client';
 import { TokenSigner } from './channel/token-signer';
@@ -22,6 +24,9 @@ import { Applier, type TApplyResult } from './reconcile/applier';
 import type { TRestartOptions } from './runtime/process-record';
 import { ProcessRuntime } from './runtime/process-runtime';
 import { isSameProcess, procIdentity } from './runtime/proc-info';
+import { DataPlane, type TCreateAdapter } from './rules/data-plane';
+import { NodeRules } from './rules/node-rules';
+import { RuleStateStore } from './rules/rule-state-store';
 import type { TCredentials } from './state/schemas';
 import { StateStore } from './state/state-store';
 import { AGENT_VERSION } from './version';
@@ -42,12 +47,22 @@ export interface TAgentOptions {
   applyRetry?: { baseMs: number; maxMs: number };
   logPushIntervalMs?: number;
   credentialsPollMs?: number;
+  /** The node's DNS server; undefined: none. */
+  dns?: { host: string; port: number; upstreams: TUpstream[] };
+  /** What data-plane adapters may read of the environment (their settings and secrets). */
+  adapterEnv?: Readonly<Record<string, string | undefined>>;
+  /** Tests inject a data-plane adapter here. */
+  createAdapter?: TCreateAdapter;
 }
 
 export class Agent {
   readonly state: StateStore;
   readonly runtime: ProcessRuntime;
   readonly mp1: Mp1Host;
+  readonly dns: DnsServer | undefined;
+  readonly rules: NodeRules;
+  private readonly dataPlane: DataPlane;
+  private readonly ruleStates: RuleStateStore;
   private readonly applier: Applier;
   private readonly metrics: HostMetrics;
   private readonly bell = new Doorbell();
@@ -58,6 +73,7 @@ export class Agent {
   private desired: TDesiredState | undefined;
   private permanentFailure: number | undefined;
   private lastApply: { revision: number; outcome: 'applied' | 'failed'; message: string | null; at: string } | null = null;
+  private lastReport: TNodeReport | undefined;
   private stopped = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly pushedLogs = new Map<string, string>();
@@ -68,6 +84,15 @@ export class Agent {
     this.runtime = new ProcessRuntime({ runtimeDir: this.state.paths.runtime, logsDir: this.state.paths.logs, baseEnv: options.baseEnv, log: this.log, restart: options.restart });
     this.mp1 = new Mp1Host({ port: options.mp1Port, store: this.state, log: this.log.child({ component: 'mp1' }) });
     this.metrics = new HostMetrics(this.state.dir);
+    this.dns = options.dns && new DnsServer({ ...options.dns, log: this.log.child({ component: 'dns' }) });
+    this.dataPlane = new DataPlane({
+      recordPath: this.state.paths.dataPlane,
+      adapterDeps: { dataDir: this.state.dir, env: options.adapterEnv ?? {}, log: this.log.child({ component: 'data-plane' }) },
+      log: this.log.child({ component: 'data-plane' }),
+      create: options.createAdapter,
+    });
+    this.ruleStates = new RuleStateStore(this.state.paths.ruleStates);
+    this.rules = new NodeRules({ dataPlane: this.dataPlane, store: this.ruleStates, dns: this.dns, log: this.log.child({ component: 'rules' }), onAppChange: () => this.appSwitchedRule() });
     this.applier = new Applier({
       state: this.state,
       runtime: this.runtime,
@@ -76,6 +101,7 @@ export class Agent {
       openPackage: () => this.client && ((ref) => (offset) => this.client!.openPackage(ref.path, offset)),
       pause: pauseAt(options.pauseAt, this.state.dir, this.log),
       log: this.log,
+      rules: this.rules,
     });
   }
 
@@ -88,7 +114,10 @@ export class Agent {
     if (!credentials) throw new Error(`not enrolled: run \`mecport-agent enroll --portal <url> --token <token> --data-dir ${this.state.dir}\` first`);
     await this.claimDataDir();
     await this.runtime.load();
+    await Promise.all([this.dataPlane.load(), this.ruleStates.load()]);
+    this.rules.listen(this.mp1.registry);
     await this.mp1.start();
+    await this.startDns();
     const privateKeyPem = await this.state.readPrivateKeyPem();
     this.useCredentials(credentials, privateKeyPem); // before recovery: completing a revision may need a download
     const recovered = await this.applier.recover().catch((error: Error) => {
@@ -101,7 +130,7 @@ export class Agent {
     if (recovered) this.delivered(recovered);
     void this.applyLoop();
     this.timers.push(setInterval(() => void this.pushLogs(), this.options.logPushIntervalMs ?? 10_000));
-    this.log.info('agent started', { nodeId: credentials.nodeId, portal: credentials.portalUrl, mp1: this.mp1.apiRoot, appliedRevision: this.applier.applied?.revision ?? -1 });
+    this.log.info('agent started', { nodeId: credentials.nodeId, portal: credentials.portalUrl, mp1: this.mp1.apiRoot, dns: this.dns?.address ?? null, appliedRevision: this.applier.applied?.revision ?? -1 });
   }
 
   /**
@@ -118,7 +147,32 @@ export class Agent {
     if (options.stopApps) await Promise.all(this.runtime.instances().map((i) => this.runtime.stop(i.spec.appInstanceId, STOP_APPS_GRACE_SEC)));
     await this.runtime.detach();
     await this.mp1.close();
+    await this.dns?.close();
+    await this.dataPlane.close();
     await this.state.clearAgentPid();
+  }
+
+  /**
+   * The DNS server on its port. One that cannot listen (port 53 taken, no privilege) is logged and
+   * shown by `status`; the apps, Mp1 and the channel go on without it.
+   */
+  private async startDns(): Promise<void> {
+    if (!this.dns) return;
+    try {
+      await this.dns.start();
+      const pid = await this.state.readAgentPid();
+      if (pid) await this.state.writeAgentPid({ ...pid, dns: { address: this.dns.address, upstreams: this.dns.upstreams } });
+    } catch (error) {
+      this.log.error(`the DNS server cannot listen on ${this.dns.address}: ${(error as Error).message}. The apps' names are not answered on this node until the agent restarts with a free port (--dns-port)`, { error });
+      const pid = await this.state.readAgentPid();
+      if (pid) await this.state.writeAgentPid({ ...pid, dns: { address: this.dns.address, upstreams: this.dns.upstreams, error: (error as Error).message } });
+    }
+  }
+
+  /** An app switched a rule through Mp1 (already applied): tell the portal, with the rule's result on the data plane. */
+  private appSwitchedRule(): void {
+    this.channel?.kickRuleStates();
+    if (this.lastReport?.outcome === 'applied') this.channel?.report({ ...this.lastReport, instances: this.applier.statuses(), ruleResults: this.rules.results });
   }
 
   /** Refuses a data dir another live agent uses: two agents would start every app twice. */
@@ -151,6 +205,10 @@ export class Agent {
       waitSec: this.options.channel?.waitSec,
       backoff: this.options.channel?.backoff,
       log: this.log.child({ component: 'channel' }),
+      ruleStates: {
+        pending: () => this.ruleStates.unsent,
+        settled: (sent, outcome) => this.ruleStates.settled(sent, outcome.ruleSetVersion, Math.max(this.desired?.ruleSetVersion ?? 0, this.applier.applied?.ruleSetVersion ?? 0)),
+      },
     });
     this.channel.start();
   }
@@ -188,6 +246,7 @@ export class Agent {
   private delivered(result: TApplyResult): void {
     const { outcome, message } = result.report;
     this.lastApply = { revision: result.revision, outcome, message, at: new Date().toISOString() };
+    this.lastReport = result.report;
     this.channel?.report(result.report);
     void this.writeChannelStatus(this.channel?.state ?? 'connecting', message);
   }

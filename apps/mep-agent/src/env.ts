@@ -5,7 +5,7 @@
 import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
-export const PAUSE_POINTS = ['prepare:after-first-package', 'commit:after-first-change'] as const;
+export const PAUSE_POINTS = ['prepare:after-first-package', 'commit:after-first-change', 'rules:after-apply'] as const;
 export type TPausePoint = (typeof PAUSE_POINTS)[number];
 
 export const ZAgentEnv = z.object({
@@ -17,6 +17,11 @@ export const ZAgentEnv = z.object({
    * dir), so a test can SIGKILL the agent in the middle of a revision.
    */
   MECPORT_AGENT_PAUSE_AT: z.enum(PAUSE_POINTS).optional(),
+  /** The node's DNS server: its port (`0` or `off`: no DNS server), its address, and where it forwards other names. */
+  MECPORT_AGENT_DNS_PORT: z.string().optional(),
+  MECPORT_AGENT_DNS_HOST: z.string().default('0.0.0.0'),
+  /** Comma-separated `host:port` (IPv6 as `[addr]:port`); none: names that are not the apps' are REFUSED. */
+  MECPORT_AGENT_DNS_UPSTREAMS: z.string().optional(),
 });
 export type TAgentEnv = z.infer<typeof ZAgentEnv>;
 
@@ -28,4 +33,21 @@ export function agentEnv(source: Record<string, string | undefined> = process.en
 export function appBaseEnv(source: Record<string, string | undefined> = process.env): Record<string, string> {
   const keep = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
   return Object.fromEntries(keep.flatMap((name) => (source[name] ? [[name, source[name]]] : [])));
+}
+
+/** The DNS server's port from `--dns-port` or MECPORT_AGENT_DNS_PORT: 53 by default, undefined when off (`0` or `off`). */
+export function dnsPort(value: string | undefined): number | undefined {
+  const text = (value ?? '53').trim().toLowerCase();
+  if (text === 'off' || text === '0') return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`the DNS port must be 1-65535, 0 or off, not ${JSON.stringify(value)}`);
+  return port;
+}
+
+/**
+ * What a data-plane adapter may read of the agent's environment: its own settings and secrets
+ * (a NEF client secret, say), which never travel from the portal. The adapters name their variables.
+ */
+export function adapterEnv(source: Record<string, string | undefined> = process.env): Readonly<Record<string, string | undefined>> {
+  return { ...source };
 }

@@ -8,7 +8,8 @@
  * cut short when another call succeeds), repeated failures back off exponentially, log pushes
  * hold off meanwhile, and a heartbeat that fails or times out is never sent again: the next one,
  * with fresh figures, goes after the interval (or the longer backoff). Reports are idempotent and
- * are retried until the portal takes them.
+ * are retried until the portal takes them; so are the rule states apps switched through Mp1
+ * (`ruleStates`), which a portal that refuses them for good (a 4xx other than 408/429) drops.
  *
  * It holds no process-wide state, so a load test runs 1,000 of them in one process.
  *
@@ -17,7 +18,7 @@
  *     onDesired: (doc) => agent.accept(doc), heartbeat: () => agent.heartbeat() });
  *   channel.start(); channel.report(report); await channel.stop();
  */
-import type { TDesiredState, THeartbeat, TInstanceLogTail, TNodeReport } from '@mecport/contracts';
+import type { TDesiredState, THeartbeat, TInstanceLogTail, TNodeReport, TRuleStateReport } from '@mecport/contracts';
 import { silentLogger, type TLogger } from '../log';
 import { Backoff, sleep } from './backoff';
 import { CredentialsRevokedError, PortalError, type PortalClient } from './portal-client';
@@ -40,6 +41,24 @@ const HEARTBEAT_JITTER = 0.1;
 
 type TOutcome = { ok: true } | { ok: false; error: unknown };
 
+type TRuleStateChange = TRuleStateReport['changes'][number];
+
+/** Where the channel takes the rule states to send (the agent keeps them crash-safely). */
+export interface TRuleStateOutbox {
+  /** Changes not yet taken, oldest first. */
+  pending(): readonly TRuleStateChange[];
+  /** The portal took `sent` (or refused them for good: `refused`); `ruleSetVersion` when it said which version carries them. */
+  settled(sent: readonly TRuleStateChange[], outcome: { ruleSetVersion?: number; refused?: string }): Promise<void>;
+}
+
+/** At most this many changes per call (ZRuleStateReport's limit). */
+const RULE_STATES_PER_CALL = 1000;
+
+/** A refusal that trying again cannot change (the portal does not know the rule, or has no such route). */
+function refusedForGood(error: unknown): boolean {
+  return error instanceof PortalError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+}
+
 export interface TEdgeChannelOptions {
   client: PortalClient;
   /** The newest revision the agent already holds; the long-poll asks for a newer one. */
@@ -56,6 +75,8 @@ export interface TEdgeChannelOptions {
   backoff?: { baseMs: number; maxMs: number };
   log?: TLogger;
   clock?: TChannelClock;
+  /** Rule states to deliver (POST /api/v1/edge/rule-states), retried like reports. */
+  ruleStates?: TRuleStateOutbox;
 }
 
 export class EdgeChannel {
@@ -67,6 +88,7 @@ export class EdgeChannel {
   private wake = new AbortController();
   private pendingReport: TNodeReport | undefined;
   private reportKick: (() => void) | undefined;
+  private ruleStateKick: (() => void) | undefined;
   private loops: Promise<void>[] = [];
   private readonly log: TLogger;
   private readonly clock: TChannelClock;
@@ -90,13 +112,14 @@ export class EdgeChannel {
   }
 
   start(): void {
-    this.loops = [this.pollLoop(), this.heartbeatLoop(), this.reportLoop()];
+    this.loops = [this.pollLoop(), this.heartbeatLoop(), this.reportLoop(), ...(this.options.ruleStates ? [this.ruleStateLoop(this.options.ruleStates)] : [])];
   }
 
   /** Stops every loop; in-flight calls are aborted. */
   async stop(): Promise<void> {
     this.stopping.abort();
     this.reportKick?.();
+    this.ruleStateKick?.();
     await Promise.all(this.loops);
   }
 
@@ -104,6 +127,11 @@ export class EdgeChannel {
   report(report: TNodeReport): void {
     this.pendingReport = report;
     this.reportKick?.();
+  }
+
+  /** New rule states are in the outbox: send them now. */
+  kickRuleStates(): void {
+    this.ruleStateKick?.();
   }
 
   /** Best effort: false when the portal did not take it (the caller tries again later). */
@@ -177,6 +205,35 @@ export class EdgeChannel {
         backoff.reset();
       } else if (this.current === 'revoked') {
         return;
+      } else {
+        await this.pause(retryDelay(outcome.error, backoff, this.clock));
+      }
+    }
+  }
+
+  private async ruleStateLoop(outbox: TRuleStateOutbox): Promise<void> {
+    const backoff = this.newBackoff();
+    while (!this.stopping.signal.aborted) {
+      // One instance per call: the portal refuses a call whole (404 for an instance it no longer
+      // knows), and that must not drop another instance's switches.
+      const pending = outbox.pending();
+      const batch = pending.filter((c) => c.appInstanceId === pending[0]?.appInstanceId).slice(0, RULE_STATES_PER_CALL);
+      if (batch.length === 0) {
+        await new Promise<void>((resolve) => (this.ruleStateKick = resolve));
+        continue;
+      }
+      let answer: { ruleSetVersion?: number } = {};
+      const outcome = await this.attempt('rule states', async () => {
+        answer = await this.options.client.ruleStates({ changes: [...batch] }, this.stopping.signal);
+      });
+      if (outcome.ok) {
+        backoff.reset();
+        await outbox.settled(batch, answer);
+      } else if (this.current === 'revoked' || this.stopping.signal.aborted) {
+        return;
+      } else if (refusedForGood(outcome.error)) {
+        this.log.error('the portal refused rule states for good; dropping them', { error: (outcome.error as Error).message, changes: batch.length });
+        await outbox.settled(batch, { refused: (outcome.error as Error).message });
       } else {
         await this.pause(retryDelay(outcome.error, backoff, this.clock));
       }

@@ -9,8 +9,8 @@
  */
 import type { Agent, IncomingMessage } from 'node:http';
 import {
-  ZDesiredState, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeReport,
-  type TDesiredState, type TEnrolRequest, type TEnrolResponse, type THeartbeat, type TInstanceLogTail, type TNodeReport,
+  ZDesiredState, ZEnrolRequest, ZEnrolResponse, ZHeartbeat, ZInstanceLogTail, ZNodeReport, ZRuleStateReport,
+  type TDesiredState, type TEnrolRequest, type TEnrolResponse, type THeartbeat, type TInstanceLogTail, type TNodeReport, type TRuleStateReport,
 } from '@mecport/contracts';
 import { discardBody, httpRequest, readBody } from './http-client';
 import { parseRetryAfter } from './retry-delay';
@@ -114,6 +114,23 @@ export class PortalClient {
 
   async logs(tail: TInstanceLogTail, signal?: AbortSignal): Promise<void> {
     await this.send('logs', ZInstanceLogTail.parse(tail), signal);
+  }
+
+  /**
+   * `POST /api/v1/edge/rule-states`: rules the node's apps switched through Mp1 (the node is the
+   * token's). The portal answers 204, or 200 with `{ ruleSetVersion }`, the node's rule-set
+   * version that carries the changes.
+   */
+  async ruleStates(report: TRuleStateReport, signal?: AbortSignal): Promise<{ ruleSetVersion?: number }> {
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.signer.token()}`, accept: 'application/json', 'content-type': 'application/json' };
+    const res = await httpRequest(urlUnder(this.portalUrl, `${EDGE}/rule-states`), { method: 'POST', headers, body: JSON.stringify(ZRuleStateReport.parse(report)), signal, timeoutMs: this.callTimeoutMs, agent: this.httpAgent });
+    if (res.statusCode !== 204 && res.statusCode !== 200) throw await failure(res, 'rule states');
+    if (res.statusCode === 204) {
+      await discardBody(res);
+      return {};
+    }
+    const answer = (await json(res).catch(() => undefined)) as { ruleSetVersion?: unknown } | undefined;
+    return typeof answer?.ruleSetVersion === 'number' && Number.isInteger(answer.ruleSetVersion) ? { ruleSetVersion: answer.ruleSetVersion } : {};
   }
 
   /**

@@ -7,7 +7,8 @@
  *   npx mecport-agent status
  */
 import { parseArgs } from 'node:util';
-import { agentEnv } from '../env';
+import { parseUpstreams } from '../dns/upstreams';
+import { agentEnv, dnsPort } from '../env';
 import { runEnroll } from './enroll';
 import { runAgent } from './run';
 import { runStatus } from './status';
@@ -18,15 +19,19 @@ const USAGE = `mecport-agent: the MEP agent of a MECport edge node
       Makes the node's Ed25519 key pair, enrols with the portal's one-time token and keeps the
       credentials in the data dir. --force replaces an existing enrolment (re-enrol).
   mecport-agent run [--data-dir <dir>] [--mp1-port 8581] [--stop-apps-on-exit]
-      Runs the agent: apps, Mp1 on 127.0.0.1:<mp1-port>, the edge channel to the portal.
-      The apps keep running when the agent stops, unless --stop-apps-on-exit (a throwaway node).
+                    [--dns-port 53|off] [--dns-host 0.0.0.0] [--dns-upstream <ip:port>,...]
+      Runs the agent: apps, Mp1 on 127.0.0.1:<mp1-port>, the edge channel to the portal, the
+      node's DNS server (UDP and TCP) answering the apps' DNS rules and forwarding other names
+      to the upstreams (none: REFUSED). The apps keep running when the agent stops, unless
+      --stop-apps-on-exit (a throwaway node). Defaults: $MECPORT_AGENT_DNS_PORT (else 53),
+      $MECPORT_AGENT_DNS_HOST (else 0.0.0.0), $MECPORT_AGENT_DNS_UPSTREAMS.
   mecport-agent status [--data-dir <dir>] [--json]
       Prints the local state: enrolment, channel, revisions, app instances.
 
   The data dir defaults to $MECPORT_AGENT_DATA_DIR, else .data/agent under the current directory.
 `;
 
-const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port'];
+const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port', '--dns-port', '--dns-host', '--dns-upstream'];
 
 /**
  * `--token -x…` → `--token=-x…`: a one-time token may start with a dash, which parseArgs would
@@ -54,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
       'stop-apps-on-exit': { type: 'boolean', default: false },
       'mp1-port': { type: 'string', default: '8581' },
+      'dns-port': { type: 'string' },
+      'dns-host': { type: 'string' },
+      'dns-upstream': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -73,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const mp1Port = Number(values['mp1-port']);
       if (!Number.isInteger(mp1Port) || mp1Port < 1 || mp1Port > 65535) throw new UsageError('--mp1-port must be a port number');
-      return runAgent({ dataDir, mp1Port, env, stopAppsOnExit: values['stop-apps-on-exit'] });
+      const dns = dnsOptions(values['dns-port'] ?? env.MECPORT_AGENT_DNS_PORT, values['dns-host'] ?? env.MECPORT_AGENT_DNS_HOST, values['dns-upstream'] ?? env.MECPORT_AGENT_DNS_UPSTREAMS);
+      return runAgent({ dataDir, mp1Port, env, dns, stopAppsOnExit: values['stop-apps-on-exit'] });
     }
     case 'status':
       return runStatus({ dataDir, json: values.json });
@@ -83,6 +92,15 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function dnsOptions(port: string | undefined, host: string, upstreams: string | undefined) {
+  try {
+    const listen = dnsPort(port);
+    return listen === undefined ? undefined : { port: listen, host, upstreams: parseUpstreams(upstreams) };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -5,10 +5,11 @@ import { readJson } from '../state/atomic-file';
 import { StateStore } from '../state/state-store';
 import { ZProcessRecord } from '../runtime/process-record';
 import { isSameProcess } from '../runtime/proc-info';
+import { readDataPlaneRecord } from '../rules/data-plane';
 
 async function collect(state: StateStore) {
-  const [credentials, applied, desired, journal, channel, agentPid] = await Promise.all([
-    state.readCredentials(), state.readApplied(), state.readDesired(), state.readJournal(), state.readChannelStatus(), state.readAgentPid(),
+  const [credentials, applied, desired, journal, channel, agentPid, dataPlane] = await Promise.all([
+    state.readCredentials(), state.readApplied(), state.readDesired(), state.readJournal(), state.readChannelStatus(), state.readAgentPid(), readDataPlaneRecord(state.paths.dataPlane),
   ]);
   const instances = [];
   for (const name of (await readdir(state.paths.runtime).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !n.startsWith('.'))) {
@@ -23,7 +24,12 @@ async function collect(state: StateStore) {
   return {
     dataDir: state.dir,
     enrolled: credentials ? { nodeId: credentials.nodeId, nodeName: credentials.nodeName, portalUrl: credentials.portalUrl, credentialId: credentials.credentialId, enrolledAt: credentials.enrolledAt } : null,
-    agent: agentPid && (await isSameProcess(agentPid)) ? { running: true, pid: agentPid.pid, since: agentPid.startedAt, mp1: agentPid.mp1Url } : { running: false },
+    agent: agentPid && (await isSameProcess(agentPid)) ? { running: true, pid: agentPid.pid, since: agentPid.startedAt, mp1: agentPid.mp1Url, dns: agentPid.dns ?? null } : { running: false },
+    dataPlane: dataPlane ? {
+      adapter: dataPlane.dataPlane.adapter, instances: dataPlane.instances.length,
+      rules: Object.fromEntries(['applied', 'removed', 'unsupported', 'failed'].map((state) => [state, dataPlane.results.filter((r) => r.state === state).length])),
+      failed: dataPlane.results.filter((r) => r.state === 'failed' || r.state === 'unsupported').slice(0, 20),
+    } : null,
     channel: channel ?? null,
     appliedRevision: applied?.revision ?? -1,
     desiredRevision: desired?.revision ?? -1,
@@ -41,6 +47,15 @@ export async function runStatus(options: { dataDir: string; json: boolean }): Pr
   const lines = [`data dir    ${s.dataDir}`];
   lines.push(s.enrolled ? `node        ${s.enrolled.nodeName} (${s.enrolled.nodeId}), portal ${s.enrolled.portalUrl}` : 'node        not enrolled (mecport-agent enroll --portal <url> --token <token>)');
   lines.push(s.agent.running ? `agent       running, pid ${s.agent.pid} since ${s.agent.since}, Mp1 at ${s.agent.mp1}` : 'agent       not running');
+  if (s.agent.running) {
+    const dns = s.agent.dns;
+    lines.push(!dns ? 'dns         off' : dns.error ? `dns         NOT listening on ${dns.address} (udp+tcp): ${dns.error}` : `dns         ${dns.address} (udp+tcp), upstreams ${dns.upstreams.length > 0 ? dns.upstreams.join(', ') : 'none (other names REFUSED)'}`);
+  }
+  if (s.dataPlane) {
+    const r = s.dataPlane.rules;
+    lines.push(`data plane  ${s.dataPlane.adapter} adapter, ${s.dataPlane.instances} instances, rules: ${r.applied} applied, ${r.failed} failed, ${r.unsupported} unsupported`);
+    for (const f of s.dataPlane.failed) lines.push(`  ${f.appInstanceId} ${f.kind} ${f.ruleId} ${f.state}${f.reason ? `: ${f.reason}` : ''}`);
+  } else lines.push('data plane  no rules applied yet');
   if (s.channel) {
     lines.push(`channel     ${s.channel.state} since ${s.channel.since}${s.channel.message ? `: ${s.channel.message}` : ''}`);
     if (s.channel.state === 'revoked') lines.push('            the portal revoked this node: re-enrol with a new token (mecport-agent enroll ... --force)');

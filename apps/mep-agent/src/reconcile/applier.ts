@@ -16,12 +16,13 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TDesiredState, TNodeReport } from '@mecport/contracts';
+import type { TDesiredState, TNodeReport, TRuleResult } from '@mecport/contracts';
 import type { TLogger } from '../log';
 import type { TMp1Port } from '../mp1-host';
 import type { PackageStore, TOpenPackage, TPackageRef } from '../packages/package-store';
 import type { TPause } from '../pause';
 import type { AppRuntime } from '../runtime/app-runtime';
+import type { TRulesPort } from '../rules/node-rules';
 import type { StateStore } from '../state/state-store';
 import { prepare, PrepareError, type TItemFailure } from './prepare';
 import { reconcile } from './reconcile';
@@ -36,6 +37,8 @@ export interface TApplierDeps {
   openPackage: () => ((ref: TPackageRef) => TOpenPackage) | undefined;
   pause: TPause;
   log: TLogger;
+  /** The node's rules: applied after each revision's instances (data plane, DNS server). */
+  rules?: TRulesPort;
 }
 
 export interface TApplyResult {
@@ -71,6 +74,8 @@ export class Applier {
     if (this.current) {
       const bundles = await prepare(this.current, this.prepareDeps(false));
       await reconcile(this.current, bundles, this.deps);
+      // What a kill may have left half-done on the data plane is made whole again here.
+      await this.deps.rules?.apply(this.current);
     }
     return undefined;
   }
@@ -86,6 +91,9 @@ export class Applier {
     try {
       const bundles = await prepare(target, this.prepareDeps(true));
       await reconcile(target, bundles, this.deps);
+      // Inside the journal: a kill while rules are applied completes them at the next start.
+      // A rule that fails fails alone (its result says why); the instances stay applied.
+      const ruleResults = await this.applyRules(target);
       await this.deps.state.writeApplied(target);
       this.current = target;
       await this.deps.state.clearJournal();
@@ -93,7 +101,7 @@ export class Applier {
       log.info('revision applied');
       await this.collectGarbage(target);
       const removed = (previous?.appInstances ?? []).filter((i) => !target.appInstances.some((t) => t.appInstanceId === i.appInstanceId));
-      const report = this.report(target.revision, 'applied', null);
+      const report = { ...this.report(target.revision, 'applied', null), ...(ruleResults ? { ruleResults } : {}) };
       for (const { appInstanceId } of removed) report.instances.push({ appInstanceId, state: 'REMOVED', restarts: 0, ready: false, message: null, digestMismatch: false });
       return { revision: target.revision, report, permanent: false };
     } catch (error) {
@@ -114,10 +122,18 @@ export class Applier {
     try {
       const bundles = await prepare(document, this.prepareDeps(false));
       await reconcile(document, bundles, this.deps);
+      await this.deps.rules?.apply(document);
       await this.deps.state.clearJournal();
     } catch (error) {
       this.deps.log.error('rolling back failed too; the next start tries again', { error });
     }
+  }
+
+  private async applyRules(document: TDesiredState): Promise<TRuleResult[] | undefined> {
+    const results = await this.deps.rules?.apply(document);
+    if (results?.some((r) => r.state === 'failed')) this.deps.log.warn('some rules are not on the data plane', { failed: results.filter((r) => r.state === 'failed').length });
+    await this.deps.pause('rules:after-apply');
+    return results;
   }
 
   private report(revision: number, outcome: 'applied' | 'failed', message: string | null): TNodeReport {

@@ -14,6 +14,7 @@ import type { TMp1Port } from '../mp1-host';
 import type { TExtractedBundle } from '../packages/bundle-extract';
 import type { TPause } from '../pause';
 import type { AppRuntime, TRuntimeInstance } from '../runtime/app-runtime';
+import type { TRulesPort } from '../rules/node-rules';
 import { buildSpec, credentialsOf } from './instance-spec';
 
 export interface TReconcileDeps {
@@ -21,6 +22,8 @@ export interface TReconcileDeps {
   mp1: TMp1Port;
   log: TLogger;
   pause: TPause;
+  /** The rules in effect (an app's own switches through Mp1 included); without it, the document's. */
+  rules?: Pick<TRulesPort, 'effective'>;
 }
 
 const STOPPED_STATES = new Set(['STOPPED', 'FAILED', 'REMOVED']);
@@ -42,7 +45,7 @@ export async function reconcile(document: TDesiredState, bundles: ReadonlyMap<st
   for (const desired of document.appInstances) {
     const extracted = bundles.get(desired.package.sha256);
     if (!extracted) throw new Error(`no bundle for package ${desired.package.sha256} of instance ${desired.appInstanceId}`);
-    if (await converge(desired, extracted, deps)) await changed();
+    if (await converge(desired, extracted, deps, document)) await changed();
   }
 }
 
@@ -55,11 +58,12 @@ async function remove(current: TRuntimeInstance, deps: TReconcileDeps): Promise<
 }
 
 /** One instance to its desired state; true when something was started or stopped. */
-async function converge(desired: TDesiredAppInstance, extracted: TExtractedBundle, deps: TReconcileDeps): Promise<boolean> {
+async function converge(desired: TDesiredAppInstance, extracted: TExtractedBundle, deps: TReconcileDeps, document: TDesiredState): Promise<boolean> {
   const id = desired.appInstanceId;
   const current = deps.runtime.get(id);
+  const { trafficRules, dnsRules } = deps.rules?.effective(document, desired) ?? desired;
   // The app listens on its bundle's declared ports: its Mp1 callbacks may go to loopback there.
-  const registration = { trafficRules: desired.trafficRules, dnsRules: desired.dnsRules, listenPorts: extracted.bundle.ports.map((p) => p.port) };
+  const registration = { trafficRules, dnsRules, listenPorts: extracted.bundle.ports.map((p) => p.port) };
   let changed = false;
   if (current && current.spec.packageSha256 !== desired.package.sha256) {
     deps.log.info('replacing an app version', { appInstanceId: id, from: current.spec.version, to: desired.version });

@@ -37,4 +37,8 @@ export const ZChannelStatus = z.object({
 export type TChannelStatus = z.infer<typeof ZChannelStatus>;
 
 /** The running agent: its pid with the start time that tells a reused pid apart, and where Mp1 is. */
-export const ZAgentPid = z.object({ pid: z.number().int(), startTicks: z.string(), bootId: z.string(), startedAt: z.string(), mp1Url: z.string() });
+export const ZAgentPid = z.object({
+  pid: z.number().int(), startTicks: z.string(), bootId: z.string(), startedAt: z.string(), mp1Url: z.string(),
+  /** The DNS server (absent: none); `error` when it could not listen. */
+  dns: z.object({ address: z.string(), upstreams: z.array(z.string()), error: z.string().optional() }).optional(),
+});

@@ -10,6 +10,8 @@
  * journal.json       only while a revision is being applied (target + previous)
  * channel.json       edge channel state for `status` (online, offline, revoked, last apply)
  * mp1.json           Mp1 registry snapshot (services, readiness) for restarts with the portal down
+ * data-plane.json    the data-plane adapter, the instances whose rules may be on it, each rule's last result
+ * rule-states.json   rules the apps switched through Mp1: overrides in effect, changes the portal has not taken
  * agent.pid          the running agent
  * packages/          verified packages, <sha256>.csar (<sha256>.part while downloading)
  * bundles/<sha256>/  extracted process bundles
@@ -28,7 +30,7 @@ import { ZAgentPid, ZApplied, ZChannelStatus, ZCredentials, ZJournal, type TChan
 
 export class StateStore {
   readonly dir: string;
-  readonly paths: Readonly<Record<'credentials' | 'privateKey' | 'desired' | 'applied' | 'journal' | 'channel' | 'mp1' | 'pid' | 'packages' | 'bundles' | 'runtime' | 'logs', string>>;
+  readonly paths: Readonly<Record<'credentials' | 'privateKey' | 'desired' | 'applied' | 'journal' | 'channel' | 'mp1' | 'dataPlane' | 'ruleStates' | 'pid' | 'packages' | 'bundles' | 'runtime' | 'logs', string>>;
 
   constructor(dir: string) {
     this.dir = resolve(dir);
@@ -41,6 +43,8 @@ export class StateStore {
       journal: at('journal.json'),
       channel: at('channel.json'),
       mp1: at('mp1.json'),
+      dataPlane: at('data-plane.json'),
+      ruleStates: at('rule-states.json'),
       pid: at('agent.pid'),
       packages: at('packages'),
       bundles: at('bundles'),

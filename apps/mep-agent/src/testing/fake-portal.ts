@@ -19,10 +19,10 @@ import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
-  EDGE_TOKEN_AUDIENCE, EDGE_TOKEN_MAX_LIFETIME_SEC, ZDesiredStateQuery, ZEnrolRequest, ZHeartbeat, ZInstanceLogTail, ZNodeReport,
-  type TDesiredAppInstance, type TDesiredState, type THeartbeat, type TInstanceLogTail, type TNodeReport,
+  EDGE_TOKEN_AUDIENCE, EDGE_TOKEN_MAX_LIFETIME_SEC, ZDesiredStateQuery, ZEnrolRequest, ZHeartbeat, ZInstanceLogTail, ZNodeReport, ZRuleStateReport,
+  type TDesiredAppInstance, type TDesiredState, type THeartbeat, type TInstanceLogTail, type TNodeReport, type TRuleStateReport,
 } from '@mecport/contracts';
-import { jwtVerify, decodeProtectedHeader } from 'jose';
+import { jwtVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 
 export interface TFakeNode {
   nodeId: string;
@@ -34,6 +34,10 @@ export interface TFakeNode {
   reports: TNodeReport[];
   heartbeats: THeartbeat[];
   logs: TInstanceLogTail[];
+  /** Rule-state reports taken (`POST /api/v1/edge/rule-states`). */
+  ruleStates: TRuleStateReport[];
+  /** How the next rule-state calls are answered (a test makes the portal refuse or ask for quiet); shifted per call. */
+  ruleStateAnswers: { status: number; retryAfter?: string; ruleSetVersion?: number }[];
   hostname: string | undefined;
   /** The JWT ids seen, with their expiry (a token is reused until near expiry, never re-signed per call). */
   tokens: Map<string, number>;
@@ -46,7 +50,7 @@ interface TTicket {
 }
 
 class HttpProblem extends Error {
-  constructor(readonly status: number, readonly title: string, message: string) {
+  constructor(readonly status: number, readonly title: string, message: string, readonly retryAfter?: string) {
     super(message);
   }
 }
@@ -105,7 +109,7 @@ export class FakePortal {
     if (!this.nodes.has(nodeId)) {
       this.nodes.set(nodeId, {
         nodeId, name: options.name ?? `edge-${nodeId.slice(0, 8)}`, credentialId: undefined, publicKey: undefined, revoked: false,
-        desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 }, reports: [], heartbeats: [], logs: [], hostname: undefined, tokens: new Map(),
+        desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 }, reports: [], heartbeats: [], logs: [], ruleStates: [], ruleStateAnswers: [], hostname: undefined, tokens: new Map(),
       });
     }
     const token = options.token ?? randomBytes(24).toString('base64url');
@@ -119,10 +123,13 @@ export class FakePortal {
     return node;
   }
 
-  /** A new revision of the node's desired state (wakes its long-poll). */
-  setDesired(nodeId: string, appInstances: TDesiredAppInstance[], heartbeatIntervalSec = this.node(nodeId).desired.heartbeatIntervalSec): TDesiredState {
+  /** A new revision of the node's desired state (wakes its long-poll); `rules` sets its rule-set version and data plane. */
+  setDesired(nodeId: string, appInstances: TDesiredAppInstance[], heartbeatIntervalSec = this.node(nodeId).desired.heartbeatIntervalSec, rules: Partial<Pick<TDesiredState, 'ruleSetVersion' | 'dataPlane'>> = {}): TDesiredState {
     const node = this.node(nodeId);
-    node.desired = { nodeId, revision: node.desired.revision + 1, heartbeatIntervalSec, appInstances, callbackAllowCidrs: node.desired.callbackAllowCidrs, dataPlane: node.desired.dataPlane, ruleSetVersion: node.desired.ruleSetVersion };
+    node.desired = {
+      nodeId, revision: node.desired.revision + 1, heartbeatIntervalSec, appInstances, callbackAllowCidrs: node.desired.callbackAllowCidrs,
+      dataPlane: rules.dataPlane ?? node.desired.dataPlane, ruleSetVersion: rules.ruleSetVersion ?? node.desired.ruleSetVersion,
+    };
     for (const wake of this.waiters.get(nodeId) ?? []) wake();
     return node.desired;
   }
@@ -148,7 +155,7 @@ export class FakePortal {
       status = error instanceof HttpProblem ? error.status : 400;
       const title = error instanceof HttpProblem ? error.title : 'Bad request';
       if (!res.headersSent) {
-        res.writeHead(status, { 'content-type': 'application/problem+json' });
+        res.writeHead(status, { 'content-type': 'application/problem+json', ...(error instanceof HttpProblem && error.retryAfter ? { 'retry-after': error.retryAfter } : {}) });
         res.end(JSON.stringify({ type: `urn:mecport:problem:${title.toLowerCase().replace(/ /g, '-')}`, title, status, detail: (error as Error).message }));
       }
     }
@@ -157,6 +164,7 @@ export class FakePortal {
 
   private async route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
     if (req.method === 'POST' && url.pathname === '/api/v1/edge/enrol') return this.enrol(await body(req), res);
+    if (req.method === 'POST' && url.pathname === '/api/v1/edge/rule-states') return this.ruleStates(req, res);
     const match = /^\/api\/v1\/edge\/nodes\/([0-9a-f-]{36})\/(desired|report|heartbeat|logs|packages\/([0-9a-f]{64}))$/.exec(url.pathname);
     if (!match) throw new HttpProblem(404, 'Not found', `no route ${req.method} ${url.pathname}`);
     const node = await this.authenticate(req, match[1]!);
@@ -170,6 +178,23 @@ export class FakePortal {
     if (route === 'logs') node.logs.push(ZInstanceLogTail.parse(payload));
     res.writeHead(204).end();
     return 204;
+  }
+
+  /** The node is the token's (iss = sub = node id): the route has no node in its path. */
+  private async ruleStates(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    const jwt = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const issuer = jwt ? (() => { try { return decodeJwt(jwt).iss; } catch { return undefined; } })() : undefined;
+    const node = await this.authenticate(req, issuer ?? 'none');
+    const report = ZRuleStateReport.parse(await body(req));
+    const answer = node.ruleStateAnswers.shift() ?? { status: 204 };
+    if (answer.status >= 400) throw new HttpProblem(answer.status, answer.status === 503 ? 'Service unavailable' : 'Refused', 'rule states not taken', answer.retryAfter);
+    node.ruleStates.push(report);
+    if (answer.ruleSetVersion === undefined) {
+      res.writeHead(204).end();
+      return 204;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ruleSetVersion: answer.ruleSetVersion }));
+    return 200;
   }
 
   private enrol(payload: unknown, res: ServerResponse): number {

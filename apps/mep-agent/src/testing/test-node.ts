@@ -31,8 +31,9 @@ export class TestNode {
     return new TestNode(bundle, portal, dataDir, nodeId, await freePort());
   }
 
+  /** The agent runs no DNS server unless `env` or `args` say where (port 53 is not for tests). */
   start(env: Record<string, string> = {}, args: string[] = []): AgentProcess {
-    this.agent = AgentProcess.run({ bundle: this.bundle, dataDir: this.dataDir, mp1Port: this.mp1Port, env, args });
+    this.agent = AgentProcess.run({ bundle: this.bundle, dataDir: this.dataDir, mp1Port: this.mp1Port, env: { MECPORT_AGENT_DNS_PORT: 'off', ...env }, args });
     return this.agent;
   }
 
