@@ -44,7 +44,7 @@ async function helloEdgeOnOwnPort(dir: string, version: string): Promise<string>
 }
 
 function startAgent(): ChildProcess {
-  const child = spawn('npx', ['mecport-agent', 'run', '--data-dir', agentDir, '--mp1-port', String(MP1_PORT)], { cwd: ROOT, detached: true, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const child = spawn('npx', ['mecport-agent', 'run', '--data-dir', agentDir, '--mp1-port', String(MP1_PORT), '--dns-port', 'off'], { cwd: ROOT, detached: true, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'warn' } });
   return child;
 }
 

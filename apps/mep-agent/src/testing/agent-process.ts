@@ -29,7 +29,8 @@ export class AgentProcess {
 
   static run(options: { bundle: string; dataDir: string; mp1Port: number; env?: Record<string, string>; args?: string[] }): AgentProcess {
     const child = spawn(process.execPath, [options.bundle, 'run', '--data-dir', options.dataDir, '--mp1-port', String(options.mp1Port), ...(options.args ?? [])], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'debug', ...options.env },
+      // No DNS server unless a test asks for one: the default (0.0.0.0:53) is a real node's, and parallel tests would fight over it.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'debug', MECPORT_AGENT_DNS_PORT: 'off', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AgentProcess(child);
