@@ -3,13 +3,14 @@
 #   1. `npm start` exactly as a user runs it (after `npm ci`, nothing built), on ports of its own
 #   2. wait until GET /api/health answers 200 and the banner says it is up
 #   3. a demo login works: the dev IdP's password grant for `operator`, then GET /api/v1/me is 200
-#   4. SIGTERM to `npm start`; every process it started (found by a marker in their environment)
+#   4. the demo node's DNS server answers the demo app's DNS rule (dig)
+#   5. SIGTERM to `npm start`; every process it started (found by a marker in their environment)
 #      must be gone, and its ports free
 # Exits non-zero, with the stack's output, on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORTAL_PORT=3400 IDP_PORT=3401 GATEWAY_PORT=3402 PG_PORT=54379 MP1_PORT=8781
+PORTAL_PORT=3400 IDP_PORT=3401 GATEWAY_PORT=3402 PG_PORT=54379 MP1_PORT=8781 DNS_PORT=8753
 MARKER="MECPORT_CI_START_SMOKE=$$-$RANDOM"
 LOG="$(mktemp -t mecport-start-smoke.XXXXXX.log)"
 DEADLINE=$((SECONDS + 1200)) # a first build of the portal plus the demo store's packages, on 2 cores
@@ -40,9 +41,9 @@ stop_everything() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-echo "start smoke: npm start on ports $PORTAL_PORT/$IDP_PORT/$GATEWAY_PORT/$PG_PORT (Mp1 $MP1_PORT), data in .data/ci-start-smoke"
+echo "start smoke: npm start on ports $PORTAL_PORT/$IDP_PORT/$GATEWAY_PORT/$PG_PORT (Mp1 $MP1_PORT, DNS $DNS_PORT), data in .data/ci-start-smoke"
 rm -rf .data/ci-start-smoke
-env "$MARKER" PORT=$PORTAL_PORT DEV_IDP_PORT=$IDP_PORT EDGE_GATEWAY_PORT=$GATEWAY_PORT EMBEDDED_PG_PORT=$PG_PORT MECPORT_AGENT_MP1_PORT=$MP1_PORT \
+env "$MARKER" PORT=$PORTAL_PORT DEV_IDP_PORT=$IDP_PORT EDGE_GATEWAY_PORT=$GATEWAY_PORT EMBEDDED_PG_PORT=$PG_PORT MECPORT_AGENT_MP1_PORT=$MP1_PORT MECPORT_AGENT_DNS_PORT=$DNS_PORT \
   MECPORT_DATA_DIR=.data/ci-start-smoke DATABASE_URL= OIDC_ISSUER= \
   npm start >"$LOG" 2>&1 &
 NPM_PID=$!
@@ -58,6 +59,13 @@ TOKEN="$(OIDC_ISSUER="http://localhost:$IDP_PORT" npm run -s token -- operator)"
 ME_STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORTAL_PORT/api/v1/me")"
 [ "$ME_STATUS" = 200 ] || fail "GET /api/v1/me with the demo operator's token answered $ME_STATUS"
 echo "start smoke: the demo operator signs in and GET /api/v1/me answers 200"
+
+# The demo node's DNS server answers Hello Edge's DNS rule (issue 12), once the demo deployment reached it.
+until [ "$(dig +short +tries=1 +time=2 @127.0.0.1 -p "$DNS_PORT" hello-edge.mec.example A 2>/dev/null)" = 127.0.0.1 ]; do
+  [ $SECONDS -lt $DEADLINE ] || fail "the demo agent's DNS server on 127.0.0.1:$DNS_PORT did not answer hello-edge.mec.example with 127.0.0.1"
+  sleep 2
+done
+echo "start smoke: dig @127.0.0.1 -p $DNS_PORT hello-edge.mec.example answers 127.0.0.1"
 GATEWAY_STATUS="$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$GATEWAY_PORT/api/health")"
 [ "$GATEWAY_STATUS" = 200 ] || fail "GET /api/health on the edge gateway answered $GATEWAY_STATUS"
 echo "start smoke: the edge gateway answers /api/health"
@@ -68,7 +76,7 @@ while [ -n "$(marked_pids)" ]; do
   [ $SECONDS -lt $STOP_DEADLINE ] || fail "processes still running 60 s after SIGTERM: $(marked_pids | xargs -r ps -o pid=,args= -p)"
   sleep 1
 done
-for port in $PORTAL_PORT $IDP_PORT $GATEWAY_PORT $PG_PORT $MP1_PORT 8090; do
+for port in $PORTAL_PORT $IDP_PORT $GATEWAY_PORT $PG_PORT $MP1_PORT $DNS_PORT 8090; do
   ! port_open "$port" || fail "port $port is still open after npm start stopped"
 done
 echo "start smoke: SIGTERM stopped every process npm start started; its ports are free"

@@ -45,6 +45,7 @@ export default defineConfig({
       EDGE_GATEWAY_PORT: String(E2E.gatewayPort),
       EMBEDDED_PG_PORT: String(E2E.pgPort),
       MECPORT_AGENT_MP1_PORT: String(E2E.agentMp1Port),
+      MECPORT_AGENT_DNS_PORT: String(E2E.agentDnsPort),
       MECPORT_DATA_DIR: E2E.dataDir,
       MECPORT_SKIP_BUILD: '1',
       LOG_LEVEL: 'warn',

@@ -7,6 +7,8 @@ export const E2E = {
   pgPort: 54349,
   /** The demo agent's Mp1 port (a developer's own npm start uses 8581). */
   agentMp1Port: 8681,
+  /** The demo agent's DNS server on 127.0.0.1 (a developer's own npm start uses 8553). */
+  agentDnsPort: 8653,
   dataDir: '.data/e2e',
   get portalUrl() { return `http://localhost:${this.portalPort}`; },
   get gatewayUrl() { return `http://localhost:${this.gatewayPort}`; },

@@ -7,17 +7,24 @@
  * rolls out until the agent reports the node applied, the node's side panel shows the rule and
  * the name its DNS answers, and a confirmed rollback takes both away again.
  */
+import { execFileSync } from 'node:child_process';
 import type { TEdgeNodePage, TNodeDetail } from '@mecport/contracts';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { call } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
+import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 
 test.describe.configure({ timeout: 300_000 });
 
 const DEMO = 'local-demo-node';
 const DOMAIN = 'e2e.hello-edge.mec.example';
+
+/** What the demo node's DNS server answers for `name` (A), asked with the real dig; '' for no answer. */
+function digA(name: string): string {
+  return execFileSync('dig', ['+short', '+tries=1', '+time=2', '@127.0.0.1', '-p', String(E2E.agentDnsPort), name, 'A'], { encoding: 'utf8' }).trim();
+}
 
 async function get<T>(request: APIRequestContext, path: string): Promise<T> {
   const response = await call(request, { method: 'GET', path }, await tokenFor('operator'));
@@ -157,6 +164,8 @@ test('an operator picks the demo node, adds a DNS and a traffic rule, fixes a co
   let rules = await openNodeRules(page, nodeId);
   await expect(rules.locator('[data-testid="node-rule"][data-rule-id="e2e-steer"]')).toHaveAttribute('data-state', 'ACTIVE');
   await expect(rules.getByTestId('dns-answers').locator(`[data-domain="${DOMAIN}"]`)).toContainText('Hello Edge');
+  // The node's own DNS server answers the new name at once (dig, the real DNS server of the demo agent).
+  await expect.poll(() => digA(DOMAIN), { timeout: 30_000 }).toBe('127.0.0.1');
   // The demo node's data plane holds rules without enforcing them, and the panel says so.
   await expect(rules.getByTestId('node-rules-adapter')).toHaveText('Data plane: memory');
   await expect(rules.getByTestId('node-rules-not-enforced')).toContainText('not enforced on packets');
@@ -172,6 +181,8 @@ test('an operator picks the demo node, adds a DNS and a traffic rule, fixes a co
   await expect(rules.locator('[data-testid="node-rule"][data-rule-id="tr-hello-edge-1"]')).toBeVisible();
   await expect(rules.locator('[data-testid="node-rule"][data-rule-id="e2e-steer"]')).toHaveCount(0);
   await expect(rules.locator(`[data-domain="${DOMAIN}"]`)).toHaveCount(0);
+  await expect.poll(() => digA(DOMAIN), { timeout: 30_000 }).toBe('');
+  expect(digA('hello-edge.mec.example')).toBe('127.0.0.1');
 
   // 6. History: the node's versions list the change and its rollback; the rollback's version is current.
   await rules.getByTestId('node-rule-history').click();
