@@ -116,7 +116,9 @@ test('an operator picks the demo node, adds a DNS and a traffic rule, fixes a co
   const traffic = page.getByTestId('traffic-rule-form');
   await field(traffic, 'trafficRuleId').fill('e2e-steer');
   await field(traffic, 'priority').fill('1');
-  await field(traffic, 'dstIpAddress').fill('127.0.0.1');
+  // Another destination than the app's own rule (which forwards to 127.0.0.1): rules that overlap
+  // but do the same thing are no conflict.
+  await field(traffic, 'dstIpAddress').fill('127.0.0.2');
   const dstAddress = field(traffic, 'filters.0.dstAddress');
   await dstAddress.fill('10.0.0.0/33');
   await expect(dstAddress).toHaveAttribute('aria-invalid', 'true');
@@ -125,7 +127,7 @@ test('an operator picks the demo node, adds a DNS and a traffic rule, fixes a co
   await expect(traffic.getByTestId('form-error-count')).toHaveText('1 field needs fixing');
   await dstAddress.fill('127.0.0.1/32');
   await expect(dstAddress).not.toHaveAttribute('aria-invalid', 'true');
-  // The same port and protocol as the app's own rule at the same priority: a deliberate overlap.
+  // The same port and protocol as the app's own rule at the same priority, another destination: a deliberate overlap.
   await field(traffic, 'filters.0.dstPort').fill('8090');
   await field(traffic, 'filters.0.protocol').fill('TCP');
   await traffic.getByTestId('rule-form-save').click();
