@@ -5,10 +5,11 @@
  * traffic rule form.
  */
 import type { TValidDnsRule } from '@mecport/contracts';
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { dnsRuleFromForm, type TDnsRuleForm } from './rule-form-model';
+import { RuleFormFooter, useRuleFormSubmit } from './rule-form-submit';
 import { useFieldError } from './use-field-error';
 
 export interface TDnsRuleFormProps { initial: TDnsRuleForm; editing: boolean; idTaken: (id: string) => boolean; onSave: (rule: TValidDnsRule) => void; onCancel: () => void }
@@ -18,23 +19,13 @@ export function DnsRuleForm({ initial, editing, idTaken, onSave, onCancel }: TDn
   const fieldError = useFieldError();
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const root = useRef<HTMLFormElement>(null);
   const { rule, errors } = dnsRuleFromForm(form);
   const taken = !editing && form.dnsRuleId.trim() !== '' && idTaken(form.dnsRuleId.trim());
+  const { submitted, root, save } = useRuleFormSubmit(rule, taken, onSave);
   const shown = (field: keyof TDnsRuleForm) => (submitted || touched.has(field) ? fieldError(errors[field], form.ipAddressType) : undefined);
   const set = (field: keyof TDnsRuleForm, value: string) => {
     setTouched((s) => new Set(s).add(field === 'ipAddressType' ? 'ipAddress' : field));
     setForm((f) => ({ ...f, [field]: value }));
-  };
-  const save = (e: React.FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (!rule || taken) {
-      requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    onSave(rule);
   };
   const errorCount = Object.keys(errors).length + (taken ? 1 : 0);
 
@@ -53,11 +44,7 @@ export function DnsRuleForm({ initial, editing, idTaken, onSave, onCancel }: TDn
           <Select label={t('state')} value={form.state} data={[{ value: 'ACTIVE', label: t('active') }, { value: 'INACTIVE', label: t('inactive') }]} allowDeselect={false}
             data-field="state" onChange={(v) => v && set('state', v)} />
         </SimpleGrid>
-        <Group justify="flex-end" gap="xs">
-          {submitted && errorCount > 0 && <Text size="sm" c="red" role="status" data-testid="form-error-count">{t('fixErrors', { count: errorCount })}</Text>}
-          <Button variant="default" onClick={onCancel} data-testid="rule-form-cancel">{t('cancel')}</Button>
-          <Button type="submit" data-testid="rule-form-save">{t('save')}</Button>
-        </Group>
+        <RuleFormFooter submitted={submitted} errorCount={errorCount} onCancel={onCancel} />
       </Stack>
     </form>
   );

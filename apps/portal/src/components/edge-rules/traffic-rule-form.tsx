@@ -9,8 +9,9 @@ import type { TValidTrafficRule } from '@mecport/contracts';
 import { ActionIcon, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { emptyFilterForm, INTERFACE_TYPES, TRAFFIC_ACTIONS, trafficRuleFromForm, type TFilterForm, type TTrafficRuleForm } from './rule-form-model';
+import { RuleFormFooter, useRuleFormSubmit } from './rule-form-submit';
 import { useFieldError } from './use-field-error';
 
 type TFilterField = 'srcAddress' | 'dstAddress' | 'srcPort' | 'dstPort' | 'protocol' | 'dSCP' | 'qCI' | 'tC';
@@ -24,10 +25,9 @@ export function TrafficRuleForm({ initial, editing, idTaken, onSave, onCancel }:
   const fieldError = useFieldError();
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const root = useRef<HTMLFormElement>(null);
   const { rule, errors } = trafficRuleFromForm(form);
   const taken = !editing && form.trafficRuleId.trim() !== '' && idTaken(form.trafficRuleId.trim());
+  const { submitted, root, save } = useRuleFormSubmit(rule, taken, onSave);
   const shown = (field: string) => (submitted || touched.has(field) ? fieldError(errors[field]) : undefined);
   const touch = (field: string) => setTouched((s) => new Set(s).add(field));
   const set = (field: keyof TTrafficRuleForm, value: string) => { touch(field === 'interfaceType' ? 'dstIpAddress' : field); setForm((f) => ({ ...f, [field]: value })); };
@@ -36,15 +36,6 @@ export function TrafficRuleForm({ initial, editing, idTaken, onSave, onCancel }:
     setForm((f) => ({ ...f, filters: f.filters.map((x, j): TFilterForm => (j === i ? { ...x, [field]: value } : x)) }));
   };
 
-  const save = (e: React.FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (!rule || taken) {
-      requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    onSave(rule);
-  };
   const errorCount = Object.keys(errors).length + (taken ? 1 : 0);
 
   return (
@@ -92,11 +83,7 @@ export function TrafficRuleForm({ initial, editing, idTaken, onSave, onCancel }:
         <Group justify="space-between">
           <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={() => setForm((f) => ({ ...f, filters: [...f.filters, emptyFilterForm()] }))}
             disabled={form.filters.length >= 16}>{t('addFilter')}</Button>
-          <Group gap="xs">
-            {submitted && errorCount > 0 && <Text size="sm" c="red" role="status" data-testid="form-error-count">{t('fixErrors', { count: errorCount })}</Text>}
-            <Button variant="default" onClick={onCancel} data-testid="rule-form-cancel">{t('cancel')}</Button>
-            <Button type="submit" data-testid="rule-form-save">{t('save')}</Button>
-          </Group>
+          <RuleFormFooter submitted={submitted} errorCount={errorCount} onCancel={onCancel} />
         </Group>
       </Stack>
     </form>
