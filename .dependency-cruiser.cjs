@@ -92,6 +92,18 @@ module.exports = {
       to: { path: '^(packages/(db|core|http|blob-store|app-package)|apps|sandbox|e2e|bench|scripts)/' },
     },
 
+    {
+      name: 'sandbox-off-the-database',
+      severity: 'error',
+      comment:
+        'The sandbox host runs developers\' apps beside it: it holds no database client and no ' +
+        'domain service (the portal owns the rows and drives the host over its control API), so ' +
+        'it sits on contracts, the URL policy and the web API conventions only. It runs the MEP ' +
+        'agent as a process, never by import.',
+      from: { path: '^sandbox/' },
+      to: { path: WORKSPACE, pathNot: '^(packages/(contracts|url-policy|http)|sandbox)/' },
+    },
+
     // 4. Core -----------------------------------------------------------------------------------
     {
       name: 'core-not-on-http-or-apps',

@@ -1,2 +1,3 @@
-/** `@mecport/sandbox`: the sandbox engine's interface (the engine comes with issue 13). */
-export type { TRecordedCall, TSandbox, TSandboxClock, TSandboxEngine, TSandboxState, TScenarioEvent } from './sandbox-engine';
+/** `@mecport/sandbox`: the MEC sandbox engine (issue 13). */
+export type { TEngine, TWorldView } from './engine/engine';
+export type { TSandboxNetwork, TSandboxNetworkFactory } from './isolation/sandbox-network';
