@@ -7,7 +7,8 @@
  */
 import type { TEngineEvent } from '@mecport/contracts/sandbox';
 
-export interface TEventText { key: string; values: Record<string, string | number> }
+export type TEventKey = 'zoneChange' | 'zoneEntered' | 'zoneLeft' | 'poaChange' | 'poaUp' | 'poaDown' | 'netChar' | 'teleported' | 'speed';
+export interface TEventText { key: TEventKey; values: Record<string, string | number> }
 
 const none = (id: string | null) => id ?? '–';
 

@@ -5,7 +5,7 @@
  * quota gets a message that says what to do. On success the new sandbox's page opens.
  */
 import type { TSandbox, TSandboxClock, TScenarioSummary } from '@mecport/contracts/sandbox';
-import { Alert, Button, Group, NumberInput, Radio, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Radio, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
@@ -73,7 +73,7 @@ export function SandboxCreateForm({ scenarios, scenariosProblem, onCancel }: TSa
             error={missing ? t('scenarioRequired') : undefined} data-testid="scenario-picker">
             <Stack gap="xs" mt="xs">
               {scenarios.map((s) => (
-                <Radio.Card key={s.id} value={s.id} p="sm" radius="md" data-testid="scenario-option" data-scenario-id={s.id} aria-label={bilingual(s.name, locale)}>
+                <Radio.Card key={s.id} value={s.id} p="sm" radius="md" data-testid="scenario-option" data-scenario-id={s.id}>
                   <Group wrap="nowrap" align="flex-start">
                     <Radio.Indicator />
                     <Stack gap={2}>
@@ -87,12 +87,12 @@ export function SandboxCreateForm({ scenarios, scenariosProblem, onCancel }: TSa
             </Stack>
           </Radio.Group>
         )}
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="sandbox-clock-label">{t('clock')}</Text>
-          <SegmentedControl value={clock} onChange={(v) => setClock(v as TSandboxClock)} w="fit-content" aria-labelledby="sandbox-clock-label" data-testid="clock-picker"
-            data={[{ value: 'real', label: t('clockReal') }, { value: 'virtual', label: t('clockVirtual') }]} />
-          <Text size="xs" c="dimmed">{clock === 'real' ? t('clockRealHelp') : t('clockVirtualHelp')}</Text>
-        </Stack>
+        <Radio.Group value={clock} onChange={(v) => setClock(v as TSandboxClock)} label={t('clock')} description={clock === 'real' ? t('clockRealHelp') : t('clockVirtualHelp')} data-testid="clock-picker">
+          <Group gap="lg" mt={6}>
+            <Radio value="real" label={t('clockReal')} data-testid="clock-real" />
+            <Radio value="virtual" label={t('clockVirtual')} data-testid="clock-virtual" />
+          </Group>
+        </Radio.Group>
         <Group grow align="flex-start">
           <NumberInput label={t('seed')} description={t('seedHelp')} value={seed} onChange={setSeed} min={0} max={2_147_483_647} allowDecimal={false} allowNegative={false} data-testid="seed-input" />
           <TextInput label={t('name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} data-testid="name-input" />

@@ -100,22 +100,36 @@ function initialView(world: TWorldSnapshot, scenario: TScenario | null): { cente
   return { center: latLng(first), zoom: 15 };
 }
 
+/** The scenario's own view, once it arrives (the map may have opened on the first POA before). */
+function ScenarioView({ scenario }: { scenario: TScenario | null }) {
+  const map = useMap();
+  const applied = useRef(false);
+  useEffect(() => {
+    if (!scenario || applied.current) return;
+    applied.current = true;
+    map.setView(latLng(scenario.view.center), scenario.view.zoom);
+  }, [map, scenario]);
+  return null;
+}
+
 export default function SandboxMap(props: TSandboxMapProps) {
   const { world, scenario, tileUrl, mapLabel, poaLabel, nodeLabel, pickingUe } = props;
   const colors = useMemo(() => zoneColors(world.zones.map((z) => z.id)), [world.zones]);
-  const [view] = [initialView(world, scenario)];
+  // MapContainer reads its center and zoom once; ScenarioView moves to the scenario's view when it comes later.
+  const view = initialView(world, scenario);
   return (
     <div className="edge-map-frame" data-testid="sandbox-map" data-world-seq={world.seq} data-world-time={world.timeSec} data-ue-count={world.ues.length}>
       <MapContainer center={view.center} zoom={view.zoom} minZoom={3} maxZoom={MAX_ZOOM} style={{ height: '100%', width: '100%' }} aria-label={mapLabel} keyboard>
         <BasemapLayer key={tileUrl} tileUrl={tileUrl} />
         {world.poas.map((poa) => (
-          <Circle key={poa.id} center={latLng(poa.location)} radius={poa.radiusM} pathOptions={poaStyle(poa.up, colors.get(poa.zoneId) ?? '#1c7ed6')} interactive={!pickingUe}>
+          <Circle key={poa.id} center={latLng(poa.location)} radius={poa.radiusM} pathOptions={poaStyle(poa.up, colors.get(poa.zoneId) ?? '#1c7ed6')}>
             <Tooltip>{poaLabel(poa)}</Tooltip>
           </Circle>
         ))}
         {(scenario?.mecNodes ?? []).map((node) => (
           <Marker key={node.id} position={latLng(node.location)} icon={NODE_ICON} title={nodeLabel(node.name)} alt={nodeLabel(node.name)} keyboard={false} />
         ))}
+        <ScenarioView scenario={scenario} />
         <UeLayer world={world} selectedUeId={props.selectedUeId} onSelectUe={props.onSelectUe} />
         <Picker active={!!pickingUe} onPick={props.onPick} />
       </MapContainer>

@@ -3,15 +3,15 @@
  * The sandbox page's live view: reads `GET /api/v1/sandboxes/{id}/stream` (server-sent events)
  * and folds its messages into a TStreamState (world-stream.ts). The stream needs the bearer
  * token, which the browser's EventSource cannot send, so it is read with fetch and parsed with
- * eventsource-parser. When the stream is not available (an error answer, a proxy that buffers,
+ * eventsource-parser (read-stream.ts). When the stream is not available (an error answer, a proxy that buffers,
  * a dropped connection) the hook polls `.../world` every POLL_MS and tries the stream again
  * after RETRY_MS; `mode` says which is in use.
  *
  * @example const { state, mode } = useSandboxStream(sandbox.id);  state.world?.ues
  */
-import { createParser } from 'eventsource-parser';
 import { useEffect, useReducer, useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
+import { readStream } from './read-stream';
 import { EMPTY_STREAM, parseStreamMessage, reduceStream, type TStreamState } from './world-stream';
 
 export const POLL_MS = 2000;
@@ -67,18 +67,7 @@ export function useSandboxStream(sandboxId: string, enabled = true): { state: TS
           return;
         }
         setMode('live');
-        const parser = createParser({
-          onEvent: (message) => {
-            const action = parseStreamMessage(message.event ?? 'message', message.data);
-            if (action) dispatch(action);
-          },
-        });
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          parser.feed(value);
-        }
+        await readStream(res.body, dispatch);
         fallBack(); // the server ended the stream (a restart, a deleted sandbox): poll until it is back
       } catch {
         if (!stop.signal.aborted) fallBack();
