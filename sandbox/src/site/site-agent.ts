@@ -176,11 +176,20 @@ export class SiteAgent {
 
   /** The deployed instance's Mp1 client credentials, from the agent's runtime record of it. */
   async appCredentials(): Promise<{ clientId: string; clientSecret: string } | undefined> {
+    const env = (await this.runtimeSpec())?.env;
+    return env?.MP1_CLIENT_ID && env.MP1_CLIENT_SECRET ? { clientId: env.MP1_CLIENT_ID, clientSecret: env.MP1_CLIENT_SECRET } : undefined;
+  }
+
+  /** The ports the deployed app declares (its process bundle's), where its notifications may go. */
+  async appPorts(): Promise<number[]> {
+    return ((await this.runtimeSpec())?.bundle?.ports ?? []).map((p) => p.port);
+  }
+
+  private async runtimeSpec(): Promise<{ env?: Record<string, string>; bundle?: { ports?: { port: number }[] } } | undefined> {
     if (!this.instance) return undefined;
     const path = join(this.options.dataDir, 'agent', 'runtime', `${this.instance.appInstanceId}.json`);
-    const record = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as { spec?: { env?: Record<string, string> } };
-    const env = record.spec?.env;
-    return env?.MP1_CLIENT_ID && env.MP1_CLIENT_SECRET ? { clientId: env.MP1_CLIENT_ID, clientSecret: env.MP1_CLIENT_SECRET } : undefined;
+    const record = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as { spec?: { env?: Record<string, string>; bundle?: { ports?: { port: number }[] } } };
+    return record.spec;
   }
 
   /** Every process (agent and apps, checked by pid) and the channel's port gone. Idempotent. */

@@ -17,8 +17,10 @@ export interface TSiteWorld {
   reset(): void;
   /** Virtual clock: `seconds` as fast as the machine allows. */
   run(seconds: number): Promise<TSandboxRunResult>;
+  /** Real clock: the engine brought to now (before an injected event, so it lands at its real time). */
+  sync(): void;
   services(): ReadonlyArray<{ base: string; app: Hono }>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export type TNotificationCall = Omit<TSandboxCall, 'id'>;
