@@ -4,11 +4,13 @@
  * them (CI runs as root): create, deploy from the inbox, run on the virtual clock, events, world,
  * calls, the stream, delete -> no process, namespace or file; SIGTERM to the host process -> the same.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@mecport/http';
 import { ZHostSite, type THostSite } from '@mecport/contracts/sandbox';
@@ -23,6 +25,7 @@ import { startHost, type TRunningHost } from './start-host';
 import { spawnHost, waitUntilServing } from './testing/host-process';
 import { processesUnder } from './testing/processes-under';
 
+const exec = promisify(execFile);
 const SECRET = 'with-site-secret-0123456789';
 let dir: string;
 let host: TRunningHost;
@@ -76,6 +79,12 @@ describe('the host with real sites', () => {
     expect(events.items.length).toBeGreaterThan(0);
     expect(events.items[0]!.seq).toBe(1);
     expect(await (await call('GET', `/sites/${id}/world`)).json()).toMatchObject({ timeSec: 60 });
+    const world = await (await call('GET', `/sites/${id}/world`)).json() as { ues: Array<{ address: string }> };
+    const [appNs, ueNs] = [...(await namespaces(namespacePrefix(networkTagOf(dir))))].sort();
+    const ueAddresses = (await exec('ip', ['-n', ueNs!, '-o', 'addr', 'show', 'dev', 'lo'])).stdout;
+    for (const ue of world.ues) expect(ueAddresses).toContain(` ${ue.address.replace('acr:', '')}/32`);
+    const classes = (await exec('tc', ['-n', appNs!, 'class', 'show', 'dev', 'sbue'])).stdout.trim().split('\n');
+    expect(classes).toHaveLength(world.ues.length);
     const calls = await (await call('GET', `/sites/${id}/calls?limit=100`)).json() as { items: Array<{ url: string }> };
     expect(calls.items.map((c) => c.url)).toContainEqual(expect.stringContaining('confirm_ready'));
 
