@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { createMp1Server, Mp1Registry, type TMp1Server } from '@mecport/mp1';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeLocation } from './testing/fake-location';
-import { createAppServer, createWatcher, readEnv, SERVICE_NAME } from './testing/app-modules';
+import { createAppServer, createWatcher, ownAddressTowards, readEnv, SERVICE_NAME } from './testing/app-modules';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -102,5 +102,18 @@ describe('Zone Watcher on a MEC platform', () => {
     const fallback = await startApp(url, registry, { LOCATION_API_ROOT: location.apiRoot });
     await fallback.watcher.start();
     expect(fallback.watcher.state.location).toMatchObject({ status: 'subscribed', source: 'env', subscriptions: [{ zoneId: 'zone01' }] });
+  });
+
+  it('calls back at its address towards the MEP (loopback here), or at CALLBACK_HOST when given', async () => {
+    const { registry, url } = await mp1Platform();
+    expect(await ownAddressTowards(url)).toBe('127.0.0.1');
+    const location = await FakeLocation.start(['zone01']);
+    cleanups.push(() => location.stop());
+    listLocation(registry, location.apiRoot);
+    const app = await startApp(url, registry, { CALLBACK_HOST: 'zone-watcher.mec.example' });
+    await app.watcher.start();
+    expect([...location.subscriptions.values()].map((s) => s.notifyURL)).toEqual([`http://zone-watcher.mec.example:${app.port}/location/zonal-traffic`]);
+    const [service] = registry.services.find({}, app.appInstanceId).filter((s) => s.serName === SERVICE_NAME);
+    expect(service?.transportInfo.endpoint).toEqual({ uris: [`http://zone-watcher.mec.example:${app.port}/api/notifications`] });
   });
 });

@@ -6,3 +6,4 @@ export * from '../../package/Artifacts/Deployment/Process/lib/page.mjs';
 export * from '../../package/Artifacts/Deployment/Process/lib/watcher.mjs';
 export * from '../../package/Artifacts/Deployment/Process/lib/env.mjs';
 export * from '../../package/Artifacts/Deployment/Process/lib/http-server.mjs';
+export * from '../../package/Artifacts/Deployment/Process/lib/own-address.mjs';

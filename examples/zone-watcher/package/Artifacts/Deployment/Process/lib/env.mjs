@@ -10,7 +10,7 @@
  * @property {string} clientSecret  MP1_CLIENT_SECRET
  * @property {number} port  PORT_HTTP, the port the process bundle declares
  * @property {string} host  HOST, the address to listen on
- * @property {string} callbackHost  CALLBACK_HOST, how the MEP and the Location service reach this app
+ * @property {string | undefined} callbackHost  CALLBACK_HOST: the host the Location service calls back (default: this app's address towards the MEP)
  * @property {string | undefined} locationApiRoot  LOCATION_API_ROOT: only when Mp1 lists no Location service
  * @property {string} version  ZONE_WATCHER_VERSION
  */
@@ -29,7 +29,7 @@ export function readEnv(source) {
     clientSecret: source.MP1_CLIENT_SECRET ?? '',
     port: Number(source.PORT_HTTP ?? 8092),
     host: source.HOST ?? '0.0.0.0',
-    callbackHost: source.CALLBACK_HOST ?? '127.0.0.1',
+    callbackHost: source.CALLBACK_HOST || undefined,
     locationApiRoot: source.LOCATION_API_ROOT?.replace(/\/+$/, '') || undefined,
     version: source.ZONE_WATCHER_VERSION ?? '1.0.0',
   };

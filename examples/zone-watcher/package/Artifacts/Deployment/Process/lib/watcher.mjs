@@ -6,6 +6,7 @@
 //   3. on termination: the Location subscriptions deleted, confirm_termination, exit.
 import { createLocationClient, findLocationApiRoot } from './location-client.mjs';
 import { createMp1Client } from './mp1-client.mjs';
+import { ownAddressTowards } from './own-address.mjs';
 import { retrying } from './retry.mjs';
 import { ZoneLog } from './zone-log.mjs';
 
@@ -36,9 +37,13 @@ export function initialState(/** @type {import('./env.mjs').TZoneWatcherEnv} */ 
 }
 /** @typedef {ReturnType<typeof initialState>} TWatcherState */
 
-/** The ServiceInfo the app registers (MEC 011 v2.1.1): its zone notifications as a REST resource. */
-export function serviceInfo(/** @type {import('./env.mjs').TZoneWatcherEnv} */ env) {
-  const base = `http://${env.callbackHost}:${env.port}`;
+/**
+ * The ServiceInfo the app registers (MEC 011 v2.1.1): its zone notifications as a REST resource.
+ * @param {import('./env.mjs').TZoneWatcherEnv} env
+ * @param {string} host  where other apps reach this one
+ */
+export function serviceInfo(env, host) {
+  const base = `http://${host}:${env.port}`;
   return {
     serName: SERVICE_NAME,
     serCategory: { href: `${base}/api/notifications`, id: 'zone-events', name: 'Zone events', version: '1.0.0' },
@@ -67,13 +72,17 @@ export function createWatcher(options) {
   }
   const mp1 = createMp1Client({ apiRoot: env.mp1ApiRoot, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret, appInstanceId: env.appInstanceId, fetch: options.fetch });
   const stopped = () => state.mp1 === 'terminating';
-  const callback = (/** @type {string} */ path) => `http://${env.callbackHost}:${env.port}${path}`;
+  /** Where the platform's services reach this app (known once Mp1 answers; see own-address.mjs). */
+  let ownHost = env.callbackHost ?? '127.0.0.1';
+  const callback = (/** @type {string} */ path) => `http://${ownHost}:${env.port}${path}`;
   /** @type {import('./location-client.mjs').TLocationClient | undefined} */
   let location;
 
   async function handshake() {
-    await mp1.subscribeTermination(callback('/mp1/termination'));
-    const service = await mp1.registerService(serviceInfo(env));
+    if (!env.callbackHost) ownHost = await ownAddressTowards(/** @type {string} */ (env.mp1ApiRoot));
+    // The MEP agent runs beside the app and calls its apps back on loopback (their declared ports).
+    await mp1.subscribeTermination(`http://127.0.0.1:${env.port}/mp1/termination`);
+    const service = await mp1.registerService(serviceInfo(env, ownHost));
     state.serviceId = service?.serInstanceId ?? null;
     await mp1.confirmReady();
     state.mp1 = 'ready';
