@@ -129,5 +129,5 @@ export const ZCapabilityDetail = ZCapabilitySummary.extend({
 }).meta({ id: 'CapabilityDetail' });
 export type TCapabilityDetail = z.infer<typeof ZCapabilityDetail>;
 
-/** An official OpenAPI 3.1 document, as parsed from its YAML (local `$ref`s kept). */
+/** An official OpenAPI 3.0 or 3.1 document, as parsed from its YAML (local `$ref`s kept). */
 export const ZMecSpecDocument = z.record(z.string(), z.unknown()).meta({ id: 'MecSpecDocument' });

@@ -45,7 +45,7 @@ export const curateCapabilityRoute = api.route({
 
 export const getCapabilitySpecRoute = api.route({
   method: 'GET', path: '/api/v1/capability-specs/{specId}', operationId: 'getCapabilitySpec', tags,
-  summary: 'An official ETSI MEC OpenAPI 3.1 document (BSD-3-Clause) as JSON, local $refs kept',
+  summary: 'An official ETSI MEC OpenAPI 3.0 or 3.1 document (BSD-3-Clause) as JSON, local $refs kept',
   auth: readers, params: ZCapabilitySpecParams,
   response: { status: 200, description: 'The OpenAPI document', schema: ZMecSpecDocument },
   handler: ({ params }) => Promise.resolve(mecSpecDocument(params.specId)),
