@@ -9,3 +9,4 @@ export * from './shared/keyset-cursor';
 export * from './shared/job-queue';
 export * from './shared/cached-answer';
 export * from './sandbox';
+export * from './capabilities';
