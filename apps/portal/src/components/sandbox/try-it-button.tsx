@@ -2,7 +2,7 @@
 /**
  * The store page's "Try it": for a signed-in visitor of a published app marked experienceable,
  * starts a short-lived sandbox running the app's latest published version
- * (`POST /api/v1/store/apps/{appId}/experience`) and opens it. Nothing for anyone else.
+ * (`POST /api/v1/store/apps/{appId}/experience`) and opens it. The store page shows it only then.
  */
 import type { TSandbox } from '@mecport/contracts/sandbox';
 import { Button, Stack, Text } from '@mantine/core';

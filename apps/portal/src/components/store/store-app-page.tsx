@@ -19,7 +19,6 @@ import { formatBytes } from '@/components/ui/format-bytes';
 import { localizedDescriptions, localizedName } from '@/components/ui/localized-text';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { RatingStars } from './rating-stars';
-import { isExperienceable } from '@/components/sandbox/experienceable';
 import { TryItButton } from '@/components/sandbox/try-it-button';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -110,7 +109,7 @@ export function StoreAppPage({ appId }: { appId: string }) {
         {latest && status === 'authenticated' && (
           <Stack gap="sm" align="flex-end">
             <DownloadButton appId={app.id} versionId={latest.id} fileName={`${app.slug}-${latest.version}.csar`} />
-            {isExperienceable(app) && <TryItButton appId={app.id} />}
+            {app.experienceable && <TryItButton appId={app.id} />}
           </Stack>
         )}
       </Group>
