@@ -7,6 +7,7 @@
  * deletes the sandbox. The store's "Try it" on an experienceable app opens a sandbox of its own.
  */
 import { readFileSync } from 'node:fs';
+import type { TStoreAppDetail } from '@mecport/contracts';
 import type { TSandbox, TScenarioSummary, TWorldSnapshot } from '@mecport/contracts/sandbox';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { call } from '../support/auth-matrix';
@@ -47,9 +48,9 @@ function pointInOtherZone(world: TWorldSnapshot, ueId: string): [number, number]
   return poa!.location;
 }
 
-async function pickOption(page: Page, testId: string, name: string | RegExp): Promise<void> {
+async function pickOption(page: Page, testId: string, name: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.getByRole('option', { name }).first().click();
+  await page.getByRole('option', { name, exact: true }).click();
 }
 
 async function filterCalls(page: Page, filters: { api?: string; direction?: string }): Promise<void> {
@@ -152,29 +153,40 @@ test('the create form asks for a scenario before it sends anything', async ({ pa
   await expect(page).toHaveURL(/\/sandboxes$/);
 });
 
-test('the store offers Try it on an experienceable app, and it opens a sandbox running it', async ({ page, request }) => {
-  const catalog = (await (await request.get('/api/v1/store/apps?limit=100')).json()) as { items: { id: string; name: string }[] };
-  const details = await Promise.all(catalog.items.map(async (i) => (await (await request.get(`/api/v1/store/apps/${i.id}`)).json()) as { app: { id: string; experienceable?: boolean } }));
-  const experienceable = details.find((d) => d.app.experienceable === true);
-  const plain = details.find((d) => d.app.experienceable !== true);
-  expect(experienceable, 'the demo store has an experienceable app').toBeDefined();
-
-  await signIn(page, 'tester', `/store/${experienceable!.app.id}`);
-  if (plain) {
-    await page.goto(`/store/${plain.app.id}`);
+test('the store offers Try it on an experienceable app only, and it opens a sandbox running the app for the visitor', async ({ page, request }) => {
+  const catalog = (await (await request.get(`/api/v1/store/apps?${new URLSearchParams({ q: SAMPLE_APP, limit: '50' })}`)).json()) as { items: { id: string; slug: string }[] };
+  const sample = catalog.items.find((i) => i.slug === 'zone-watcher');
+  expect(sample, 'the sample app is published').toBeDefined();
+  const others = (await (await request.get('/api/v1/store/apps?limit=50')).json()) as { items: { id: string; slug: string }[] };
+  const plain = others.items.find((i) => i.slug !== 'zone-watcher')!;
+  const detail = async (id: string) => ((await (await request.get(`/api/v1/store/apps/${id}`)).json()) as TStoreAppDetail).app;
+  const setExperienceable = async (id: string, experienceable: boolean) => {
+    const res = await call(request, { method: 'PUT', path: `/api/v1/store/apps/${id}/experienceable`, body: { experienceable } }, await tokenFor('store-admin'));
+    expect(res.status(), await res.text()).toBeLessThan(300);
+  };
+  // The demo data marks the sample app experienceable; where it does not (yet), a store admin does it here.
+  const wasExperienceable = (await detail(sample!.id)).experienceable;
+  const plainWas = (await detail(plain.id)).experienceable;
+  if (!wasExperienceable) await setExperienceable(sample!.id, true);
+  if (plainWas) await setExperienceable(plain.id, false);
+  let sandboxId: string | null = null;
+  try {
+    await signIn(page, 'tester', `/store/${plain.id}`);
     await expect(page.getByTestId('store-app')).toBeVisible();
     await expect(page.getByTestId('store-try-it')).toHaveCount(0);
-    await page.goto(`/store/${experienceable!.app.id}`);
-  }
-  await page.getByTestId('store-try-it').click();
-  await page.waitForURL(/\/sandboxes\/[0-9a-f-]{36}$/);
-  const sandboxId = page.url().split('/').pop()!;
-  try {
+
+    await page.goto(`/store/${sample!.id}`);
+    await page.getByTestId('store-try-it').click();
+    await page.waitForURL(/\/sandboxes\/[0-9a-f-]{36}$/);
+    sandboxId = page.url().split('/').pop()!;
     await expect(page.getByTestId('sandbox-page')).toBeVisible();
-    const sandbox = await (await call(request, { method: 'GET', path: `/api/v1/sandboxes/${sandboxId}` }, await tokenFor('tester'))).json() as TSandbox;
-    expect(sandbox.experience).toBe(true);
-    await expect(page.getByTestId('sandbox-deployment')).toBeVisible({ timeout: 60_000 });
+    const res = await call(request, { method: 'GET', path: `/api/v1/sandboxes/${sandboxId}` }, await tokenFor('tester'));
+    expect(((await res.json()) as TSandbox).experience).toBe(true);
+    await expect(page.getByTestId('sandbox-deployment')).toContainText(SAMPLE_APP, { timeout: 60_000 });
+    await expect(page.getByTestId('deploy-app')).toHaveCount(0); // a visitor's sandbox runs the store's app only
   } finally {
-    await call(request, { method: 'DELETE', path: `/api/v1/sandboxes/${sandboxId}` }, await tokenFor('tester'));
+    if (sandboxId) await call(request, { method: 'DELETE', path: `/api/v1/sandboxes/${sandboxId}` }, await tokenFor('tester'));
+    if (!wasExperienceable) await setExperienceable(sample!.id, false);
+    if (plainWas) await setExperienceable(plain.id, true);
   }
 });
