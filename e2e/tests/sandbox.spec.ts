@@ -73,7 +73,7 @@ test('a developer starts a sandbox, watches UEs move, deploys the sample app, re
   await expect(page.locator(`[data-scenario-id="${scenario.id}"] [data-testid="scenario-counts"]`)).toContainText(String(scenario.ueCount));
   await page.getByTestId('name-input').fill('e2e browser sandbox');
   await page.getByTestId('sandbox-create-submit').click();
-  await page.waitForURL(/\/sandboxes\/[0-9a-f-]{36}$/);
+  await page.waitForURL(/\/sandboxes\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   const sandboxId = page.url().split('/').pop()!;
 
   try {
@@ -177,7 +177,7 @@ test('the store offers Try it on an experienceable app only, and it opens a sand
 
     await page.goto(`/store/${sample!.id}`);
     await page.getByTestId('store-try-it').click();
-    await page.waitForURL(/\/sandboxes\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/sandboxes\/[0-9a-f-]{36}$/, { timeout: 60_000 });
     sandboxId = page.url().split('/').pop()!;
     await expect(page.getByTestId('sandbox-page')).toBeVisible();
     const res = await call(request, { method: 'GET', path: `/api/v1/sandboxes/${sandboxId}` }, await tokenFor('tester'));
