@@ -171,7 +171,7 @@ describe('sandboxes', () => {
     const created = await createSandbox(deps, developer, { scenarioId: 'campus', clock: 'real' });
     const request = new Request(`http://portal/api/v1/sandboxes/${created.id}/mec/location/v3/queries/users?address=acr:10.0.0.1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
     const answer = await sandboxTryIt(deps, developer, created.id, request, 'location/v3/queries/users');
-    expect(await answer.json()).toEqual({ echo: 'location/v3/queries/users', method: 'POST', body: { a: 1 } });
+    expect(await answer.json()).toEqual({ echo: 'location/v3/queries/users?address=acr:10.0.0.1', method: 'POST', body: { a: 1 } });
     const big = new Request('http://portal/x', { method: 'POST', body: 'x'.repeat(300 * 1024) });
     expect((await problemOf(sandboxTryIt(deps, developer, created.id, big, 'x'))).status).toBe(413);
   });

@@ -101,10 +101,15 @@ export async function startFakeSandboxHost(options: { scenarios: TScenario[]; in
         site.deployment = { appId: deploy.appId, appVersionId: deploy.appVersionId, appName: deploy.appName, version: deploy.version, appInstanceId: 'i-1', state: 'RUNNING', message: null, readyConfirmed: false };
         return send(200, site);
       }
+      if (action === 'stream') {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(`event: status\ndata: ${JSON.stringify({ kind: 'status', site })}\n\n`);
+        return;
+      }
       if (action === 'world') return send(200, { scenarioId: site.scenarioId, seed: site.seed, timeSec: site.timeSec, seq: 0, ues: [], poas: [], zones: [] });
       if (action === 'calls' && extra === 'har') return send(200, { log: { version: '1.2', creator: { name: 'fake', version: '1' }, entries: [] } });
       if (action === 'calls' || action === 'logs' || action === 'events') return send(200, { items: [], nextCursor: null });
-      if (action === 'mec') return send(200, { echo: url.pathname.split('/mec/')[1], method: request.method, body: await bodyOf(request).catch(() => null) });
+      if (action === 'mec') return send(200, { echo: `${url.pathname.split('/mec/')[1]}${url.search}`, method: request.method, body: await bodyOf(request).catch(() => null) });
       return send(404, { detail: 'No route' });
     })().catch((error: unknown) => send(500, { detail: String(error) }));
   });
