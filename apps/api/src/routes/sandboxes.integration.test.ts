@@ -86,4 +86,15 @@ describe('the sandbox routes', () => {
     expect(doc.paths['/api/v1/sandboxes']!.post!['x-mecport-roles']).toEqual(['developer', 'admin']);
     expect(Object.keys(doc.paths['/api/v1/sandboxes/{sandboxId}/mec/{path}']!).sort()).toEqual(['delete', 'get', 'patch', 'post', 'put']);
   });
+
+  it('refuse a malformed scenario id and a NUL in a filter with 400 naming the field', async () => {
+    const developer = await tokenOf(['developer']);
+    const bad = await stack.portal.call<{ errors: { field: string }[] }>('GET', '/api/v1/sandbox-scenarios/Not_A_Uuid', developer);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field)).toContain('scenarioId');
+    const nul = await stack.portal.call<{ errors: { field: string; message: string }[] }>('GET', `/api/v1/sandboxes/00000000-0000-4000-8000-00000000dead/calls?q=${encodeURIComponent('a\u0000b')}`, developer);
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([expect.objectContaining({ field: 'q', message: expect.stringContaining('NUL') })]);
+    expect((await stack.portal.call('GET', '/api/v1/sandbox-scenarios/campus', developer)).status).toBe(200);
+  });
 });
