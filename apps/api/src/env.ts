@@ -41,7 +41,7 @@ const ZApiEnv = z.object({
   MECPORT_SANDBOX_HOST_URL: z.string().url().optional(),
   /** The bearer secret the sandbox host expects (npm start makes one per run). */
   MECPORT_SANDBOX_HOST_SECRET: z.string().min(16).optional(),
-  /** The sandbox host's directory on this machine; packages to deploy are handed over in its `inbox/`. */
+  /** The sandbox host's directory on this machine (default `<MECPORT_DATA_DIR>/sandbox-host`, as npm start runs it); packages to deploy are handed over in its `inbox/`. */
   MECPORT_SANDBOX_HOST_DIR: z.string().min(1).optional(),
   /** Sandboxes a tenant may have at once (the store's short "try it" sandboxes not counted). */
   MECPORT_SANDBOX_QUOTA: z.coerce.number().int().min(0).max(1000).default(3),

@@ -10,7 +10,7 @@
  *   handler: ({ actor, query }) => listDeployments(prisma(), actor.tenant.id, query)
  */
 import path from 'node:path';
-import { createBlobStore, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
+import { createBlobStore, findRepoRoot, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
 import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
 import { AppError } from '@mecport/contracts';
 import {
@@ -153,11 +153,21 @@ export function sandboxHostClient(): THostClient | null {
   return sandboxHost;
 }
 
+/**
+ * The sandbox host's directory on this machine: MECPORT_SANDBOX_HOST_DIR, else `<MECPORT_DATA_DIR>/sandbox-host`,
+ * where `npm start` and the e2e stack run it (scripts/lib/sandbox-host.ts).
+ */
+function sandboxHostDir(): string {
+  const configured = apiEnv().MECPORT_SANDBOX_HOST_DIR;
+  if (!configured) return path.join(storagePaths().dataDir, 'sandbox-host');
+  return path.isAbsolute(configured) ? configured : path.join(findRepoRoot(), configured);
+}
+
 /** Database, host, blob store and settings, as every sandbox function takes them. */
 export function sandboxDeps(): TSandboxDeps {
   const env = apiEnv();
   return {
     db: getPrisma(), host: sandboxHostClient(), blobs: blobStore(),
-    settings: { quota: env.MECPORT_SANDBOX_QUOTA, ttlSec: env.MECPORT_SANDBOX_TTL_SEC, inboxDir: env.MECPORT_SANDBOX_HOST_DIR ? path.join(env.MECPORT_SANDBOX_HOST_DIR, 'inbox') : null },
+    settings: { quota: env.MECPORT_SANDBOX_QUOTA, ttlSec: env.MECPORT_SANDBOX_TTL_SEC, inboxDir: path.join(sandboxHostDir(), 'inbox') },
   };
 }
