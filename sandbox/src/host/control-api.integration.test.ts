@@ -105,6 +105,18 @@ describe('sites', () => {
     expect((await call('POST', `/sites/${id}/events`, { kind: 'explode', target: 'p1' })).status).toBe(400);
   });
 
+  it('a DELETE while the site is being created wins: the create answers 409 and nothing is left', async () => {
+    const id = randomUUID();
+    fakes.slowness.nextCreateMs = 500;
+    const creating = call('PUT', `/sites/${id}`, create());
+    await expect.poll(() => existsSync(path.join(dir, 'sites', id))).toBe(true);
+    expect((await call('DELETE', `/sites/${id}`)).status).toBe(204);
+    expect((await creating).status).toBe(409);
+    expect(fakes.sites.get(id)!.destroyed).toBe(true);
+    expect((await call('GET', `/sites/${id}`)).status).toBe(404);
+    expect(existsSync(path.join(dir, 'sites', id))).toBe(false);
+  });
+
   it('deletes a site: destroyed, its directory gone, 204 again when absent', async () => {
     const id = await putSite();
     expect(existsSync(path.join(dir, 'sites', id))).toBe(true);

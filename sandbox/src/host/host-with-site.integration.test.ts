@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@mecport/http';
-import { ZHostSite, type THostSite } from '@mecport/contracts/sandbox';
+import { ZHostSite, type THostSite, type TWorldSnapshot } from '@mecport/contracts/sandbox';
 import { namespacePrefix } from '../isolation/address-plan';
 import { assertCanIsolate, namespaces } from '../isolation/testing/netns-probes';
 import { loadScenario } from '../scenario';
@@ -24,6 +24,7 @@ import { networkTagOf } from './env';
 import { startHost, type TRunningHost } from './start-host';
 import { spawnHost, waitUntilServing } from './testing/host-process';
 import { processesUnder } from './testing/processes-under';
+import { ueRates } from './testing/tc-rates';
 
 const exec = promisify(execFile);
 const SECRET = 'with-site-secret-0123456789';
@@ -79,12 +80,17 @@ describe('the host with real sites', () => {
     expect(events.items.length).toBeGreaterThan(0);
     expect(events.items[0]!.seq).toBe(1);
     expect(await (await call('GET', `/sites/${id}/world`)).json()).toMatchObject({ timeSec: 60 });
-    const world = await (await call('GET', `/sites/${id}/world`)).json() as { ues: Array<{ address: string }> };
+    const world = await (await call('GET', `/sites/${id}/world`)).json() as TWorldSnapshot;
     const [appNs, ueNs] = [...(await namespaces(namespacePrefix(networkTagOf(dir))))].sort();
     const ueAddresses = (await exec('ip', ['-n', ueNs!, '-o', 'addr', 'show', 'dev', 'lo'])).stdout;
     for (const ue of world.ues) expect(ueAddresses).toContain(` ${ue.address.replace('acr:', '')}/32`);
     const classes = (await exec('tc', ['-n', appNs!, 'class', 'show', 'dev', 'sbue'])).stdout.trim().split('\n');
     expect(classes).toHaveLength(world.ues.length);
+    // Each UE's downlink follows its serving POA (the world merges the zone's characteristics with the POA's own).
+    const poaRate = new Map(world.poas.map((poa) => [poa.id, poa.up ? poa.netChar.throughputDlMbps * 1e6 : 8e3]));
+    const expected = Object.fromEntries(world.ues.map((ue) => [ue.address.replace('acr:', ''), ue.poaId === null ? 8e3 : poaRate.get(ue.poaId)]));
+    await waitFor('the UEs shaped by their POAs', async () => JSON.stringify(Object.fromEntries(await ueRates(appNs!, 'sbue'))) === JSON.stringify(expected) || undefined, 30_000)
+      .catch(async () => expect(Object.fromEntries(await ueRates(appNs!, 'sbue'))).toEqual(expected));
     const calls = await (await call('GET', `/sites/${id}/calls?limit=100`)).json() as { items: Array<{ url: string }> };
     expect(calls.items.map((c) => c.url)).toContainEqual(expect.stringContaining('confirm_ready'));
 

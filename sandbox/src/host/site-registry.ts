@@ -37,6 +37,8 @@ export class SiteRegistry {
   private readonly entries = new Map<string, TSiteEntry>();
   private readonly pending = new Map<string, Promise<TSiteEntry>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Ids deleted while their site was being created: the create answers 409 instead of keeping a destroyed site. */
+  private readonly cancelled = new Set<string>();
 
   constructor(private readonly options: TRegistryOptions) {}
 
@@ -48,11 +50,13 @@ export class SiteRegistry {
     this.pending.set(sandboxId, creating);
     try {
       const entry = await creating;
+      if (this.cancelled.delete(sandboxId)) throw new AppError('conflict', `Sandbox ${sandboxId} was deleted while it was being created`);
       this.entries.set(sandboxId, entry);
       this.armExpiry(sandboxId, Date.parse(create.expiresAt));
       return this.info(entry);
     } finally {
       this.pending.delete(sandboxId);
+      this.cancelled.delete(sandboxId);
     }
   }
 
@@ -100,7 +104,9 @@ export class SiteRegistry {
 
   /** Stops and removes everything of the site; nothing when there is no such site. */
   async remove(sandboxId: string): Promise<void> {
-    const entry = this.entries.get(sandboxId) ?? await this.pending.get(sandboxId)?.catch(() => undefined);
+    const pending = this.pending.get(sandboxId);
+    if (pending && !this.entries.has(sandboxId)) this.cancelled.add(sandboxId);
+    const entry = this.entries.get(sandboxId) ?? await pending?.catch(() => undefined);
     clearTimeout(this.timers.get(sandboxId));
     this.timers.delete(sandboxId);
     if (!entry) return;

@@ -15,14 +15,19 @@ export interface TFakeSite extends TSite {
   received: { request?: Request; path?: string; packagePath?: string };
 }
 
-export function fakeSiteFactory(): { createSite: TCreateSite; sites: Map<string, TFakeSite> } {
+export function fakeSiteFactory(): { createSite: TCreateSite; sites: Map<string, TFakeSite>; slowness: { nextCreateMs: number } } {
   const sites = new Map<string, TFakeSite>();
+  const slowness = { nextCreateMs: 0 };
   return {
     sites,
-    createSite: (options) => {
+    slowness,
+    createSite: async (options) => {
+      const wait = slowness.nextCreateMs;
+      slowness.nextCreateMs = 0;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const site = fakeSite(options);
       sites.set(options.sandboxId, site);
-      return Promise.resolve(site);
+      return site;
     },
   };
 }
