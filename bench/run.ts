@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: starts the stack on benchmark ports, runs every benchmark, prints the figures.
- * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns` runs a subset (while working on one figure).
+ * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-start` runs a subset (while working on one figure).
  */
 import os from 'node:os';
 import { agentDns } from './agent-dns.bench';
@@ -11,6 +11,7 @@ import { edgeScale } from './edge-scale.bench';
 import { requestLogging } from './request-logging.bench';
 import { rulesDryRun } from './rules-dry-run.bench';
 import { rulesRollout } from './rules-rollout.bench';
+import { sandboxStart } from './sandbox-start.bench';
 import { mapNodes } from './map-nodes.bench';
 import { nftApply } from './nft-apply.bench';
 import { packageDownload } from './package-download.bench';
@@ -19,7 +20,7 @@ import { startStack, stopStack } from './stack';
 import { storeSearch } from './store-search.bench';
 import { upload } from './upload.bench';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-start').split(',').map((s) => s.trim()));
 const wants = (name: string): boolean => only.has(name);
 
 process.stdout.write(`MECport benchmarks on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
@@ -31,6 +32,7 @@ try {
   if (wants('nft')) await nftApply(); // a throwaway network namespace: no stack
   if (wants('dryrun')) rulesDryRun(); // pure, in process: no stack
   if (wants('dns')) await agentDns(); // the agent's DNS server and dnsmasq on loopback: no stack
+  if (wants('sandbox-start')) await sandboxStart(); // sandbox sites on loopback: no stack
   if (wants('api') || wants('upload') || wants('search') || wants('edge') || wants('scale') || wants('download') || wants('agent') || wants('map') || wants('rules')) {
     const stack = await startStack();
     try {
