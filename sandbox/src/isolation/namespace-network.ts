@@ -30,30 +30,87 @@ export interface TNamespaceOptions {
 
 export async function createNamespaceNetwork(options: TNamespaceOptions, sandboxId: string, ues: readonly TUe[]): Promise<TSandboxNetwork> {
   const plan = await claimBlock(options.tag, sandboxId);
-  const slots = new Map<string, number>();
-  const { netem } = options;
+  const shaper = new UeShaper(plan, options.netem);
   try {
     await wire(plan);
-    await addUes(plan, slots, ues, netem);
+    await Promise.all(ues.map((ue) => shaper.shape(ue.address, ue.netChar)));
   } catch (error) {
     await removeNamespaces(plan);
     throw error;
   }
   return {
-    shaping: netem ? { real: true, reason: SHAPED_REASON } : { real: false, reason: RATE_ONLY_REASON },
+    shaping: options.netem ? { real: true, reason: SHAPED_REASON } : { real: false, reason: RATE_ONLY_REASON },
     isolated: true,
     commandPrefix: ['ip', 'netns', 'exec', plan.appNs],
     siteAddress: plan.siteAddress,
     appSideAddress: plan.appSideAddress,
-    shapeUe: async (address, netChar) => {
-      const ip = ueIp(address);
-      const slot = slots.get(ip);
-      if (slot === undefined) return addUes(plan, slots, [{ address: ip, netChar }], netem);
-      await tc(plan.appNs, changeUeCommands(APP_UE_DEVICE, slot, netChar, 'downlink', netem));
-      await tc(plan.ueNs, changeUeCommands(UE_DEVICE, slot, netChar, 'uplink', netem));
+    shapeUe: (address, netChar) => shaper.shape(address, netChar),
+    destroy: () => {
+      shaper.destroyed = true;
+      return removeNamespaces(plan);
     },
-    destroy: () => removeNamespaces(plan),
   };
+}
+
+/**
+ * Gathers shaping changes and applies them together: one `ip` and one `tc` batch per namespace
+ * for everything asked since the last apply (a handover of many UEs costs four processes, not four per UE).
+ */
+class UeShaper {
+  destroyed = false;
+  private readonly slots = new Map<string, number>();
+  private nextSlot = 0;
+  private pending = new Map<string, TNetChar>();
+  private rooted = false;
+  private scheduled = false;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly plan: TAddressPlan, private readonly netem: boolean) {}
+
+  shape(address: string, netChar: TNetChar): Promise<void> {
+    this.pending.set(ueIp(address), netChar);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.chain = this.chain.catch(() => undefined).then(() => {
+        this.scheduled = false;
+        return this.apply();
+      });
+    }
+    return this.chain;
+  }
+
+  private async apply(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    if (this.destroyed || batch.size === 0) return;
+    const fresh = [...batch.keys()].filter((ip) => !this.slots.has(ip));
+    for (const ip of fresh) this.slots.set(ip, this.nextSlot++);
+    try {
+      await this.run(batch, fresh);
+    } catch (error) {
+      for (const ip of fresh) this.slots.delete(ip); // asked again, they are added again (under new slots)
+      throw error;
+    }
+  }
+
+  private async run(batch: Map<string, TNetChar>, fresh: string[]): Promise<void> {
+    const down = this.rooted ? [] : [rootQdisc(APP_UE_DEVICE)];
+    const up = this.rooted ? [] : [rootQdisc(UE_DEVICE)];
+    for (const [ip, netChar] of batch) {
+      const slot = this.slots.get(ip)!;
+      const isNew = fresh.includes(ip);
+      down.push(...(isNew ? addUeCommands(APP_UE_DEVICE, slot, ip, netChar, 'downlink', this.netem) : changeUeCommands(APP_UE_DEVICE, slot, netChar, 'downlink', this.netem)));
+      up.push(...(isNew ? addUeCommands(UE_DEVICE, slot, ip, netChar, 'uplink', this.netem) : changeUeCommands(UE_DEVICE, slot, netChar, 'uplink', this.netem)));
+    }
+    if (fresh.length > 0) {
+      await Promise.all([
+        run('ip', ['-n', this.plan.ueNs, '-batch', '-'], fresh.map((ip) => `addr add ${ip}/32 dev lo`).join('\n')),
+        run('ip', ['-n', this.plan.appNs, '-batch', '-'], fresh.map((ip) => `route add ${ip}/32 via ${UE_LINK.ueSide}`).join('\n')),
+      ]);
+    }
+    await Promise.all([tc(this.plan.appNs, down), tc(this.plan.ueNs, up)]);
+    this.rooted = true;
+  }
 }
 
 /** Takes the first free block from the sandbox's starting point: the namespace and root device names are the locks. */
@@ -69,43 +126,21 @@ async function claimBlock(tag: string, sandboxId: string): Promise<TAddressPlan>
 }
 
 async function wire(plan: TAddressPlan): Promise<void> {
-  await run('ip', ['netns', 'add', plan.ueNs]);
-  await run('ip', ['-n', plan.appNs, 'link', 'add', APP_UE_DEVICE, 'type', 'veth', 'peer', 'name', UE_DEVICE, 'netns', plan.ueNs]);
-  await run('ip', ['-batch', '-'], [
-    `addr add ${plan.siteAddress}/30 dev ${plan.rootDevice}`,
-    `link set ${plan.rootDevice} up`,
-  ].join('\n'));
-  await run('ip', ['-n', plan.appNs, '-batch', '-'], [
-    'link set lo up',
-    `addr add ${plan.appSideAddress}/30 dev sb0`,
-    'link set sb0 up',
-    `addr add ${UE_LINK.appSide}/${UE_LINK.prefix} dev ${APP_UE_DEVICE}`,
-    `link set ${APP_UE_DEVICE} up`,
-  ].join('\n'));
-  await run('ip', ['-n', plan.ueNs, '-batch', '-'], [
-    'link set lo up',
-    `addr add ${UE_LINK.ueSide}/${UE_LINK.prefix} dev ${UE_DEVICE}`,
-    `link set ${UE_DEVICE} up`,
-  ].join('\n'));
-  await tc(plan.appNs, [rootQdisc(APP_UE_DEVICE)]);
-  await tc(plan.ueNs, [rootQdisc(UE_DEVICE)]);
-}
-
-async function addUes(plan: TAddressPlan, slots: Map<string, number>, ues: readonly TUe[], netem: boolean): Promise<void> {
-  const fresh = ues.map((ue) => ({ ...ue, address: ueIp(ue.address) })).filter((ue) => !slots.has(ue.address));
-  if (fresh.length === 0) return;
-  const down: string[] = [];
-  const up: string[] = [];
-  for (const ue of fresh) {
-    const slot = slots.size;
-    slots.set(ue.address, slot);
-    down.push(...addUeCommands(APP_UE_DEVICE, slot, ue.address, ue.netChar, 'downlink', netem));
-    up.push(...addUeCommands(UE_DEVICE, slot, ue.address, ue.netChar, 'uplink', netem));
-  }
-  await run('ip', ['-n', plan.ueNs, '-batch', '-'], fresh.map((ue) => `addr add ${ue.address}/32 dev lo`).join('\n'));
-  await run('ip', ['-n', plan.appNs, '-batch', '-'], fresh.map((ue) => `route add ${ue.address}/32 via ${UE_LINK.ueSide}`).join('\n'));
-  await tc(plan.appNs, down);
-  await tc(plan.ueNs, up);
+  const ueSide = (async () => {
+    await run('ip', ['netns', 'add', plan.ueNs]);
+    await run('ip', ['-n', plan.appNs, 'link', 'add', APP_UE_DEVICE, 'type', 'veth', 'peer', 'name', UE_DEVICE, 'netns', plan.ueNs]);
+  })();
+  await Promise.all([ueSide, run('ip', ['-batch', '-'], [`addr add ${plan.siteAddress}/30 dev ${plan.rootDevice}`, `link set ${plan.rootDevice} up`].join('\n'))]);
+  await Promise.all([
+    run('ip', ['-n', plan.appNs, '-batch', '-'], [
+      'link set lo up',
+      `addr add ${plan.appSideAddress}/30 dev sb0`,
+      'link set sb0 up',
+      `addr add ${UE_LINK.appSide}/${UE_LINK.prefix} dev ${APP_UE_DEVICE}`,
+      `link set ${APP_UE_DEVICE} up`,
+    ].join('\n')),
+    run('ip', ['-n', plan.ueNs, '-batch', '-'], ['link set lo up', `addr add ${UE_LINK.ueSide}/${UE_LINK.prefix} dev ${UE_DEVICE}`, `link set ${UE_DEVICE} up`].join('\n')),
+  ]);
 }
 
 /** Deleting a namespace deletes its veth ends, and with them their peers in the root namespace. */

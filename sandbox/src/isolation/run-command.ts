@@ -21,6 +21,8 @@ function runWithInput(command: string, args: readonly string[], input: string): 
       if (error) reject(Object.assign(error, { stderr }));
       else resolve(stdout);
     });
+    // A command that fails early closes its stdin; the exit code above says why, not this EPIPE.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
 }
