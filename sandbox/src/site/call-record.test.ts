@@ -52,3 +52,17 @@ describe('recorded messages', () => {
     expect(big).toEqual({ body: 'a'.repeat(BODY_LIMIT_BYTES), truncated: true });
   });
 });
+
+describe('the gateway', () => {
+  it('refuses a request body over 1 MiB with 413 before reading it all, and records the others', async () => {
+    const { createGateway } = await import('./gateway');
+    const { RateLimit } = await import('./rate-limit');
+    const record = new CallRecord();
+    const gateway = createGateway({ record, limit: new RateLimit(100, { onFlood: () => undefined }), clockSec: () => 4, mp1Target: () => undefined, services: () => [], refusal: () => undefined });
+    const big = await gateway.request('/location/v2/subscriptions/zonalTraffic', { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1), headers: { 'content-type': 'application/json' } });
+    expect(big.status).toBe(413);
+    const small = await gateway.request('/mec_app_support/v1/timing/current_time', { headers: { authorization: 'Bearer secret' } });
+    expect(small.status).toBe(503); // no agent behind it
+    expect(record.all().map((c) => [c.url, c.status, c.atSec, c.request.headers.authorization])).toEqual([['/mec_app_support/v1/timing/current_time', 503, 4, 'Bearer [redacted]']]);
+  });
+});

@@ -12,6 +12,7 @@
  *   serve({ fetch: gateway.fetch, hostname: '127.0.0.1', port: 0 });
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { TSandboxCall } from '@mecport/contracts/sandbox';
 import { callApiOf } from './call-api';
 import type { CallRecord } from './call-record';
@@ -39,9 +40,12 @@ export interface TGatewayOptions {
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'proxy-connection', 'te', 'trailer'];
 const PROXY_TIMEOUT_MS = 30_000;
+/** No MEC API request is near this; an app must not make the site hold gigabytes. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 export function createGateway(options: TGatewayOptions): Hono<TGatewayEnv> {
   const app = new Hono<TGatewayEnv>();
+  app.use('*', bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: () => problemResponse(413, 'urn:mecport:problem:payload-too-large', 'Payload too large', `A MEC API request to this sandbox may carry at most ${MAX_REQUEST_BYTES} bytes`) }));
   app.use('*', (c, next) => recordExchange(c, next, options));
   app.all('/mec_app_support/*', (c) => proxyToMp1(c, options));
   app.all('/mec_service_mgmt/*', (c) => proxyToMp1(c, options));

@@ -50,6 +50,15 @@ export function platformServices(gatewayUrl: string) {
   ];
 }
 
+/**
+ * What the sandbox tells its app beyond the agent's Mp1 variables: the address its side of the
+ * sandbox is reached at (listen there and name it in callback URLs: in a network namespace the
+ * site cannot reach the app's loopback), and that it runs in a sandbox.
+ */
+export function sandboxAppEnv(network: TSandboxNetwork): Record<string, string> {
+  return { MEC_APP_ADDRESS: network.appSideAddress, MECPORT_SANDBOX: '1' };
+}
+
 const HEARTBEAT_SEC = 1;
 const SANDBOX_MP1_PORT = 8581;
 
@@ -119,6 +128,8 @@ export class SiteAgent {
     ], sink, (how) => {
       exited?.(new Error(`the sandbox's MEP agent exited (${how})`));
       this.options.onFailure(`the sandbox's MEP agent exited (${how})`);
+      // Its apps outlive it by design on a node; in a sandbox nobody is left to stop them.
+      void recordedAppPids(join(dir, 'agent', 'runtime')).then(killProcesses);
     });
     const timeoutMs = this.options.startTimeoutMs ?? 60_000;
     let timer: NodeJS.Timeout | undefined;
@@ -147,7 +158,7 @@ export class SiteAgent {
     this.instance = {
       appInstanceId: randomUUID(), appDId: deploy.appId, appName: deploy.appName, appVersionId: deploy.appVersionId, version: deploy.version,
       package: { sha256, size: bytes.length, path: this.channel.addPackage(sha256, file) },
-      desiredState: 'RUNNING', env: {}, trafficRules: [], dnsRules: [], gracefulTerminationSec: 3,
+      desiredState: 'RUNNING', env: sandboxAppEnv(this.options.network), trafficRules: [], dnsRules: [], gracefulTerminationSec: 3,
     };
     this.deployment = { appId: deploy.appId, appVersionId: deploy.appVersionId, appName: deploy.appName, version: deploy.version, appInstanceId: this.instance.appInstanceId, state: 'PENDING', message: null, readyConfirmed: false };
     this.options.onDeployment(this.deployment);

@@ -119,6 +119,21 @@ describe('a sandbox site', () => {
     expect(appLines(site)).toContain('crashing on purpose');
   });
 
+  it('on the real clock: start moves time with a world snapshot about each second and status updates, pause stops it, run is refused', async () => {
+    const { site } = await newSite({ clock: 'real' });
+    const updates: TSiteUpdate[] = [];
+    site.subscribe((u) => updates.push(u));
+    expect(await site.start()).toMatchObject({ status: 'running' });
+    await waitFor('two world snapshots with time moving', () => updates.filter((u) => u.kind === 'world' && u.world.timeSec > 0).length >= 2, 30_000);
+    await expect(site.run(5)).rejects.toThrow(/real clock/);
+    const paused = await site.pause();
+    expect(paused.status).toBe('paused');
+    expect(paused.timeSec).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(site.info().timeSec).toBe(paused.timeSec);
+    expect(updates.filter((u) => u.kind === 'status').map((u) => u.kind === 'status' && u.site.status)).toEqual(['running', 'paused']);
+  });
+
   it('resets the world, the record and the app; destroy leaves no process, port or file, twice', async () => {
     const { site, dir } = await newSite();
     await deployFixture(site, dir, 'normal');

@@ -1,11 +1,12 @@
 // A small MEC app for the site's tests, run by the sandbox's real agent as a process bundle.
-// FIXTURE_MODE=normal: confirms ready over Mp1, discovers Location over Mp1 GET /services, queries
+// It listens on MEC_APP_ADDRESS (the sandbox's app side). FIXTURE_MODE=normal: confirms ready over Mp1, discovers Location over Mp1 GET /services, queries
 // users, subscribes to zonalTraffic for FIXTURE_ZONE and logs every notification it receives.
 // FIXTURE_MODE=crash: exits at once (a crash loop). FIXTURE_MODE=flood: floods the Location API.
 import { createServer } from 'node:http';
 
 const env = process.env;
 const port = Number(env.PORT_HTTP);
+const host = env.MEC_APP_ADDRESS ?? '127.0.0.1';
 const log = (line) => process.stdout.write(`${line}\n`);
 
 if (env.FIXTURE_MODE === 'crash') {
@@ -36,7 +37,7 @@ const server = createServer((req, res) => {
     res.writeHead(req.url === '/notify' ? 204 : 200).end();
   });
 });
-await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+await new Promise((resolve) => server.listen(port, host, resolve));
 
 const ready = await mp1(`/mec_app_support/v1/applications/${env.MEC_APP_INSTANCE_ID}/confirm_ready`, { method: 'POST', body: JSON.stringify({ indication: 'READY' }) });
 log(`step: confirm_ready ${ready.status}`);
@@ -57,6 +58,6 @@ log(`step: ${users.userList.user.length} users`);
 const subscribed = await fetch(`${location}/subscriptions/zonalTraffic`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ zonalTrafficSubscription: { callbackReference: { notifyURL: `http://127.0.0.1:${port}/notify` }, zoneId: env.FIXTURE_ZONE, userEventCriteria: ['Entering', 'Leaving', 'Transferring'] } }),
+  body: JSON.stringify({ zonalTrafficSubscription: { callbackReference: { notifyURL: `http://${host}:${port}/notify` }, zoneId: env.FIXTURE_ZONE, userEventCriteria: ['Entering', 'Leaving', 'Transferring'] } }),
 });
 log(`step: subscribed to zonalTraffic ${subscribed.status}`);
