@@ -25,12 +25,23 @@ async function benchScenario(): Promise<TScenario> {
 
 const scenario = await benchScenario();
 const engine = createEngine(scenario, 1);
-const notifier = createNotifier({ policy: { allowPublic: false, loopbackPorts: [Number(callback.port)] } });
+// Where a notification's delay goes: from its tick to the start of its exchange (engine work,
+// queue), then the exchange itself (connect, POST, the subscriber's answer).
+const untilSendMs: number[] = [];
+const exchangeMs: number[] = [];
+let epochMs = 0;
+const notifier = createNotifier({
+  policy: { allowPublic: false, loopbackPorts: [Number(callback.port)] },
+  onExchange: (record) => {
+    untilSendMs.push(Date.parse(record.at) - (epochMs + record.atSec * 1000));
+    exchangeMs.push(record.durationMs);
+  },
+});
 const clock = createClock(engine, 'real');
 // t = 0 of the sandbox clock is now: the services stamp notifications from here, so the subscriber
 // can tell the delay from the tick that caused each one. Subscribing takes well under the first second.
 clock.start();
-const epochMs = Date.now();
+epochMs = Date.now();
 const location = createLocationService({ engine, notifier, apiRoot: 'http://127.0.0.1:8080', epochMs });
 
 async function subscribe(path: string, body: unknown): Promise<void> {
@@ -53,7 +64,7 @@ process.stdout.write(`${JSON.stringify({ ready: true, scenario: scenario.id, ues
 setTimeout(() => {
   clock.stop();
   void notifier.idle().then(() => {
-    process.stdout.write(`${JSON.stringify({ done: true, events, timeSec: engine.view.timeSec, stats: notifier.stats(), tickLatenessMs: tickLatenessMs.slice(5) })}\n`);
+    process.stdout.write(`${JSON.stringify({ done: true, events, timeSec: engine.view.timeSec, stats: notifier.stats(), tickLatenessMs: tickLatenessMs.slice(5), untilSendMs, exchangeMs })}\n`);
     process.exit(0);
   });
 }, runSeconds * 1000);

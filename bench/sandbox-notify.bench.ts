@@ -19,7 +19,7 @@ import { delaySummary, waitFor } from './timings';
 const WARMUP_SECONDS = 5;
 const MEASURE_SECONDS = Number(process.env.BENCH_SANDBOX_SECONDS ?? 60);
 
-interface THostLine { ready?: boolean; done?: boolean; scenario?: string; ues?: number; zones?: number; events?: number; stats?: Record<string, number>; tickLatenessMs?: number[] }
+interface THostLine { ready?: boolean; done?: boolean; scenario?: string; ues?: number; zones?: number; events?: number; stats?: Record<string, number>; tickLatenessMs?: number[]; untilSendMs?: number[]; exchangeMs?: number[] }
 
 export async function sandboxNotify(): Promise<void> {
   process.stdout.write(`\nSandbox notifications (1,000 moving UEs, real clock, Location zonalTraffic + userTracking, ${MEASURE_SECONDS} s measured)\n`);
@@ -56,6 +56,11 @@ export async function sandboxNotify(): Promise<void> {
     if (delays.length) process.stdout.write(`  tick to subscriber: ${delaySummary(delays)} (goal p99 < 100 ms)\n`);
     const lateness = (done?.tickLatenessMs ?? []).sort((a, b) => a - b);
     if (lateness.length) process.stdout.write(`  of which the tick's own lateness (timer on this machine): ${delaySummary(lateness)}\n`);
+    // Whole run (warm-up included): where the time goes inside the sandbox process.
+    const untilSend = (done?.untilSendMs ?? []).sort((a, b) => a - b);
+    const exchange = (done?.exchangeMs ?? []).sort((a, b) => a - b);
+    if (untilSend.length) process.stdout.write(`  tick to the notification's POST starting: ${delaySummary(untilSend)}\n`);
+    if (exchange.length) process.stdout.write(`  the POST (connect, send, answer): ${delaySummary(exchange)}\n`);
   } finally {
     if (host.exitCode === null) host.kill('SIGTERM');
     await subscriber.close();
