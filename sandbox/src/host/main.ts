@@ -4,7 +4,7 @@
  * files under MECPORT_SANDBOX_HOST_DIR. SIGTERM/SIGINT remove every site, then exit.
  */
 import { createLogger } from '@mecport/http';
-import { createSite } from './create-site';
+import { createSite } from '../site/create-site';
 import { hostSettings } from './env';
 import { startHost } from './start-host';
 

@@ -11,6 +11,7 @@ import type { Logger } from '@mecport/http';
 import type { TSandboxNetworkFactory } from '../isolation/sandbox-network';
 import type { TCreateSite, TSite } from '../site/site';
 import { scenarioUeAddresses } from './scenario-ue-addresses';
+import { followUeShaping } from './ue-shaping-follower';
 
 /** setTimeout's ceiling; longer expiries re-arm. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -19,6 +20,8 @@ export interface TSiteEntry {
   readonly site: TSite;
   failure: string | null;
   readonly removedListeners: Set<() => void>;
+  /** Stops following the world with the UEs' shaping. */
+  readonly unfollow: () => void;
 }
 
 export interface TRegistryOptions {
@@ -103,6 +106,7 @@ export class SiteRegistry {
     if (!entry) return;
     this.entries.delete(sandboxId);
     for (const listener of entry.removedListeners) listener();
+    entry.unfollow();
     await entry.site.destroy().catch((error: unknown) => this.options.log.error({ err: error, sandboxId }, 'a sandbox did not stop cleanly'));
     await rm(this.siteDir(sandboxId), { recursive: true, force: true });
   }
@@ -122,7 +126,7 @@ export class SiteRegistry {
     const network = await this.options.networks.create(sandboxId, scenarioUeAddresses(create.scenario));
     try {
       const site = await this.options.createSite({ ...create, sandboxId, dataDir, network });
-      return { site, failure: null, removedListeners: new Set() };
+      return { site, failure: null, removedListeners: new Set(), unfollow: followUeShaping(site, network, this.options.log) };
     } catch (error) {
       await network.destroy().catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true });

@@ -14,3 +14,4 @@ export * from './edge-node-io';
 export * from './edge-channel';
 export * from './edge-deployments';
 export * from './edge-rules';
+export * from './sandboxes';
