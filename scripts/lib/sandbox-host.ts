@@ -19,8 +19,8 @@ export interface TSandboxHostRun {
   cwd: string;
   /** The host's own environment. */
   env: NodeJS.ProcessEnv;
-  /** What the portal (API) and the worker need to call the host. */
-  clientEnv: { MECPORT_SANDBOX_HOST_URL: string; MECPORT_SANDBOX_HOST_SECRET: string };
+  /** What the portal (API) and the worker need to call the host, and the directory whose inbox/ the portal writes packages into. */
+  clientEnv: { MECPORT_SANDBOX_HOST_URL: string; MECPORT_SANDBOX_HOST_SECRET: string; MECPORT_SANDBOX_HOST_DIR: string };
 }
 
 export const SANDBOX_DIR = path.resolve(import.meta.dirname, '../../sandbox');
@@ -38,7 +38,7 @@ export async function sandboxHostRun(dataDir: string, port: number, name = 'sand
     command: [process.execPath, ['--import', 'tsx', 'src/host/main.ts']],
     cwd: SANDBOX_DIR,
     env: { MECPORT_SANDBOX_HOST_PORT: String(port), MECPORT_SANDBOX_HOST_SECRET: secret, MECPORT_SANDBOX_HOST_DIR: dir },
-    clientEnv: { MECPORT_SANDBOX_HOST_URL: url, MECPORT_SANDBOX_HOST_SECRET: secret },
+    clientEnv: { MECPORT_SANDBOX_HOST_URL: url, MECPORT_SANDBOX_HOST_SECRET: secret, MECPORT_SANDBOX_HOST_DIR: dir },
   };
 }
 
