@@ -149,6 +149,7 @@ class Site implements TSite {
   async reset() {
     this.refuseWhenFailed();
     this.stopWatchingWorld();
+    this.siteWorld!.pause(); // ready means the clock stands at t = 0 until started again
     this.siteWorld!.reset();
     // The old app goes before the record is cleared, so that none of its calls lands in the new record.
     await this.agent!.restartApp(() => {

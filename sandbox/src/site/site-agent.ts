@@ -119,6 +119,8 @@ export class SiteAgent {
     ], sink, (how) => {
       exited?.(new Error(`the sandbox's MEP agent exited (${how})`));
       this.options.onFailure(`the sandbox's MEP agent exited (${how})`);
+      // Its apps outlive it by design on a node; in a sandbox nobody is left to stop them.
+      void recordedAppPids(join(dir, 'agent', 'runtime')).then(killProcesses);
     });
     const timeoutMs = this.options.startTimeoutMs ?? 60_000;
     let timer: NodeJS.Timeout | undefined;

@@ -20,9 +20,12 @@ import { buildFixturePackage } from './fixture-package';
 const exec = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../../../..');
 
-/** `npm run build -w @mecport/mep-agent`: the bin then runs the bundle, not the TypeScript source. */
+/**
+ * `npm run build -w @mecport/mep-agent`: the bin then runs the bundle, not the TypeScript source.
+ * Under a lock: test files run in parallel and must not write dist/ at the same time.
+ */
 export async function buildAgentBundle(): Promise<void> {
-  await exec('npm', ['run', '-s', 'build', '-w', '@mecport/mep-agent'], { cwd: ROOT });
+  await exec('flock', ['/tmp/mecport-agent-bundle.lock', 'npm', 'run', '-s', 'build', '-w', '@mecport/mep-agent'], { cwd: ROOT });
 }
 
 export async function scratchDir(): Promise<string> {
@@ -38,8 +41,9 @@ export async function openSite(dir: string, options: { clock?: 'real' | 'virtual
   return site as TSite & { livePids(): Promise<number[]> };
 }
 
-export async function deployFixture(site: TSite, dir: string, mode: 'normal' | 'crash' | 'flood') {
-  const pkg = await buildFixturePackage(dir, { port: await freePort(), mode });
+/** Deploys the fixture app listening on `port` (default: a free one). */
+export async function deployFixture(site: TSite, dir: string, mode: 'normal' | 'crash' | 'flood', port?: number) {
+  const pkg = await buildFixturePackage(dir, { port: port ?? (await freePort()), mode });
   const deploy: THostDeploy = { appId: randomUUID(), appVersionId: randomUUID(), appName: `fixture-${mode}`, version: '1.0.0', packageFile: 'fixture.csar', packageSha256: pkg.sha256 };
   return site.deploy(deploy, pkg.file);
 }
