@@ -99,6 +99,14 @@ describe('resolveScenario', () => {
     expect(issuesOf(edit([['geo'], undefined]))[0]).toMatch(/^tiny\.yaml: geo: /);
   });
 
+  it('names fields the model does not have (a typo would be lost otherwise)', () => {
+    expect(issuesOf(edit([['domains', 0, 'zones', 0, 'pointsOfAccess', 0, 'radiusm'], 90], [['ues', 1, 'netChar'], {}], [['view', 'centre'], [0, 0]]))).toEqual([
+      'tiny.yaml: view.centre: unknown field',
+      'tiny.yaml: domains[0].zones[0].pointsOfAccess[0].radiusm: unknown field',
+      'tiny.yaml: ues[1].netChar: unknown field',
+    ]);
+  });
+
   it('names references that do not hold', () => {
     expect(issuesOf(edit([['mecNodes', 0, 'zoneIds'], ['zone-z']]))).toEqual(['tiny.yaml: mecNodes[0].zoneIds[0]: no zone "zone-z"']);
     expect(issuesOf(edit([['events', 0, 'target'], 'ap-7']))).toEqual(['tiny.yaml: events[0].target: no point of access "ap-7"']);

@@ -8,6 +8,7 @@ import { checkReferences } from './check-references';
 import { indexFeatures, ZFeatureCollection, type TFeatureIndex, type TGeometry } from './geojson-features';
 import { fieldPath, ScenarioError, type TScenarioIssue } from './scenario-error';
 import { ZScenarioFile, type TScenarioFile } from './scenario-file';
+import { unknownFields } from './unknown-fields';
 
 type TRecord = Record<string, unknown>;
 
@@ -64,11 +65,10 @@ function resolveGeometry(file: TScenarioFile, raw: TRecord, features: FeatureRes
 export function resolveScenario(raw: unknown, rawGeo: unknown, names: { file: string; geoName: string }): TScenario {
   const issues: TScenarioIssue[] = [];
   const fail = (): never => { throw new ScenarioError(issues); };
+  issues.push(...unknownFields(raw).map((e) => ({ file: names.file, ...e })));
   const file = ZScenarioFile.safeParse(raw);
-  if (!file.success) {
-    issues.push(...file.error.issues.map((i) => ({ file: names.file, field: fieldPath(i.path), message: i.message })));
-    return fail();
-  }
+  if (!file.success) issues.push(...file.error.issues.map((i) => ({ file: names.file, field: fieldPath(i.path), message: i.message })));
+  if (!file.success || issues.length > 0) return fail();
   const geo = ZFeatureCollection.safeParse(rawGeo);
   if (!geo.success) {
     issues.push(...geo.error.issues.map((i) => ({ file: names.geoName, field: fieldPath(i.path), message: i.message })));

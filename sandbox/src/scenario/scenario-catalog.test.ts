@@ -49,4 +49,10 @@ describe('the shipped scenarios', () => {
     await expect(loadScenario('../campus')).rejects.toMatchObject({ code: 'not-found' });
     await expect(loadScenarioFile(path.join(SCENARIOS_DIR, 'nothing.yaml'))).rejects.toThrow('nothing.yaml: no such file');
   });
+
+  it('a YAML syntax error names the file and the line; a missing GeoJSON file is named', async () => {
+    const fixtures = path.join(import.meta.dirname, 'test-fixtures');
+    await expect(loadScenarioFile(path.join(fixtures, 'broken-syntax.yaml'))).rejects.toThrow(/^broken-syntax\.yaml: line \d+: /);
+    await expect(loadScenarioFile(path.join(fixtures, 'missing-geo.yaml'))).rejects.toThrow('nowhere.geojson: no such file');
+  });
 });
