@@ -6,8 +6,10 @@
  */
 import type { TSandbox, TSandboxClock, TSandboxCreate, TScenario } from '@mecport/contracts/sandbox';
 import type { Sandbox } from '@mecport/db';
+import { AppError } from '@mecport/contracts';
 import { recordAudit } from '../audit';
 import type { TActor } from '../identity';
+import { SANDBOX_WRITERS } from './access';
 import { cacheSite } from './host-state';
 import { toSandbox } from './mappers';
 import { quotaExceeded } from './problems';
@@ -26,6 +28,7 @@ export interface TNewSandbox {
 const RATE_LIMIT_PER_SEC = 200;
 
 export async function createSandbox(deps: TSandboxDeps, actor: TActor, create: TSandboxCreate, requestId?: string): Promise<TSandbox> {
+  if (!actor.roles.some((role) => SANDBOX_WRITERS.includes(role))) throw new AppError('forbidden', 'Only developers and admins create sandboxes');
   const host = requireHost(deps);
   const scenario = await host.scenario(create.scenarioId);
   const row = await provisionSandbox(deps, actor, {
