@@ -136,8 +136,10 @@ describe('importDemoStore', () => {
     expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Deployment/Process/process.json']));
   });
 
-  it('publishes Zone Watcher, the sample MEC app: its AppD produces zone-events and requires Location', async () => {
+  it('publishes Zone Watcher, the sample MEC app, experienceable: its AppD produces zone-events and requires Location', async () => {
     const watcher = await demoApp('zone-watcher');
+    expect(watcher.experienceable).toBe(true);
+    expect((await demoApp('hello-edge')).experienceable).toBe(false);
     expect(watcher.versions).toHaveLength(1);
     expect(watcher.versions[0]).toMatchObject({ version: '1.0.0', status: 'published' });
     const blob = await blobs.stat(watcher.versions[0]!.packageDigest);

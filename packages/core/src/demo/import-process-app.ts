@@ -10,6 +10,7 @@ import { DEMO_RELEASE_DATE } from './build-demo-package';
 import { type TDemoImportResult, countRestore } from './demo-result';
 import { ensureDemoApp } from './ensure-demo-app';
 import { restoreBlob, uploadLocalPackage, type TWritePackage } from './upload-local-package';
+import { setExperienceable } from '../sandbox';
 import { publishVersion } from '../store';
 
 export interface TProcessDemoApp {
@@ -18,6 +19,8 @@ export interface TProcessDemoApp {
   /** The package folder `npx mecport-pkg build` takes. */
   dir: string;
   listing: TAppCreate;
+  /** Store visitors may try it in a sandbox; set when the first import publishes it (a later change by an admin stays). */
+  experienceable?: boolean;
 }
 
 /** The published version's id, or null when it could not be published (said in `result.problems`). */
@@ -39,6 +42,7 @@ export async function importProcessDemoApp(deps: TDemoDeps, result: TDemoImportR
   if (version.status === 'validated') {
     await publishVersion(deps.db, developer, appId, upload.versionId);
     result.versionsPublished += 1;
+    if (app.experienceable) await setExperienceable(deps.db, developer, appId, true);
   }
   return upload.versionId;
 }

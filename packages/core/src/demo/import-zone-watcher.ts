@@ -2,7 +2,8 @@
  * Zone Watcher (examples/zone-watcher), the repository's sample MEC app: confirms ready over Mp1,
  * registers a service, subscribes to Location zone events and shows them. Published by Acme
  * Mobile's developer like Hello Edge; the local demo node runs it (where it waits for a Location
- * service), and it is the app a sandbox demonstrates.
+ * service), and it is the app a sandbox demonstrates: marked experienceable, so any signed-in store
+ * visitor can try it in a short-lived sandbox.
  */
 import path from 'node:path';
 import type { TDemoDeps } from './demo-context';
@@ -15,7 +16,7 @@ export const ZONE_WATCHER = { tenant: 'acme-mobile', slug: 'zone-watcher', versi
 /** The published Zone Watcher version's id, or null when it could not be published (said in `result.problems`). */
 export function importZoneWatcher(deps: TDemoDeps, result: TDemoImportResult): Promise<string | null> {
   return importProcessDemoApp(deps, result, {
-    tenant: ZONE_WATCHER.tenant, version: ZONE_WATCHER.version, dir: ZONE_WATCHER_DIR,
+    tenant: ZONE_WATCHER.tenant, version: ZONE_WATCHER.version, dir: ZONE_WATCHER_DIR, experienceable: true,
     listing: {
       slug: ZONE_WATCHER.slug, name: 'Zone Watcher', nameZh: '区域观察器', provider: 'MECport Demo', category: 'other', tags: ['demo', 'mp1', 'location', 'sandbox'],
       descriptionEn: 'The sample MEC app: confirms ready over Mp1, registers a `zone-events` service, finds the Location service (MEC 013), subscribes to users entering and leaving zones and shows every zone notification on its page. Try it in a sandbox with moving users.',
