@@ -27,7 +27,7 @@ function EmulationNote({ c }: { c: TCapabilityDetail }) {
   if (c.emulated === null) return null;
   return c.emulated ? (
     <Alert color="green" variant="light" icon={<IconFlask aria-hidden="true" />} data-testid="emulation-note" data-emulated="true">
-      {t('emulatedNote')} <Anchor component={Link} href="/sandboxes">{t('openSandboxes')}</Anchor>
+      {t('emulatedNote')} <Anchor component={Link} href="/sandboxes" c="dark" underline="always">{t('openSandboxes')}</Anchor>
     </Alert>
   ) : (
     <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden="true" />} data-testid="emulation-note" data-emulated="false">
