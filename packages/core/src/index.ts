@@ -9,3 +9,4 @@ export * from './shared/keyset-cursor';
 export * from './shared/job-queue';
 export * from './shared/cached-answer';
 export * from './capabilities';
+export * from './sandbox';

@@ -15,3 +15,4 @@ export * from './edge-channel';
 export * from './edge-deployments';
 export * from './edge-rules';
 export * from './capabilities';
+export * from './sandboxes';

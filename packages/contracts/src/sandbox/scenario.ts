@@ -29,6 +29,19 @@ export const ZNetChar = z.object({
   packetLossPct: z.number().min(0).max(100).default(0),
 });
 export type TNetChar = z.infer<typeof ZNetChar>;
+/**
+ * Some characteristics, overriding others (a POA's over its zone's, a set-network event's over the
+ * current ones). Not `ZNetChar.partial()`: zod 4 fills the defaults of a partial's fields, which
+ * would override every characteristic the patch does not name.
+ */
+export const ZNetCharPatch = z.object({
+  latencyMs: ZNetChar.shape.latencyMs.unwrap().optional(),
+  latencyVariationMs: ZNetChar.shape.latencyVariationMs.unwrap().optional(),
+  throughputDlMbps: ZNetChar.shape.throughputDlMbps.unwrap().optional(),
+  throughputUlMbps: ZNetChar.shape.throughputUlMbps.unwrap().optional(),
+  packetLossPct: ZNetChar.shape.packetLossPct.unwrap().optional(),
+});
+export type TNetCharPatch = z.infer<typeof ZNetCharPatch>;
 
 export const POA_TYPES = ['POA-4G', 'POA-5G', 'POA-WIFI'] as const;
 export const ZPoaType = z.enum(POA_TYPES);
@@ -42,7 +55,7 @@ export const ZPointOfAccess = z.object({
   radiusM: z.number().positive().max(100_000),
   /** The cell the RNIS reports (E-UTRAN or NR cell identity, hex, 28 or 36 bits). */
   cellId: z.string().regex(/^[0-9a-fA-F]{7,9}$/),
-  netChar: ZNetChar.partial().optional(),
+  netChar: ZNetCharPatch.optional(),
 });
 export type TPointOfAccess = z.infer<typeof ZPointOfAccess>;
 
@@ -51,6 +64,8 @@ export const ZZone = z.object({
   name: z.string().min(1).max(100),
   netChar: ZNetChar.default(ZNetChar.parse({})),
   pointsOfAccess: z.array(ZPointOfAccess).min(1).max(500),
+  /** The zone's outline for a map (a closed ring, from a GeoJSON Polygon); drawing only, never used to serve UEs. */
+  outline: z.array(ZLngLat).min(4).max(10_000).optional(),
 });
 export type TZone = z.infer<typeof ZZone>;
 
@@ -102,7 +117,8 @@ export const ZScenarioUeGroup = z.object({
 export const SCENARIO_EVENT_KINDS = ['move-ue', 'set-ue-speed', 'access-point-down', 'access-point-up', 'set-network'] as const;
 /**
  * A scripted or injected event. Params by kind: move-ue {to: [lon, lat]}; set-ue-speed
- * {speedMps}; access-point-down/up {}; set-network {netChar (partial)} with target a zone or POA id.
+ * {speedMps}; access-point-down/up {}; set-network {netChar (partial)} with target a zone or POA id
+ * (SCENARIO_EVENT_PARAMS below).
  */
 export const ZScenarioEvent = z.object({
   atSec: z.number().min(0),
@@ -111,6 +127,15 @@ export const ZScenarioEvent = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
 });
 export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;
+
+/** The params of each event kind (the engine and the loader validate with these; unknown keys are refused). */
+export const SCENARIO_EVENT_PARAMS = {
+  'move-ue': z.strictObject({ to: ZLngLat }),
+  'set-ue-speed': z.strictObject({ speedMps: z.number().min(0).max(100) }),
+  'access-point-down': z.strictObject({}),
+  'access-point-up': z.strictObject({}),
+  'set-network': z.strictObject({ netChar: ZNetCharPatch.strict().refine((n) => Object.keys(n).length > 0, 'name at least one characteristic') }),
+} as const satisfies Record<(typeof SCENARIO_EVENT_KINDS)[number], z.ZodType>;
 export const ZInjectedEvent = ZScenarioEvent.omit({ atSec: true });
 export type TInjectedEvent = z.infer<typeof ZInjectedEvent>;
 

@@ -35,6 +35,7 @@ export const ZWorldPoa = z.object({
 export type TWorldPoa = z.infer<typeof ZWorldPoa>;
 
 export const ZWorldZone = z.object({ id: z.string(), domainId: z.string(), name: z.string(), netChar: ZNetChar, mecNodeId: z.string().nullable() });
+export type TWorldZone = z.infer<typeof ZWorldZone>;
 
 export const ZWorldSnapshot = z.object({
   scenarioId: z.string(),
