@@ -4,22 +4,34 @@
  */
 import type { TCapabilityCurationInput } from '@mecport/contracts';
 import { call } from '../support/auth-matrix';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/sign-in';
 import { tokenFor } from '../support/tokens';
+
+/** Opens a capability's page from the catalog's search, as a person would. */
+async function openCapability(page: Page, query: string, key: string): Promise<string> {
+  await page.goto('/capabilities');
+  await page.getByTestId('capability-search').fill(query);
+  const card = page.locator(`[data-testid="capability-card"][data-capability="${key}"]`);
+  const id = (await card.getAttribute('data-capability-id'))!;
+  await card.getByTestId('capability-link').click();
+  await expect(page).toHaveURL(new RegExp(`/capabilities/${id}$`));
+  return id;
+}
 
 const UNCURATED: TCapabilityCurationInput = { featured: false, hidden: false, deprecated: false, descriptionEn: '', descriptionZh: '' };
 
 test('a developer searches the catalog and reads Location with its samples, in English and Chinese', async ({ page }) => {
   await signIn(page, 'developer', '/capabilities');
   await expect(page.getByTestId('capability-card').first()).toBeVisible();
-  await page.getByTestId('capability-search').fill('location');
+  await page.getByTestId('capability-search').fill('zonal');
   const card = page.locator('[data-testid="capability-card"][data-capability="platform/location"]');
   await expect(card).toBeVisible();
   await expect(page.locator('[data-testid="capability-card"][data-capability="platform/bwm"]')).toHaveCount(0);
   await card.getByTestId('capability-link').click();
 
-  await expect(page).toHaveURL(/\/capabilities\/platform\/location$/);
+  await expect(page).toHaveURL(/\/capabilities\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('capability-title')).toHaveText('Location');
   await expect(page.getByTestId('emulation-note')).toHaveAttribute('data-emulated', 'true');
   await expect(page.getByTestId('used-by-table')).toContainText('Edge Video Analytics');
@@ -49,7 +61,8 @@ test('a developer searches the catalog and reads Location with its samples, in E
 });
 
 test('UE identity says plainly that the sandbox does not emulate it', async ({ page }) => {
-  await signIn(page, 'developer', '/capabilities/platform/ue-identity');
+  await signIn(page, 'developer', '/capabilities');
+  await openCapability(page, 'UE identity', 'platform/ue-identity');
   await expect(page.getByTestId('emulation-note')).toHaveAttribute('data-emulated', 'false');
   await expect(page.getByTestId('emulation-note')).toContainText('does not emulate');
   await expect(page.locator('[data-testid="spec-reference"][data-spec="mec014-ue-identity"] [data-testid="operation"]').first()).toBeVisible();
@@ -59,17 +72,19 @@ test('UE identity says plainly that the sandbox does not emulate it', async ({ p
 test('a third-party service shows the demo app that provides it', async ({ page }) => {
   await signIn(page, 'developer', '/capabilities');
   await page.getByTestId('capability-kind-filter').getByText('Third-party service').click();
-  await page.getByTestId('capability-search').fill('video-analytics');
-  const card = page.locator('[data-testid="capability-card"][data-capability="service/video-analytics"]');
-  await card.getByTestId('capability-link').click();
+  await expect(page.locator('[data-testid="capability-card"][data-capability^="platform/"]')).toHaveCount(0);
+  await openCapability(page, 'video-analytics', 'service/video-analytics');
   await expect(page.getByTestId('capability-title')).toHaveText('video-analytics');
   await expect(page.getByTestId('provided-by-table')).toContainText('Edge Video Analytics');
 });
 
 test('a store admin features and describes a capability; a developer sees it, and cannot curate', async ({ page, browser, request }) => {
   const adminToken = await tokenFor('store-admin');
+  let curationPath = '';
   try {
-    await signIn(page, 'store-admin', '/capabilities/platform/rnis');
+    await signIn(page, 'store-admin', '/capabilities');
+    const rnis = await openCapability(page, 'radio network', 'platform/rnis');
+    curationPath = `/api/v1/capabilities/${rnis}/curation`;
     const form = page.getByTestId('curation-form');
     await form.getByRole('switch', { name: 'Featured' }).check();
     await form.getByTestId('curation-description-en').fill('Radio conditions of your users, curated for e2e.');
@@ -89,10 +104,9 @@ test('a store admin features and describes a capability; a developer sees it, an
     await expect(developer.getByTestId('curation-form')).toHaveCount(0);
     await context.close();
 
-    const refused = await call(request, { method: 'PUT', path: '/api/v1/capabilities/platform/rnis/curation', body: UNCURATED }, await tokenFor('developer'));
+    const refused = await call(request, { method: 'PUT', path: curationPath, body: UNCURATED }, await tokenFor('developer'));
     expect(refused.status()).toBe(403);
   } finally {
-    const reset = await call(request, { method: 'PUT', path: '/api/v1/capabilities/platform/rnis/curation', body: UNCURATED }, adminToken);
-    expect(reset.status()).toBe(200);
+    if (curationPath) expect((await call(request, { method: 'PUT', path: curationPath, body: UNCURATED }, adminToken)).status()).toBe(200);
   }
 });

@@ -5,11 +5,12 @@
  * Any signed-in user reads; store admins curate (feature, hide, describe, deprecate).
  *
  *   GET /api/v1/capabilities                              search and categories (ZCapabilityPage)
- *   GET /api/v1/capabilities/{kind}/{name}                one capability with used-by, provided-by, live nodes
- *   PUT /api/v1/capabilities/{kind}/{name}/curation       store admins: the curation (ZCapabilityCurationInput)
+ *   GET /api/v1/capabilities/{capabilityId}               one capability with used-by, provided-by, live nodes
+ *   PUT /api/v1/capabilities/{capabilityId}/curation      store admins: the curation (ZCapabilityCurationInput)
  *   GET /api/v1/capability-specs/{specId}                 an official MEC OpenAPI document as JSON
  *
- * A capability is named by `kind` and `name`: `platform/location`, or `service/<serName>`.
+ * A capability is named by `kind` and `name` (`platform/location`, or `service/<serName>`); its id is
+ * the name-based UUID (v5) of `kind/name`, stable without a row.
  */
 import { z } from 'zod';
 import { ZPage, ZPageQuery } from './pagination';
@@ -27,10 +28,7 @@ export const MEC_SPEC_IDS = ['mec011-app-support', 'mec011-service-mgmt', 'mec01
 export const ZMecSpecId = z.enum(MEC_SPEC_IDS);
 export type TMecSpecId = z.infer<typeof ZMecSpecId>;
 
-export const ZCapabilityParams = z.object({
-  kind: ZCapabilityKind,
-  name: z.string().min(1).max(200).describe('The platform capability (e.g. `location`) or the service\'s serName'),
-});
+export const ZCapabilityParams = z.object({ capabilityId: z.uuid() });
 export type TCapabilityParams = z.infer<typeof ZCapabilityParams>;
 export const ZCapabilitySpecParams = z.object({ specId: ZMecSpecId });
 
@@ -71,8 +69,9 @@ export const ZCapabilitySpec = z.object({
 export type TCapabilitySpec = z.infer<typeof ZCapabilitySpec>;
 
 export const ZCapabilitySummary = z.object({
+  id: z.uuid().describe('The name-based UUID (v5) of `kind/name`'),
   kind: ZCapabilityKind,
-  name: z.string(),
+  name: z.string().describe('The platform capability (e.g. `location`) or the service\'s serName'),
   title: z.string(),
   titleZh: z.string(),
   description: z.string().describe('The curated English description, else the default one'),

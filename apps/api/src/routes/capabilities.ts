@@ -26,7 +26,7 @@ export const listCapabilitiesRoute = api.route({
 });
 
 export const getCapabilityRoute = api.route({
-  method: 'GET', path: '/api/v1/capabilities/{kind}/{name}', operationId: 'getCapability', tags,
+  method: 'GET', path: '/api/v1/capabilities/{capabilityId}', operationId: 'getCapability', tags,
   summary: 'One capability: specs and versions, used by, provided by, the caller\'s tenant\'s nodes offering it now, curation',
   auth: readers, params: ZCapabilityParams,
   response: { status: 200, description: 'The capability', schema: ZCapabilityDetail },
@@ -35,7 +35,7 @@ export const getCapabilityRoute = api.route({
 });
 
 export const curateCapabilityRoute = api.route({
-  method: 'PUT', path: '/api/v1/capabilities/{kind}/{name}/curation', operationId: 'curateCapability', tags,
+  method: 'PUT', path: '/api/v1/capabilities/{capabilityId}/curation', operationId: 'curateCapability', tags,
   summary: 'Store admins: feature, hide, describe (English and Chinese) or deprecate a capability; audited',
   auth: curators, params: ZCapabilityParams, body: ZCapabilityCurationInput,
   response: { status: 200, description: 'The curation now', schema: ZCapabilityCuration },

@@ -14,5 +14,5 @@ export * from './edge-node-io';
 export * from './edge-channel';
 export * from './edge-deployments';
 export * from './edge-rules';
-export * from './sandboxes';
 export * from './capabilities';
+export * from './sandboxes';

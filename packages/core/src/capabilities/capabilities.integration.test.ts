@@ -8,7 +8,9 @@ import { publishVersion, registerVersion } from '../store';
 import { enrolNode, freshOperator, newNode } from '../testing/edge-fixtures';
 import { freshIdentity } from '../testing/identities';
 import { freshDeveloper, newApp, PASSING_REPORT, randomDigest, sampleAppd } from '../testing/store-fixtures';
-import { curateCapability, getCapability, listCapabilities } from './index';
+import { capabilityId, curateCapability, getCapability, listCapabilities } from './index';
+
+const ref = (kind: 'platform' | 'service', name: string) => ({ capabilityId: capabilityId(kind, name) });
 
 const db = getPrisma();
 /** Every serName of this file carries this tag, so other files' apps never show up in the searched pages. */
@@ -66,23 +68,26 @@ beforeAll(async () => {
 
 describe('used by and provided by, from the AppDs of published apps', () => {
   it('names the producing app and the requiring one; a draft version counts for nothing', async () => {
-    const detail = await getCapability(db, dev, { kind: 'service', name: produced }, OPTIONS);
+    const detail = await getCapability(db, dev, ref('service', produced), OPTIONS);
+    expect(detail.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(capabilityId('service', produced)).toBe(detail.id);
+    expect(capabilityId('service', `${produced}x`)).not.toBe(detail.id);
     expect(detail.providedBy.map((a) => [a.appName, a.serVersion])).toEqual([[`Producer ${tag}`, '1.2.0']]);
     expect(detail.usedBy.map((a) => [a.appId, a.optional])).toEqual([[apps[`Consumer ${tag}`], false]]);
     expect(detail.category).toBe(`Video ${tag}`);
     expect(detail.versions).toEqual(['1.2.0']);
     expect(await names(dev, { q: tag })).not.toContain(`service/draft-${tag}`);
-    await expect(getCapability(db, dev, { kind: 'service', name: `draft-${tag}` }, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(getCapability(db, dev, ref('service', `draft-${tag}`), OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('counts an AppD\'s platform serNames (any case) as using the platform capability', async () => {
-    const location = await getCapability(db, dev, { kind: 'platform', name: 'location' }, OPTIONS);
+    const location = await getCapability(db, dev, ref('platform', 'location'), OPTIONS);
     expect(location.usedBy.filter((a) => a.appName.endsWith(tag)).map((a) => a.appName)).toEqual([`Producer ${tag}`]);
     expect(location.specs.map((s) => [s.id, s.version, s.basePath])).toEqual([['mec013-location', '2.2.1', '/location/v2']]);
     expect(location.emulated).toBe(true);
-    const rnis = await getCapability(db, dev, { kind: 'platform', name: 'rnis' }, OPTIONS);
+    const rnis = await getCapability(db, dev, ref('platform', 'rnis'), OPTIONS);
     expect(rnis.usedBy.find((a) => a.appName === `Consumer ${tag}`)?.optional).toBe(true);
-    const ueIdentity = await getCapability(db, dev, { kind: 'platform', name: 'ue-identity' }, OPTIONS);
+    const ueIdentity = await getCapability(db, dev, ref('platform', 'ue-identity'), OPTIONS);
     expect(ueIdentity.emulated).toBe(false);
   });
 });
@@ -91,11 +96,11 @@ describe('live providers, from node reports', () => {
   it('lists a service only agents report, with the node, to the node\'s tenant only', async () => {
     const found = (await list(dev, { q: live })).items;
     expect(found.map((c) => [c.name, c.liveNodes, c.producers, c.versions])).toEqual([[live, 1, 0, ['3.0.0']]]);
-    const detail = await getCapability(db, dev, { kind: 'service', name: produced }, OPTIONS);
+    const detail = await getCapability(db, dev, ref('service', produced), OPTIONS);
     expect(detail.liveProviders.map((p) => [p.nodeName, p.serInstanceId, p.state])).toEqual([[nodeName, 'si-2', 'ACTIVE']]);
 
     expect(await names(stranger, { q: live })).toEqual([]);
-    const elsewhere = await getCapability(db, stranger, { kind: 'service', name: produced }, OPTIONS);
+    const elsewhere = await getCapability(db, stranger, ref('service', produced), OPTIONS);
     expect(elsewhere.liveProviders).toEqual([]);
     expect(elsewhere.providedBy).toHaveLength(1);
   });
@@ -106,7 +111,7 @@ describe('live providers, from node reports', () => {
     try {
       expect(await names(dev, { q: live })).toEqual([`service/${live}`]);
       expect((await listCapabilities(db, dev, ZCapabilityQuery.parse({ q: live }), { offlineAfterSec: 60 })).items).toEqual([]);
-      expect((await getCapability(db, dev, { kind: 'service', name: produced }, { offlineAfterSec: 60 })).liveProviders).toEqual([]);
+      expect((await getCapability(db, dev, ref('service', produced), { offlineAfterSec: 60 })).liveProviders).toEqual([]);
     } finally {
       await db.edgeNode.update({ where: { id: node.id }, data: { lastHeartbeatAt: new Date() } });
     }
@@ -139,32 +144,33 @@ describe('search, categories and pages', () => {
 
 describe('curation by store admins', () => {
   it('features and describes a capability in both languages; everyone sees it, audited', async () => {
-    const saved = await curateCapability(db, storeAdmin, { kind: 'service', name: produced }, { ...curation, featured: true, descriptionEn: `Video analytics ${tag}`, descriptionZh: `视频分析 ${tag}` }, OPTIONS);
+    const saved = await curateCapability(db, storeAdmin, ref('service', produced), { ...curation, featured: true, descriptionEn: `Video analytics ${tag}`, descriptionZh: `视频分析 ${tag}` }, OPTIONS);
     expect(saved.updatedBy).toBe(storeAdmin.name);
     const seen = (await list(dev, { q: `视频分析 ${tag}` })).items;
     expect(seen.map((c) => [c.name, c.featured, c.description, c.descriptionZh])).toEqual([[produced, true, `Video analytics ${tag}`, `视频分析 ${tag}`]]);
     expect((await list(dev, { limit: 1 })).items[0]?.featured).toBe(true);
     const audit = await db.auditEvent.findFirst({ where: { actorSubject: storeAdmin.subject, action: 'capability.curate' } });
-    expect(audit?.targetId).toBe(`service/${produced}`);
+    expect(audit?.targetId).toBe(capabilityId('service', produced));
+    expect(audit?.data).toMatchObject({ kind: 'service', name: produced, featured: true });
   });
 
   it('hides a capability from everyone but curators; a service only nodes report is curated from their tenant', async () => {
     const admin = await resolveActor(db, freshIdentity({ tenant: dev.tenant.slug }, ['store-admin']));
-    await expect(curateCapability(db, storeAdmin, { kind: 'service', name: live }, { ...curation, hidden: true }, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
-    await curateCapability(db, admin, { kind: 'service', name: live }, { ...curation, hidden: true }, OPTIONS);
+    await expect(curateCapability(db, storeAdmin, ref('service', live), { ...curation, hidden: true }, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
+    await curateCapability(db, admin, ref('service', live), { ...curation, hidden: true }, OPTIONS);
     expect(await names(dev, { q: live })).toEqual([]);
-    await expect(getCapability(db, dev, { kind: 'service', name: live }, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(getCapability(db, dev, ref('service', live), OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
     expect((await list(admin, { q: live })).items.map((c) => [c.name, c.hidden])).toEqual([[live, true]]);
-    expect((await getCapability(db, admin, { kind: 'service', name: live }, OPTIONS)).curation.hidden).toBe(true);
-    await curateCapability(db, admin, { kind: 'service', name: live }, curation, OPTIONS);
+    expect((await getCapability(db, admin, ref('service', live), OPTIONS)).curation.hidden).toBe(true);
+    await curateCapability(db, admin, ref('service', live), curation, OPTIONS);
     expect(await names(dev, { q: live })).toEqual([`service/${live}`]);
   });
 
   it('marks a platform capability deprecated, and refuses to curate what does not exist', async () => {
-    await curateCapability(db, storeAdmin, { kind: 'platform', name: 'bwm' }, { ...curation, deprecated: true }, OPTIONS);
-    expect((await getCapability(db, dev, { kind: 'platform', name: 'bwm' }, OPTIONS)).deprecated).toBe(true);
-    await curateCapability(db, storeAdmin, { kind: 'platform', name: 'bwm' }, curation, OPTIONS);
-    await expect(curateCapability(db, storeAdmin, { kind: 'service', name: `nothing-${tag}` }, curation, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
-    await expect(curateCapability(db, storeAdmin, { kind: 'platform', name: 'nope' }, curation, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
+    await curateCapability(db, storeAdmin, ref('platform', 'bwm'), { ...curation, deprecated: true }, OPTIONS);
+    expect((await getCapability(db, dev, ref('platform', 'bwm'), OPTIONS)).deprecated).toBe(true);
+    await curateCapability(db, storeAdmin, ref('platform', 'bwm'), curation, OPTIONS);
+    await expect(curateCapability(db, storeAdmin, ref('service', `nothing-${tag}`), curation, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(curateCapability(db, storeAdmin, ref('platform', 'nope'), curation, OPTIONS)).rejects.toMatchObject({ code: 'not-found' });
   });
 });

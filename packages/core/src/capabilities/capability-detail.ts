@@ -14,7 +14,7 @@ import { platformCapability } from './platform-capabilities';
 import { usageOf, type TUsageRow } from './service-usage';
 
 export function capabilityNotFound(params: TCapabilityParams): AppError {
-  return new AppError('not-found', `No capability ${params.kind}/${params.name} in the catalog`, { extensions: { resource: 'capability', resourceId: curationKey(params.kind, params.name) } });
+  return new AppError('not-found', `No capability ${params.capabilityId} in the catalog`, { extensions: { resource: 'capability', resourceId: params.capabilityId } });
 }
 
 const appRef = (r: TUsageRow): TCapabilityAppRef => ({
@@ -22,9 +22,9 @@ const appRef = (r: TUsageRow): TCapabilityAppRef => ({
 });
 
 export async function getCapability(db: DbClient, caller: TCatalogCaller, params: TCapabilityParams, options: TLiveOptions): Promise<TCapabilityDetail> {
-  const summary = (await capabilitySummaries(db, caller, options)).find((c) => c.kind === params.kind && c.name === params.name);
+  const summary = (await capabilitySummaries(db, caller, options)).find((c) => c.id === params.capabilityId);
   if (!summary) throw capabilityNotFound(params);
-  const platform = params.kind === 'platform' ? platformCapability(params.name) : undefined;
+  const platform = summary.kind === 'platform' ? platformCapability(summary.name) : undefined;
   const [usage, liveProviders, curations] = await Promise.all([
     usageOf(db, summary.serNames),
     liveProvidersOf(db, caller.tenant.id, summary.serNames, options),
@@ -36,6 +36,6 @@ export async function getCapability(db: DbClient, caller: TCatalogCaller, params
     usedBy: usage.filter((u) => u.role !== 'produced').map(appRef),
     providedBy: usage.filter((u) => u.role === 'produced').map(appRef),
     liveProviders,
-    curation: curations.get(curationKey(params.kind, params.name)) ?? NO_CURATION,
+    curation: curations.get(curationKey(summary.kind, summary.name)) ?? NO_CURATION,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { TCapabilityCuration, TCapabilitySummary, TRole } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
+import { capabilityId } from './capability-id';
 import { canCurate, curationKey, NO_CURATION, readCurations } from './curation';
 import { liveServiceNodes, type TLiveOptions } from './live-providers';
 import { mecSpecSummary } from './mec-specs';
@@ -19,8 +20,9 @@ export interface TCatalogCaller { tenant: { id: string }; roles: readonly TRole[
 
 interface TCounts { producers: number; consumers: number; versions: Set<string>; category: string | null; liveNodes: Set<string> }
 
-function curated(summary: Omit<TCapabilitySummary, 'featured' | 'hidden' | 'deprecated'>, curation: TCapabilityCuration): TCapabilitySummary {
+function curated(summary: Omit<TCapabilitySummary, 'id' | 'featured' | 'hidden' | 'deprecated'>, curation: TCapabilityCuration): TCapabilitySummary {
   return {
+    id: capabilityId(summary.kind, summary.name),
     ...summary,
     description: curation.descriptionEn || summary.description,
     descriptionZh: curation.descriptionZh || summary.descriptionZh,

@@ -10,7 +10,7 @@ import type { TLiveOptions } from './live-providers';
 export async function curateCapability(
   db: DbClient, actor: TActor, params: TCapabilityParams, input: TCapabilityCurationInput, options: TLiveOptions, requestId?: string,
 ): Promise<TCapabilityCuration> {
-  const exists = (await capabilitySummaries(db, actor, options)).some((c) => c.kind === params.kind && c.name === params.name);
-  if (!exists) throw capabilityNotFound(params);
-  return writeCuration(db, actor, params, input, requestId);
+  const summary = (await capabilitySummaries(db, actor, options)).find((c) => c.id === params.capabilityId);
+  if (!summary) throw capabilityNotFound(params);
+  return writeCuration(db, actor, summary, input, requestId);
 }

@@ -33,12 +33,13 @@ export async function readCurations(db: DbClient): Promise<Map<string, TCapabili
 
 /** Replaces one capability's curation; the caller has checked that the capability exists. */
 export async function writeCuration(
-  db: DbClient, actor: TAuditActor, target: { kind: TCapabilityKind; name: string }, input: TCapabilityCurationInput, requestId?: string,
+  db: DbClient, actor: TAuditActor, target: { id: string; kind: TCapabilityKind; name: string }, input: TCapabilityCurationInput, requestId?: string,
 ): Promise<TCapabilityCuration> {
+  const key = { kind: target.kind, name: target.name };
   return db.$transaction(async (tx) => {
     const data = { ...input, updatedBy: actor.subject, updatedByName: actor.name };
-    const row = await tx.capabilityCuration.upsert({ where: { kind_name: target }, create: { ...target, ...data }, update: data });
-    await recordAudit(tx, actor, { action: 'capability.curate', target: { type: 'capability', id: curationKey(target.kind, target.name) }, data: { ...input }, requestId });
+    const row = await tx.capabilityCuration.upsert({ where: { kind_name: key }, create: { ...key, ...data }, update: data });
+    await recordAudit(tx, actor, { action: 'capability.curate', target: { type: 'capability', id: target.id }, data: { ...key, ...input }, requestId });
     return toCuration(row);
   });
 }

@@ -5,6 +5,7 @@
  * admins' curation.
  */
 export * from './platform-capabilities';
+export { capabilityId } from './capability-id';
 export { mecSpecDocument, mecSpecSummary } from './mec-specs';
 export { canCurate, CURATOR_ROLES } from './curation';
 export type { TCatalogCaller } from './capability-index';

@@ -53,7 +53,8 @@ function RolesLine({ roles }: { roles: string[] | null }) {
 export function OperationItem({ op, showRoles = true, extra }: { op: TOperationView; showRoles?: boolean; extra?: ReactNode }) {
   const t = useTranslations('apiDocs');
   return (
-    <Accordion.Item value={op.key} data-testid="operation" data-operation={op.key}>
+    // The value names the panel in aria-controls, an ID reference list: no whitespace in it.
+    <Accordion.Item value={op.key.replace(/\s+/g, '_')} data-testid="operation" data-operation={op.key}>
       <Accordion.Control>
         <Group gap="sm" wrap="nowrap">
           <MethodBadge method={op.method} />

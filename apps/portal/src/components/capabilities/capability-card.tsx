@@ -12,7 +12,7 @@ export function CapabilityCard({ c }: { c: TCapabilitySummary }) {
   const locale = useLocale();
   const description = capabilityDescription(c, locale);
   return (
-    <Card withBorder padding="md" radius="md" component="article" data-testid="capability-card" data-capability={`${c.kind}/${c.name}`}>
+    <Card withBorder padding="md" radius="md" component="article" data-testid="capability-card" data-capability={`${c.kind}/${c.name}`} data-capability-id={c.id}>
       <Stack gap="xs" h="100%">
         <Anchor component={Link} href={capabilityHref(c)} fw={600} data-testid="capability-link">{capabilityTitle(c, locale)}</Anchor>
         {c.kind === 'service' && <Code fz="xs" w="fit-content">{c.name}</Code>}

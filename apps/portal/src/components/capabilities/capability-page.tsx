@@ -27,7 +27,7 @@ function EmulationNote({ c }: { c: TCapabilityDetail }) {
   if (c.emulated === null) return null;
   return c.emulated ? (
     <Alert color="green" variant="light" icon={<IconFlask aria-hidden="true" />} data-testid="emulation-note" data-emulated="true">
-      {t('emulatedNote')} <Anchor component={Link} href="/sandboxes">{t('openSandboxes')}</Anchor>
+      {t('emulatedNote')} <Anchor component={Link} href="/sandboxes" c="dark" underline="always">{t('openSandboxes')}</Anchor>
     </Alert>
   ) : (
     <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden="true" />} data-testid="emulation-note" data-emulated="false">
@@ -36,11 +36,11 @@ function EmulationNote({ c }: { c: TCapabilityDetail }) {
   );
 }
 
-export function CapabilityPage({ kind, name }: { kind: string; name: string }) {
+export function CapabilityPage({ capabilityId }: { capabilityId: string }) {
   const t = useTranslations('capabilities');
   const locale = useLocale();
   const viewer = useViewer();
-  const path = capabilityApiPath({ kind: kind as TCapabilityDetail['kind'], name });
+  const path = capabilityApiPath({ id: capabilityId });
   const detail = useApiJson<TCapabilityDetail>(path);
   const c = detail.data;
   // The caller's sandboxes, for "try it" (only where the sandbox emulates the API).
@@ -52,7 +52,7 @@ export function CapabilityPage({ kind, name }: { kind: string; name: string }) {
     <Stack gap="lg" maw={1100} data-testid="capability-page">
       <Breadcrumbs>
         <Anchor component={Link} href="/capabilities">{t('title')}</Anchor>
-        <Text>{c ? capabilityTitle(c, locale) : name}</Text>
+        <Text>{c ? capabilityTitle(c, locale) : t('loading')}</Text>
       </Breadcrumbs>
       {detail.problem && !c && <ProblemAlert heading={t('notFound')} problem={detail.problem} testId="capability-problem" />}
       {!c && !detail.problem && <Group role="status"><Loader size="sm" aria-hidden="true" /><Text>{t('loading')}</Text></Group>}

@@ -12,11 +12,11 @@ export function capabilityDescription(c: Pick<TCapabilitySummary, 'description' 
 }
 
 /** The portal page of a capability. */
-export function capabilityHref(c: Pick<TCapabilitySummary, 'kind' | 'name'>): string {
-  return `/capabilities/${c.kind}/${encodeURIComponent(c.name)}`;
+export function capabilityHref(c: Pick<TCapabilitySummary, 'id'>): string {
+  return `/capabilities/${encodeURIComponent(c.id)}`;
 }
 
-/** The API path of a capability (the name may hold any character a serName may). */
-export function capabilityApiPath(c: Pick<TCapabilitySummary, 'kind' | 'name'>): string {
-  return `/api/v1/capabilities/${c.kind}/${encodeURIComponent(c.name)}`;
+/** The API path of a capability. */
+export function capabilityApiPath(c: Pick<TCapabilitySummary, 'id'>): string {
+  return `/api/v1/capabilities/${encodeURIComponent(c.id)}`;
 }

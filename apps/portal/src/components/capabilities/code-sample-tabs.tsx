@@ -23,7 +23,7 @@ export function CodeSampleTabs({ op, basePath }: { op: TOperationView; basePath:
         {SAMPLE_LANGUAGES.map((lang) => (
           <Tabs.Panel key={lang} value={lang} pt="xs">
             <Stack gap={4}>
-              <Code block data-testid={`sample-${lang}`} style={{ maxHeight: 360, overflow: 'auto' }}>{samples[lang]}</Code>
+              <Code block tabIndex={0} data-testid={`sample-${lang}`} style={{ maxHeight: 360, overflow: 'auto' }}>{samples[lang]}</Code>
               <CopyButton value={samples[lang]}>
                 {({ copied, copy }) => <Button size="compact-xs" variant="subtle" w="fit-content" onClick={copy}>{copied ? t('samples.copied') : t('samples.copy')}</Button>}
               </CopyButton>

@@ -42,7 +42,7 @@ export function TryIt({ op, basePath, sandboxes }: { op: TOperationView; basePat
   if (sandboxes !== null && running.length === 0) {
     return (
       <Alert color="gray" variant="light" title={t('title')} data-testid="try-it-no-sandbox">
-        {t('noSandbox')} <Anchor component={Link} href="/sandboxes" data-testid="try-it-sandbox-link">{t('openSandboxes')}</Anchor>
+        {t('noSandbox')} <Anchor component={Link} href="/sandboxes" c="dark" underline="always" data-testid="try-it-sandbox-link">{t('openSandboxes')}</Anchor>
       </Alert>
     );
   }
@@ -93,7 +93,7 @@ export function TryIt({ op, basePath, sandboxes }: { op: TOperationView; basePat
                 <Text size="sm" fw={600}>{t('headers')}</Text>
                 <Code block data-testid="try-it-headers">{answer.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}</Code>
                 <Text size="sm" fw={600}>{t('responseBody')}</Text>
-                <Code block data-testid="try-it-response-body" style={{ maxHeight: 360, overflow: 'auto' }}>{answer.body || t('emptyBody')}</Code>
+                <Code block tabIndex={0} data-testid="try-it-response-body" style={{ maxHeight: 360, overflow: 'auto' }}>{answer.body || t('emptyBody')}</Code>
               </>
             )}
           </Stack>
