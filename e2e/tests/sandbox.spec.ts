@@ -1,6 +1,6 @@
 /**
- * The sandbox in the browser (issue 13, "Done when"): the demo developer opens the capability
- * catalog, goes to the Sandbox area, starts a real-time sandbox on the campus scenario, watches a
+ * The sandbox in the browser (issue 13, "Done when"): the demo developer reads an API in the
+ * capability catalog, goes to the Sandbox area, starts a real-time sandbox on the campus scenario, watches a
  * UE's marker move on the map, deploys the sample app Zone Watcher (examples/zone-watcher) from
  * the app picker, sees its Mp1 and Location calls in the call log, moves a UE into another zone
  * with the inject panel and sees the zone notification the app received, downloads the HAR, and
@@ -62,8 +62,10 @@ async function filterCalls(page: Page, filters: { api?: string; direction?: stri
 
 test('a developer starts a sandbox, watches UEs move, deploys the sample app, reads its calls and a zone notification, downloads the HAR and deletes it', async ({ page, request }) => {
   const scenario = await campusScenario(request);
+  // Read an API in the catalog first (issue 13's path), then go to the Sandbox area.
   await signIn(page, 'developer', '/capabilities');
-  await expect(page.locator('h1')).toHaveCount(1);
+  await page.getByTestId('capability-link').first().click();
+  await expect(page.getByTestId('capability-page')).toBeVisible();
   await page.getByTestId('main-nav').locator('[data-area="sandbox"]').click();
   await expect(page).toHaveURL(/\/sandboxes$/);
 
