@@ -4,13 +4,14 @@
 #   2. wait until GET /api/health answers 200 and the banner says it is up
 #   3. a demo login works: the dev IdP's password grant for `operator`, then GET /api/v1/me is 200
 #   4. the demo node's DNS server answers the demo app's DNS rule (dig)
-#   5. SIGTERM to `npm start`; every process it started (found by a marker in their environment)
+#   5. the sandbox host answers GET /health with the run's secret (and 401 without it)
+#   6. SIGTERM to `npm start`; every process it started (found by a marker in their environment)
 #      must be gone, and its ports free
 # Exits non-zero, with the stack's output, on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORTAL_PORT=3400 IDP_PORT=3401 GATEWAY_PORT=3402 PG_PORT=54379 MP1_PORT=8781 DNS_PORT=8753
+PORTAL_PORT=3400 IDP_PORT=3401 GATEWAY_PORT=3402 PG_PORT=54379 MP1_PORT=8781 DNS_PORT=8753 SANDBOX_HOST_PORT=3403
 MARKER="MECPORT_CI_START_SMOKE=$$-$RANDOM"
 LOG="$(mktemp -t mecport-start-smoke.XXXXXX.log)"
 DEADLINE=$((SECONDS + 1200)) # a first build of the portal plus the demo store's packages, on 2 cores
@@ -43,7 +44,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 echo "start smoke: npm start on ports $PORTAL_PORT/$IDP_PORT/$GATEWAY_PORT/$PG_PORT (Mp1 $MP1_PORT, DNS $DNS_PORT), data in .data/ci-start-smoke"
 rm -rf .data/ci-start-smoke
-env "$MARKER" PORT=$PORTAL_PORT DEV_IDP_PORT=$IDP_PORT EDGE_GATEWAY_PORT=$GATEWAY_PORT EMBEDDED_PG_PORT=$PG_PORT MECPORT_AGENT_MP1_PORT=$MP1_PORT MECPORT_AGENT_DNS_PORT=$DNS_PORT \
+env "$MARKER" PORT=$PORTAL_PORT DEV_IDP_PORT=$IDP_PORT EDGE_GATEWAY_PORT=$GATEWAY_PORT EMBEDDED_PG_PORT=$PG_PORT MECPORT_AGENT_MP1_PORT=$MP1_PORT MECPORT_AGENT_DNS_PORT=$DNS_PORT MECPORT_SANDBOX_HOST_PORT=$SANDBOX_HOST_PORT \
   MECPORT_DATA_DIR=.data/ci-start-smoke DATABASE_URL= OIDC_ISSUER= \
   npm start >"$LOG" 2>&1 &
 NPM_PID=$!
@@ -70,13 +71,20 @@ GATEWAY_STATUS="$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$GATE
 [ "$GATEWAY_STATUS" = 200 ] || fail "GET /api/health on the edge gateway answered $GATEWAY_STATUS"
 echo "start smoke: the edge gateway answers /api/health"
 
+SANDBOX_SECRET="$(cat .data/ci-start-smoke/sandbox-host.secret)" || fail "npm start wrote no sandbox host secret in .data/ci-start-smoke/sandbox-host.secret"
+SANDBOX_STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SANDBOX_SECRET" "http://127.0.0.1:$SANDBOX_HOST_PORT/health")"
+[ "$SANDBOX_STATUS" = 200 ] || fail "GET /health on the sandbox host with the run's secret answered $SANDBOX_STATUS"
+SANDBOX_ANON="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SANDBOX_HOST_PORT/health")"
+[ "$SANDBOX_ANON" = 401 ] || fail "GET /health on the sandbox host without the secret answered $SANDBOX_ANON, not 401"
+echo "start smoke: the sandbox host answers /health with the run's secret, 401 without"
+
 kill -TERM "$NPM_PID"
 STOP_DEADLINE=$((SECONDS + 60))
 while [ -n "$(marked_pids)" ]; do
   [ $SECONDS -lt $STOP_DEADLINE ] || fail "processes still running 60 s after SIGTERM: $(marked_pids | xargs -r ps -o pid=,args= -p)"
   sleep 1
 done
-for port in $PORTAL_PORT $IDP_PORT $GATEWAY_PORT $PG_PORT $MP1_PORT $DNS_PORT 8090; do
+for port in $PORTAL_PORT $IDP_PORT $GATEWAY_PORT $PG_PORT $MP1_PORT $DNS_PORT $SANDBOX_HOST_PORT 8090; do
   ! port_open "$port" || fail "port $port is still open after npm start stopped"
 done
 echo "start smoke: SIGTERM stopped every process npm start started; its ports are free"

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: starts the stack on benchmark ports, runs every benchmark, prints the figures.
- * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-virtual,sandbox-realtime` runs a subset (while working on one figure).
+ * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-notify,sandbox-host,sandbox-virtual,sandbox-realtime,sandbox-start` runs a subset (while working on one figure).
  */
 import os from 'node:os';
 import { agentDns } from './agent-dns.bench';
@@ -11,7 +11,10 @@ import { edgeScale } from './edge-scale.bench';
 import { requestLogging } from './request-logging.bench';
 import { rulesDryRun } from './rules-dry-run.bench';
 import { rulesRollout } from './rules-rollout.bench';
+import { sandboxNotify } from './sandbox-notify.bench';
+import { sandboxHost } from './sandbox-host.bench';
 import { sandboxRealtime } from './sandbox-realtime.bench';
+import { sandboxStart } from './sandbox-start.bench';
 import { sandboxVirtual } from './sandbox-virtual.bench';
 import { mapNodes } from './map-nodes.bench';
 import { nftApply } from './nft-apply.bench';
@@ -21,7 +24,7 @@ import { startStack, stopStack } from './stack';
 import { storeSearch } from './store-search.bench';
 import { upload } from './upload.bench';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-virtual,sandbox-realtime').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-notify,sandbox-host,sandbox-virtual,sandbox-realtime,sandbox-start').split(',').map((s) => s.trim()));
 const wants = (name: string): boolean => only.has(name);
 
 process.stdout.write(`MECport benchmarks on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
@@ -35,6 +38,9 @@ try {
   if (wants('dns')) await agentDns(); // the agent's DNS server and dnsmasq on loopback: no stack
   if (wants('sandbox-virtual')) await sandboxVirtual(); // the scenario engine in process: no stack
   if (wants('sandbox-realtime')) await sandboxRealtime(); // the same, on its real clock
+  if (wants('sandbox-start')) await sandboxStart(); // sandbox sites on loopback: no stack
+  if (wants('sandbox-notify')) await sandboxNotify(); // one sandbox process and a subscriber on loopback: no stack
+  if (wants('sandbox-host')) await sandboxHost(); // the sandbox host alone, as npm start runs it: no stack
   if (wants('api') || wants('upload') || wants('search') || wants('edge') || wants('scale') || wants('download') || wants('agent') || wants('map') || wants('rules')) {
     const stack = await startStack();
     try {

@@ -43,6 +43,7 @@ export default defineConfig({
       PORT: String(E2E.portalPort),
       DEV_IDP_PORT: String(E2E.idpPort),
       EDGE_GATEWAY_PORT: String(E2E.gatewayPort),
+      MECPORT_SANDBOX_HOST_PORT: String(E2E.sandboxHostPort),
       EMBEDDED_PG_PORT: String(E2E.pgPort),
       MECPORT_AGENT_MP1_PORT: String(E2E.agentMp1Port),
       MECPORT_AGENT_DNS_PORT: String(E2E.agentDnsPort),

@@ -4,6 +4,8 @@ export const E2E = {
   idpPort: 3101,
   /** The edge gateway (the agents' routes; a developer's own npm start uses 3002). */
   gatewayPort: 3105,
+  /** The sandbox host's control API (a developer's own npm start uses 3003). */
+  sandboxHostPort: 3106,
   pgPort: 54349,
   /** The demo agent's Mp1 port (a developer's own npm start uses 8581). */
   agentMp1Port: 8681,

@@ -67,7 +67,8 @@ test('a malformed request to any route answers 400 problem+json naming the field
     const pathParam = op.parameters.find((p) => p.in === 'path');
     const queryParam = op.parameters.find((p) => p.in === 'query' && (p.schema.type === 'integer' || p.schema.enum || p.schema.pattern));
     const cases: { path: string; body?: unknown; field: string }[] = [];
-    if (pathParam) cases.push({ path: concretePath(op.path, 'not-a-uuid'), field: pathParam.name });
+    // A value no path parameter takes: no UUID, no slug (upper case), no number.
+    if (pathParam) cases.push({ path: concretePath(op.path, 'Not_A_Uuid'), field: pathParam.name });
     if (queryParam) cases.push({ path: `${concrete(op.path)}?${queryParam.name}=!!bad!!`, field: queryParam.name });
     if (op.bodySchema?.required?.length) cases.push({ path: concrete(op.path), body: {}, field: op.bodySchema.required[0]! });
     for (const c of cases) {

@@ -5,11 +5,11 @@ import { signIn } from '../support/sign-in';
 import { E2E } from '../support/stack';
 
 const AREAS_FOR: Record<TRole, string[]> = {
-  developer: ['store', 'developer', 'capabilities', 'apiDocs'],
+  developer: ['store', 'developer', 'sandbox', 'capabilities', 'apiDocs'],
   tester: ['store', 'certification', 'apiDocs'],
   operator: ['store', 'edgeMap', 'apiDocs'],
   'store-admin': ['store', 'certification', 'capabilities', 'federation', 'apiDocs'],
-  admin: ['store', 'developer', 'certification', 'capabilities', 'edgeMap', 'federation', 'admin', 'apiDocs'],
+  admin: ['store', 'developer', 'sandbox', 'certification', 'capabilities', 'edgeMap', 'federation', 'admin', 'apiDocs'],
 };
 
 async function navAreas(page: import('@playwright/test').Page): Promise<string[]> {

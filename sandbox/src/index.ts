@@ -4,3 +4,4 @@ export type { TEngine, TWorldView } from './engine/engine';
 export { listScenarios, loadScenario, loadScenarioFile, resolveScenario, ScenarioError, SCENARIOS_DIR, summarize, type TScenarioIssue } from './scenario/index';
 export type { TSandboxNetwork, TSandboxNetworkFactory } from './isolation/sandbox-network';
 export type { TCreateSite, TSite, TSiteOptions, TSiteUpdate } from './site/site';
+export { createSite, createSiteWith, type TCreateSiteExtras } from './site/index';

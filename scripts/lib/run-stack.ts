@@ -4,8 +4,9 @@
  *
  *   1. the database: DATABASE_URL, or an embedded PostgreSQL with its data under .data/
  *   2. migrations and demo data (the realm's seed, then the demo store's packages through the upload path)
- *   3. the dev IdP (unless OIDC_ISSUER points at a real one), the worker, the portal (API and UI on
- *      PORT), the edge gateway (the agents' routes on EDGE_GATEWAY_PORT), the demo agent (on the gateway)
+ *   3. the dev IdP (unless OIDC_ISSUER points at a real one), the sandbox host (its control API on
+ *      127.0.0.1:MECPORT_SANDBOX_HOST_PORT, a fresh secret per run), the worker, the portal (API and
+ *      UI on PORT), the edge gateway (the agents' routes on EDGE_GATEWAY_PORT), the demo agent (on the gateway)
  *   4. the demo logins; Ctrl-C (or SIGTERM) stops every process started here
  */
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { API_DIR, apiServerCommand, apiServerEnv } from './api-server-command';
 import { startChild, stopChild, waitForHttp, type TChild } from './children';
 import { startDemoAgent } from './demo-agent';
 import { LEAN_NODE_ARGS, leanNodeEnv } from './lean-node';
+import { sandboxHostRun, waitForSandboxHost } from './sandbox-host';
 import type { TStartConfig } from './start-config';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -64,6 +66,7 @@ function printBanner(config: TStartConfig, databaseNote: string): void {
   portal        ${config.portalUrl}
   API reference ${config.portalUrl}/api-docs   (OpenAPI: ${config.portalUrl}/api/openapi.json)
   edge gateway  ${config.gatewayUrl}   (agents enrol and poll here)
+  sandbox host  http://127.0.0.1:${config.MECPORT_SANDBOX_HOST_PORT}   (the portal's control API; secret in ${config.MECPORT_DATA_DIR}/sandbox-host.secret)
   identity      ${config.issuer}${config.startDevIdp ? '   (dev IdP)' : ''}
   database      ${databaseNote}
 ${config.startDevIdp ? `
@@ -99,10 +102,14 @@ async function main(config: TStartConfig): Promise<void> {
     const idp = launch('dev-idp', 'npx', ['tsx', 'src/main.ts'], 'apps/dev-idp', { ...shared, DEV_IDP_PORT: String(config.DEV_IDP_PORT), DEV_IDP_ISSUER: config.issuer });
     await waitForHttp(`${config.issuer}/.well-known/openid-configuration`, { timeoutMs: 30_000, isDead: isDead(idp) });
   }
+  step('starting the sandbox host');
+  const sandboxHost = await sandboxHostRun(path.resolve(root, config.MECPORT_DATA_DIR), config.MECPORT_SANDBOX_HOST_PORT);
+  const host = launch('sandbox', ...sandboxHost.command, path.relative(root, sandboxHost.cwd), sandboxHost.env);
+  await waitForSandboxHost(sandboxHost, { timeoutMs: 60_000, isDead: isDead(host) });
   step('starting the worker, the portal and the edge gateway');
   // Plain `node <flags> <script>` rather than npx: one process each, and V8 flags NODE_OPTIONS refuses (lib/lean-node.ts).
-  launch('worker', process.execPath, [...LEAN_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...leanNodeEnv() });
-  const apiEnv = { ...shared, ...apiServerEnv(), PORT: String(config.PORT), EDGE_GATEWAY_PORT: String(config.EDGE_GATEWAY_PORT), MECPORT_EDGE_GATEWAY_URL: config.gatewayUrl };
+  launch('worker', process.execPath, [...LEAN_NODE_ARGS, '--import', 'tsx', 'src/main.ts'], 'apps/worker', { ...shared, ...sandboxHost.clientEnv, ...leanNodeEnv() });
+  const apiEnv = { ...shared, ...sandboxHost.clientEnv, ...apiServerEnv(), PORT: String(config.PORT), EDGE_GATEWAY_PORT: String(config.EDGE_GATEWAY_PORT), MECPORT_EDGE_GATEWAY_URL: config.gatewayUrl };
   const portal = launch('portal', ...apiServerCommand('portal'), path.relative(root, API_DIR), apiEnv);
   const gateway = launch('gateway', ...apiServerCommand('edge-gateway'), path.relative(root, API_DIR), apiEnv);
   await waitForHttp(`http://localhost:${config.PORT}/api/health`, { timeoutMs: 60_000, isDead: isDead(portal) });

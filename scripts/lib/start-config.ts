@@ -1,5 +1,6 @@
 /** Configuration of `npm start`, validated once (see the README's configuration table). */
 import { presentEnv } from '@mecport/contracts';
+import { SANDBOX_HOST_DEFAULT_PORT } from '@mecport/contracts/sandbox';
 import { z } from 'zod';
 
 const ZStartEnv = z.object({
@@ -10,8 +11,12 @@ const ZStartEnv = z.object({
   /** The gateway's URL as agents reach it (enrolment commands); by default PORTAL_URL's host on EDGE_GATEWAY_PORT. */
   MECPORT_EDGE_GATEWAY_URL: z.string().url().optional(),
   DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** The sandbox host's control API (127.0.0.1 only; a fresh secret per run in .data/sandbox-host.secret). */
+  MECPORT_SANDBOX_HOST_PORT: z.coerce.number().int().min(1).max(65535).default(SANDBOX_HOST_DEFAULT_PORT),
   OIDC_ISSUER: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
+  /** Where the stack keeps its data (relative to the repository root), as the database reads it too. */
+  MECPORT_DATA_DIR: z.string().min(1).default('.data'),
   MECPORT_SKIP_BUILD: z.enum(['0', '1']).default('0'),
   MECPORT_SEED: z.enum(['0', '1']).default('1'),
   /** `0`: no local demo edge agent (it needs the demo data). */

@@ -37,6 +37,16 @@ const ZApiEnv = z.object({
   MECPORT_EDGE_GATEWAY_URL: z.string().url().optional(),
   /** How long an enrolment token stays valid, in seconds. */
   MECPORT_ENROL_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(30 * 86_400).default(24 * 3600),
+  /** The sandbox host's control API on loopback (issue 13); without it every sandbox route answers 503 `sandbox-host-unavailable`. */
+  MECPORT_SANDBOX_HOST_URL: z.string().url().optional(),
+  /** The bearer secret the sandbox host expects (npm start makes one per run). */
+  MECPORT_SANDBOX_HOST_SECRET: z.string().min(16).optional(),
+  /** The sandbox host's directory on this machine (default `<MECPORT_DATA_DIR>/sandbox-host`, as npm start runs it); packages to deploy are handed over in its `inbox/`. */
+  MECPORT_SANDBOX_HOST_DIR: z.string().min(1).optional(),
+  /** Sandboxes a tenant may have at once (the store's short "try it" sandboxes not counted). */
+  MECPORT_SANDBOX_QUOTA: z.coerce.number().int().min(0).max(1000).default(3),
+  /** A sandbox's time to live when its create request names none, in seconds. */
+  MECPORT_SANDBOX_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(3600),
 }).extend(ZInFlightLimitEnv.shape);
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

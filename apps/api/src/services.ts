@@ -9,10 +9,13 @@
  * @example
  *   handler: ({ actor, query }) => listDeployments(prisma(), actor.tenant.id, query)
  */
-import { createBlobStore, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
+import path from 'node:path';
+import { createBlobStore, findRepoRoot, newUploadId, storagePaths, type TBlobStore } from '@mecport/blob-store';
 import { StagingFileStore } from '@mecport/blob-store/staging-file-store';
 import { AppError } from '@mecport/contracts';
-import { AgentWrites, ChannelReads, EndedSessions, jobQueue, MapNodesCache, RecentProfiles, RevisionWatcher, type TJobQueue } from '@mecport/core';
+import {
+  AgentWrites, ChannelReads, createHostClient, EndedSessions, jobQueue, MapNodesCache, RecentProfiles, RevisionWatcher, type THostClient, type TJobQueue, type TSandboxDeps,
+} from '@mecport/core';
 import { getPrisma } from '@mecport/db';
 import { createLogoutTokenVerifier, createTokenVerifier, issuerKeys, type TIssuerKeys, type TLogoutTokenVerifier, type TTokenVerifier } from '@mecport/http';
 import { Server, type ServerOptions } from '@tus/server';
@@ -135,4 +138,36 @@ export function uploadTusServer(hooks: Pick<ServerOptions, 'path' | 'onUploadCre
     disableTerminationForFinishedUploads: true,
   });
   return tus;
+}
+
+// 6. The sandbox host (issue 13): its control API client, and what the sandbox feature is given.
+let sandboxHost: THostClient | null | undefined;
+
+/** The sandbox host's client, or null when MECPORT_SANDBOX_HOST_URL / _SECRET are not set (the routes answer 503). */
+export function sandboxHostClient(): THostClient | null {
+  if (sandboxHost !== undefined) return sandboxHost;
+  const env = apiEnv();
+  sandboxHost = env.MECPORT_SANDBOX_HOST_URL && env.MECPORT_SANDBOX_HOST_SECRET
+    ? createHostClient({ url: env.MECPORT_SANDBOX_HOST_URL, secret: env.MECPORT_SANDBOX_HOST_SECRET })
+    : null;
+  return sandboxHost;
+}
+
+/**
+ * The sandbox host's directory on this machine: MECPORT_SANDBOX_HOST_DIR, else `<MECPORT_DATA_DIR>/sandbox-host`,
+ * where `npm start` and the e2e stack run it (scripts/lib/sandbox-host.ts).
+ */
+function sandboxHostDir(): string {
+  const configured = apiEnv().MECPORT_SANDBOX_HOST_DIR;
+  if (!configured) return path.join(storagePaths().dataDir, 'sandbox-host');
+  return path.isAbsolute(configured) ? configured : path.join(findRepoRoot(), configured);
+}
+
+/** Database, host, blob store and settings, as every sandbox function takes them. */
+export function sandboxDeps(): TSandboxDeps {
+  const env = apiEnv();
+  return {
+    db: getPrisma(), host: sandboxHostClient(), blobs: blobStore(),
+    settings: { quota: env.MECPORT_SANDBOX_QUOTA, ttlSec: env.MECPORT_SANDBOX_TTL_SEC, inboxDir: path.join(sandboxHostDir(), 'inbox') },
+  };
 }

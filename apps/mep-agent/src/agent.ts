@@ -18,6 +18,7 @@ import type { TPausePoint } from './env';
 import type { TLogger } from './log';
 import { HostMetrics } from './metrics/host-metrics';
 import { Mp1Host } from './mp1-host';
+import type { TPlatformService } from './mp1-platform-services';
 import { PackageStore } from './packages/package-store';
 import { pauseAt } from './pause';
 import { Applier, type TApplyResult } from './reconcile/applier';
@@ -37,6 +38,8 @@ const STOP_APPS_GRACE_SEC = 5;
 export interface TAgentOptions {
   dataDir: string;
   mp1Port: number;
+  /** Where Mp1 listens (default 127.0.0.1), the URL the apps are told instead, and the platform's own services (see Mp1Host). */
+  mp1?: { host?: string; publicUrl?: string; platformServices?: TPlatformService[] };
   log: TLogger;
   /** Variables the apps inherit (see env.ts appBaseEnv). */
   baseEnv: Record<string, string>;
@@ -82,7 +85,7 @@ export class Agent {
     this.log = options.log;
     this.state = new StateStore(options.dataDir);
     this.runtime = new ProcessRuntime({ runtimeDir: this.state.paths.runtime, logsDir: this.state.paths.logs, baseEnv: options.baseEnv, log: this.log, restart: options.restart });
-    this.mp1 = new Mp1Host({ port: options.mp1Port, store: this.state, log: this.log.child({ component: 'mp1' }) });
+    this.mp1 = new Mp1Host({ port: options.mp1Port, ...options.mp1, store: this.state, log: this.log.child({ component: 'mp1' }) });
     this.metrics = new HostMetrics(this.state.dir);
     this.dns = options.dns && new DnsServer({ ...options.dns, log: this.log.child({ component: 'dns' }) });
     this.dataPlane = new DataPlane({
@@ -180,7 +183,7 @@ export class Agent {
     const other = await this.state.readAgentPid().catch(() => undefined);
     if (other && other.pid !== process.pid && (await isSameProcess(other))) throw new Error(`another agent (pid ${other.pid}) runs on ${this.state.dir}`);
     const me = await procIdentity(process.pid);
-    await this.state.writeAgentPid({ pid: process.pid, startTicks: me?.startTicks ?? '', bootId: me?.bootId ?? '', startedAt: new Date().toISOString(), mp1Url: `http://127.0.0.1:${this.options.mp1Port}` });
+    await this.state.writeAgentPid({ pid: process.pid, startTicks: me?.startTicks ?? '', bootId: me?.bootId ?? '', startedAt: new Date().toISOString(), mp1Url: `http://${this.options.mp1?.host ?? '127.0.0.1'}:${this.options.mp1Port}` });
   }
 
   private useCredentials(credentials: TCredentials, privateKeyPem: string): PortalClient {

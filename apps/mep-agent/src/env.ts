@@ -22,6 +22,10 @@ export const ZAgentEnv = z.object({
   MECPORT_AGENT_DNS_HOST: z.string().default('0.0.0.0'),
   /** Comma-separated `host:port` (IPv6 as `[addr]:port`); none: names that are not the apps' are REFUSED. */
   MECPORT_AGENT_DNS_UPSTREAMS: z.string().optional(),
+  /** How often changed app log tails are pushed to the portal (default 10 s; the MEC sandbox wants them sooner). */
+  MECPORT_AGENT_LOG_PUSH_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).optional(),
+  /** The first wait before an app is restarted, doubling per restart (default 1 s; the MEC sandbox finds crash loops sooner). */
+  MECPORT_AGENT_RESTART_BACKOFF_MS: z.coerce.number().int().min(50).max(60_000).optional(),
 });
 export type TAgentEnv = z.infer<typeof ZAgentEnv>;
 

@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import type { TMp1DnsRule, TMp1TrafficRule } from '@mecport/contracts';
 import { createMp1Server, Mp1Registry, TOKEN_PATH, type TMp1Server, type TTerminationOutcome } from '@mecport/mp1';
 import type { TLogger } from './log';
+import { ensurePlatformServices, PLATFORM_INSTANCE_ID, type TPlatformService } from './mp1-platform-services';
 import type { StateStore } from './state/state-store';
 
 export interface TMp1Credentials {
@@ -66,12 +67,17 @@ export class Mp1Host implements TMp1Port {
   private persisting: Promise<void> = Promise.resolve();
   private callbackAllowCidrs: readonly string[] = [];
 
-  constructor(private readonly options: { port: number; host?: string; store: StateStore; log: TLogger }) {
+  /**
+   * `publicUrl`: the Mp1 URL the apps are told (MP1_API_ROOT, MP1_TOKEN_URL, links), when they
+   * reach Mp1 elsewhere than where it listens (the MEC sandbox's gateway, which records the calls).
+   * `platformServices`: services the platform offers, listed by GET /services (mp1-platform-services.ts).
+   */
+  constructor(private readonly options: { port: number; host?: string; publicUrl?: string; platformServices?: TPlatformService[]; store: StateStore; log: TLogger }) {
     this.url = `http://${options.host ?? '127.0.0.1'}:${options.port}`;
   }
 
   get apiRoot(): string {
-    return this.url;
+    return this.options.publicUrl?.replace(/\/+$/, '') ?? this.url;
   }
 
   /** Restores the last snapshot, then serves Mp1 and persists every change of state. */
@@ -85,8 +91,10 @@ export class Mp1Host implements TMp1Port {
       }
     }
     this.registry.on('stateChanged', () => this.schedulePersist());
+    ensurePlatformServices(this.registry, this.options.platformServices ?? [], `${this.apiRoot}${TOKEN_PATH}`);
     this.server = createMp1Server({
       registry: this.registry,
+      publicUrl: this.options.publicUrl,
       callbackAllowCidrs: () => this.callbackAllowCidrs,
       logger: { warn: (obj, msg) => this.options.log.warn(msg ?? 'mp1', obj as Record<string, unknown>), error: (obj, msg) => this.options.log.error(msg ?? 'mp1', obj as Record<string, unknown>) },
     });
@@ -136,7 +144,7 @@ export class Mp1Host implements TMp1Port {
   }
 
   services(): TMp1Service[] {
-    return this.registry.snapshot().services.map(({ appInstanceId, service }) => ({
+    return this.registry.snapshot().services.filter((s) => s.appInstanceId !== PLATFORM_INSTANCE_ID).map(({ appInstanceId, service }) => ({
       serInstanceId: service.serInstanceId,
       serName: service.serName,
       appInstanceId,

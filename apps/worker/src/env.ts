@@ -9,6 +9,9 @@ export const ZWorkerEnv = z.object({
   UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().max(8760).default(UPLOAD_EXPIRY_HOURS_DEFAULT),
   /** Enrolled nodes silent this long get a node_offline alarm (the edge watchdog, every minute). */
   MECPORT_NODE_OFFLINE_AFTER_SEC: z.coerce.number().int().min(5).max(86_400).default(NODE_OFFLINE_AFTER_SEC_DEFAULT),
+  /** The sandbox host's control API and its secret (as the API's): expiry removes the host's sites with them. */
+  MECPORT_SANDBOX_HOST_URL: z.string().url().optional(),
+  MECPORT_SANDBOX_HOST_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;

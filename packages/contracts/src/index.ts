@@ -25,3 +25,4 @@ export * from './edge-node-io';
 export * from './rule-values';
 export * from './edge-rules';
 export * from './edge-rules-api';
+export * from './capabilities';

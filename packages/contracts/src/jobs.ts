@@ -12,6 +12,8 @@ export const JOBS = {
   'upload.expire': z.object({ maxIdleHours: z.number().positive().max(8760) }).strict(),
   /** Every minute: alarms for silent nodes, timeouts of deployment targets, metrics older than a day. */
   'edge.watchdog': z.object({ offlineAfterSec: z.number().int().min(5).max(86_400) }).strict(),
+  /** Every minute: sandboxes past their time to live lose their host site and their row (audited `sandbox.expired`). */
+  'sandbox.expire': z.object({}).strict(),
 } as const;
 
 /** Seconds without a heartbeat after which a node shows offline (MECPORT_NODE_OFFLINE_AFTER_SEC). */

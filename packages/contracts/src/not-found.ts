@@ -8,12 +8,12 @@
  */
 import { AppError } from './errors';
 
-export const TENANT_RESOURCES = ['app', 'app-version', 'upload', 'edge-node', 'node-group', 'alarm', 'deployment', 'app-instance', 'audit-event'] as const;
+export const TENANT_RESOURCES = ['app', 'app-version', 'upload', 'edge-node', 'node-group', 'alarm', 'deployment', 'app-instance', 'audit-event', 'sandbox'] as const;
 export type TTenantResource = (typeof TENANT_RESOURCES)[number];
 
 const NAMES: Record<TTenantResource, string> = {
   app: 'app', 'app-version': 'version', upload: 'upload', 'edge-node': 'edge node', 'node-group': 'node group', alarm: 'alarm',
-  deployment: 'deployment', 'app-instance': 'app instance', 'audit-event': 'audit event',
+  deployment: 'deployment', 'app-instance': 'app instance', 'audit-event': 'audit event', sandbox: 'sandbox',
 };
 
 export function notFoundInTenant(resource: TTenantResource, id: string, of?: { appId: string }): AppError {

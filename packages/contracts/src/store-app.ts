@@ -40,6 +40,7 @@ const listingFields = {
   iconUrl: ZHttpUrl.nullable(),
   screenshots: z.array(ZHttpUrl).max(10),
   videoUrl: ZHttpUrl.nullable(),
+  experienceable: z.boolean().describe('Store visitors may try the latest published version in a short-lived sandbox (POST /api/v1/store/apps/{appId}/experience)'),
 };
 
 export const ZApp = z

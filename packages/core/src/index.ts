@@ -8,3 +8,5 @@ export * from './edge';
 export * from './shared/keyset-cursor';
 export * from './shared/job-queue';
 export * from './shared/cached-answer';
+export * from './capabilities';
+export * from './sandbox';

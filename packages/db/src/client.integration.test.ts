@@ -125,6 +125,8 @@ describe('schema.prisma and the migrations', () => {
         { conname: 'rule_change_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'rule_set_version_node_id_fkey', def: 'FOREIGN KEY (node_id) REFERENCES edge_node(id) ON UPDATE CASCADE ON DELETE CASCADE' },
         { conname: 'rule_status_app_instance_id_fkey', def: 'FOREIGN KEY (app_instance_id) REFERENCES app_instance(id) ON UPDATE CASCADE ON DELETE CASCADE' },
+        { conname: 'sandbox_app_version_id_fkey', def: 'FOREIGN KEY (app_version_id) REFERENCES app_version(id) ON UPDATE CASCADE ON DELETE SET NULL' },
+        { conname: 'sandbox_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'upload_app_id_fkey', def: 'FOREIGN KEY (app_id) REFERENCES app(id) ON UPDATE CASCADE ON DELETE CASCADE' },
         { conname: 'upload_tenant_id_fkey', def: 'FOREIGN KEY (tenant_id) REFERENCES tenant(id) ON UPDATE CASCADE ON DELETE RESTRICT' },
         { conname: 'upload_version_id_fkey', def: 'FOREIGN KEY (version_id) REFERENCES app_version(id) ON UPDATE CASCADE ON DELETE SET NULL' },

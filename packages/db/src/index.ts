@@ -8,4 +8,4 @@ export type { CreatePrismaClientOptions, DbClient, DbExecutor, DbTransaction } f
 export { UnfilteredWriteError, isUnfilteredWhere } from './guard';
 export { pingDatabase, type TDatabasePing } from './ping';
 export { Prisma } from './generated/prisma/client';
-export type { AuditEvent, Tenant, UserProfile } from './generated/prisma/client';
+export type { AuditEvent, Sandbox, Tenant, UserProfile } from './generated/prisma/client';

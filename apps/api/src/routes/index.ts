@@ -14,3 +14,5 @@ export * from './edge-node-io';
 export * from './edge-channel';
 export * from './edge-deployments';
 export * from './edge-rules';
+export * from './capabilities';
+export * from './sandboxes';

@@ -21,7 +21,10 @@ export function bySpecificity(a: { path: string }, b: { path: string }): number 
   return ra.length - rb.length;
 }
 
-/** `/api/v1/audit-events/{id}` -> `/api/v1/audit-events/:id` (Hono's form). */
+/**
+ * `/api/v1/audit-events/{id}` -> `/api/v1/audit-events/:id` (Hono's form). A last parameter named
+ * `path` takes the rest of the URL, slashes included (the sandbox's "try it": `.../mec/{path}`).
+ */
 export function honoPath(openApiPath: string): string {
-  return openApiPath.replace(/\{([^}]+)\}/g, ':$1');
+  return openApiPath.replace(/\{([^}]+)\}/g, ':$1').replace(/\/:path$/, '/:path{.+}');
 }

@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { parseUpstreams } from '../dns/upstreams';
 import { agentEnv, dnsPort } from '../env';
+import { readPlatformServices } from '../mp1-platform-services';
 import { runEnroll } from './enroll';
 import { runAgent } from './run';
 import { runStatus } from './status';
@@ -18,11 +19,15 @@ const USAGE = `mecport-agent: the MEP agent of a MECport edge node
   mecport-agent enroll --portal <url> --token <token> [--data-dir <dir>] [--name-hint <hostname>] [--force]
       Makes the node's Ed25519 key pair, enrols with the portal's one-time token and keeps the
       credentials in the data dir. --force replaces an existing enrolment (re-enrol).
-  mecport-agent run [--data-dir <dir>] [--mp1-port 8581] [--stop-apps-on-exit]
+  mecport-agent run [--data-dir <dir>] [--mp1-port 8581] [--mp1-host 127.0.0.1] [--stop-apps-on-exit]
                     [--dns-port 53|off] [--dns-host 0.0.0.0] [--dns-upstream <ip:port>,...]
+                    [--mp1-public-url <url>] [--platform-services <file.json>]
       Runs the agent: apps, Mp1 on 127.0.0.1:<mp1-port>, the edge channel to the portal, the
       node's DNS server (UDP and TCP) answering the apps' DNS rules and forwarding other names
-      to the upstreams (none: REFUSED). The apps keep running when the agent stops, unless
+      to the upstreams (none: REFUSED). --mp1-public-url: the Mp1 URL the apps are told
+      (MP1_API_ROOT, MP1_TOKEN_URL) when they reach Mp1 through a proxy, such as the MEC sandbox's
+      gateway. --platform-services: a JSON list of services the platform offers ({serName,
+      version, uri, category?}), listed by Mp1 GET /services. The apps keep running when the agent stops, unless
       --stop-apps-on-exit (a throwaway node). Defaults: $MECPORT_AGENT_DNS_PORT (else 53),
       $MECPORT_AGENT_DNS_HOST (else 0.0.0.0), $MECPORT_AGENT_DNS_UPSTREAMS.
   mecport-agent status [--data-dir <dir>] [--json]
@@ -31,7 +36,7 @@ const USAGE = `mecport-agent: the MEP agent of a MECport edge node
   The data dir defaults to $MECPORT_AGENT_DATA_DIR, else .data/agent under the current directory.
 `;
 
-const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port', '--dns-port', '--dns-host', '--dns-upstream'];
+const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port', '--mp1-host', '--mp1-public-url', '--platform-services', '--dns-port', '--dns-host', '--dns-upstream'];
 
 /**
  * `--token -x…` → `--token=-x…`: a one-time token may start with a dash, which parseArgs would
@@ -59,6 +64,9 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
       'stop-apps-on-exit': { type: 'boolean', default: false },
       'mp1-port': { type: 'string', default: '8581' },
+      'mp1-host': { type: 'string' },
+      'mp1-public-url': { type: 'string' },
+      'platform-services': { type: 'string' },
       'dns-port': { type: 'string' },
       'dns-host': { type: 'string' },
       'dns-upstream': { type: 'string' },
@@ -82,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
       const mp1Port = Number(values['mp1-port']);
       if (!Number.isInteger(mp1Port) || mp1Port < 1 || mp1Port > 65535) throw new UsageError('--mp1-port must be a port number');
       const dns = dnsOptions(values['dns-port'] ?? env.MECPORT_AGENT_DNS_PORT, values['dns-host'] ?? env.MECPORT_AGENT_DNS_HOST, values['dns-upstream'] ?? env.MECPORT_AGENT_DNS_UPSTREAMS);
-      return runAgent({ dataDir, mp1Port, env, dns, stopAppsOnExit: values['stop-apps-on-exit'] });
+      const mp1 = await mp1Options(values['mp1-host'], values['mp1-public-url'], values['platform-services']);
+      return runAgent({ dataDir, mp1Port, mp1, env, dns, stopAppsOnExit: values['stop-apps-on-exit'] });
     }
     case 'status':
       return runStatus({ dataDir, json: values.json });
@@ -92,6 +101,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+async function mp1Options(host: string | undefined, publicUrl: string | undefined, platformServicesFile: string | undefined) {
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new UsageError('--mp1-public-url must be a URL');
+  const platformServices = platformServicesFile === undefined ? undefined : await readPlatformServices(platformServicesFile);
+  return { host, publicUrl, platformServices };
+}
 
 function dnsOptions(port: string | undefined, host: string, upstreams: string | undefined) {
   try {

@@ -1,12 +1,13 @@
 /** The icon of each area, shared by the navbar and the home page. */
 import {
-  IconAffiliate, IconApi, IconBuildingStore, IconCertificate, IconCode, IconMap2, IconPuzzle, IconShieldLock, type Icon,
+  IconAffiliate, IconApi, IconBox, IconBuildingStore, IconCertificate, IconCode, IconMap2, IconPuzzle, IconShieldLock, type Icon,
 } from '@tabler/icons-react';
 import type { TAreaId } from '@/navigation/areas';
 
 const ICONS: Record<TAreaId, Icon> = {
   store: IconBuildingStore,
   developer: IconCode,
+  sandbox: IconBox,
   certification: IconCertificate,
   capabilities: IconPuzzle,
   edgeMap: IconMap2,

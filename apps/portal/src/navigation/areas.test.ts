@@ -12,7 +12,7 @@ describe('visibleAreas', () => {
     expect(hrefs([])).toEqual(['/store', '/api-docs']);
   });
   it('filters by role as the issue specifies', () => {
-    expect(hrefs(['developer'])).toEqual(['/store', '/developer', '/capabilities', '/api-docs']);
+    expect(hrefs(['developer'])).toEqual(['/store', '/developer', '/sandboxes', '/capabilities', '/api-docs']);
     expect(hrefs(['tester'])).toEqual(['/store', '/certification', '/api-docs']);
     expect(hrefs(['operator'])).toEqual(['/store', '/edge-map', '/api-docs']);
     expect(hrefs(['store-admin'])).toEqual(['/store', '/certification', '/capabilities', '/federation', '/api-docs']);

@@ -10,7 +10,7 @@
  */
 import type { TRole } from '@mecport/contracts';
 
-export type TAreaId = 'store' | 'developer' | 'certification' | 'capabilities' | 'edgeMap' | 'federation' | 'admin' | 'apiDocs';
+export type TAreaId = 'store' | 'developer' | 'sandbox' | 'certification' | 'capabilities' | 'edgeMap' | 'federation' | 'admin' | 'apiDocs';
 
 export interface TArea {
   id: TAreaId;
@@ -28,6 +28,7 @@ export type TAreaAccess = { kind: 'allowed' } | { kind: 'sign-in' } | { kind: 'f
 export const AREAS: readonly TArea[] = [
   { id: 'store', href: '/store', roles: 'everyone' },
   { id: 'developer', href: '/developer', roles: ['developer', 'admin'] },
+  { id: 'sandbox', href: '/sandboxes', roles: ['developer', 'admin'] },
   { id: 'certification', href: '/certification', roles: ['tester', 'store-admin', 'admin'] },
   { id: 'capabilities', href: '/capabilities', roles: ['store-admin', 'admin', 'developer'] },
   { id: 'edgeMap', href: '/edge-map', roles: ['operator', 'admin'] },

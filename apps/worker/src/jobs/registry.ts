@@ -4,15 +4,18 @@
  */
 import { JOBS, type TJobName, type TJobPayload } from '@mecport/contracts';
 import { createBlobStore, storagePaths, type TBlobStore } from '@mecport/blob-store';
-import { advanceRunningDeployments, pruneAuditEvents, pruneNodeMetrics, raiseOfflineAlarms, settleStoppedDeployments } from '@mecport/core';
+import { advanceRunningDeployments, expireSandboxes, pruneAuditEvents, pruneNodeMetrics, raiseOfflineAlarms, settleStoppedDeployments, type THostClient } from '@mecport/core';
 import { validateUpload } from '@mecport/core/package-validation';
 import type { DbClient } from '@mecport/db';
 import type { Logger } from 'pino';
 import { runUploadExpiry, UPLOAD_EXPIRE_CRON } from './upload-expire';
 
 export interface TJobStorage { blobs: TBlobStore; uploadsDir: string }
-/** `storage` defaults to MECPORT_DATA_DIR's blob store and upload staging directory. */
-export interface TJobDeps { prisma: DbClient; log: Logger; storage?: TJobStorage }
+/**
+ * `storage` defaults to MECPORT_DATA_DIR's blob store and upload staging directory; `sandboxHost`
+ * (the sandbox host's control API, null when not configured) lets expiry remove the host's sites.
+ */
+export interface TJobDeps { prisma: DbClient; log: Logger; storage?: TJobStorage; sandboxHost?: THostClient | null }
 
 export function defaultStorage(dataDir?: string): TJobStorage {
   return { blobs: createBlobStore({ dataDir }), uploadsDir: storagePaths(dataDir).uploadsDir };
@@ -55,6 +58,11 @@ export const JOB_DEFINITIONS: { [N in TJobName]: TJobDefinition<N> } = {
       metricsPruned: await pruneNodeMetrics(prisma),
     }),
     schedule: { cron: '* * * * *', payload: ({ nodeOfflineAfterSec }) => ({ offlineAfterSec: nodeOfflineAfterSec }) },
+  },
+  'sandbox.expire': {
+    name: 'sandbox.expire',
+    handler: async (_payload, { prisma, sandboxHost }) => expireSandboxes({ db: prisma, host: sandboxHost ?? null }),
+    schedule: { cron: '* * * * *', payload: () => ({}) },
   },
 };
 

@@ -5,6 +5,8 @@
  * (npm start makes one per run in .data/). The host owns every process, port and file of a
  * sandbox; the portal owns the rows. Bodies reuse the public API's models.
  *
+ *   GET    /scenarios                         the shipped scenarios (ZScenarioSummary[]): files of sandbox/scenarios/, which core cannot import
+ *   GET    /scenarios/{scenarioId}            one, resolved (ZScenario; 404 when unknown): the portal sends it back in ZHostSiteCreate
  *   PUT    /sites/{sandboxId}                 create or adopt (ZHostSiteCreate) -> ZHostSite
  *   GET    /sites                             every site the host runs (ZHostSite[]) (the portal reconciles rows)
  *   GET    /sites/{sandboxId}                 ZHostSite
@@ -22,10 +24,13 @@
  *   ANY    /sites/{sandboxId}/mec/{path}      proxied to the site's MEC APIs, recorded as source try-it
  */
 import { z } from 'zod';
-import { ZScenario } from './scenario';
+import { ZScenario, ZScenarioSummary } from './scenario';
 import { ZNetworkShaping, ZSandboxClock, ZSandboxDeployment, ZSandboxStatus } from './sandbox-api';
 
 export const SANDBOX_HOST_DEFAULT_PORT = 3003;
+
+/** `GET /scenarios`: every scenario the host can run. */
+export const ZHostScenarioList = z.array(ZScenarioSummary);
 
 export const ZHostSiteCreate = z.object({
   scenario: ZScenario,

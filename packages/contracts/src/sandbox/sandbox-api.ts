@@ -25,6 +25,7 @@
  */
 import { z } from 'zod';
 import { ZPage, ZPageQuery } from '../pagination';
+import { ZScenarioSummary } from './scenario';
 import { ZEngineEvent } from './world';
 
 export const SANDBOX_CLOCKS = ['real', 'virtual'] as const;
@@ -41,6 +42,13 @@ export const ZSandboxStatus = z.enum(SANDBOX_STATUSES);
 export type TSandboxStatus = z.infer<typeof ZSandboxStatus>;
 
 export const ZSandboxParams = z.object({ sandboxId: z.uuid() });
+export const ZSandboxScenarioParams = z.object({ scenarioId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes') });
+/** "Try it": `path` is everything after `/mec/` (slashes included), e.g. `location/v3/queries/users`. */
+export const ZSandboxMecParams = ZSandboxParams.extend({ path: z.string().min(1).max(2000) });
+export const ZScenarioSummaryPage = ZPage(ZScenarioSummary).meta({ id: 'SandboxScenarioPage' });
+/** A store admin's switch of an app's "try it" (its developers use the listing's PATCH). */
+export const ZExperienceableUpdate = z.object({ experienceable: z.boolean() }).strict().meta({ id: 'ExperienceableUpdate' });
+export const ZExperienceable = z.object({ appId: z.uuid(), experienceable: z.boolean() }).meta({ id: 'Experienceable' });
 
 export const ZSandboxCreate = z.object({
   scenarioId: z.string().min(1).max(63),

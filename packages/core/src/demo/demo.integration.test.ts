@@ -49,12 +49,12 @@ const demoApp = (slug: string) => db.app.findFirstOrThrow({ where: { slug }, inc
 describe('importDemoStore', () => {
   it('imports every demo app and sample once, and a second run adds nothing', async () => {
     const first = await run();
-    // + 1: Hello Edge, the process-bundle app the local demo agent runs.
-    expect(first).toEqual({ appsCreated: DEMO_APPS.length + DEMO_SAMPLES.length + 1, packagesUploaded: DEMO_APPS.length + DEMO_SAMPLES.length + 1, versionsPublished: DEMO_APPS.length + 1, blobsRestored: 0, problems: [] });
+    // + 2: Hello Edge and Zone Watcher, the process-bundle apps the local demo agent runs.
+    expect(first).toEqual({ appsCreated: DEMO_APPS.length + DEMO_SAMPLES.length + 2, packagesUploaded: DEMO_APPS.length + DEMO_SAMPLES.length + 2, versionsPublished: DEMO_APPS.length + 2, blobsRestored: 0, problems: [] });
     const validatedSamples = DEMO_SAMPLES.filter((s) => s.outcome === 'validated').length;
     const after = await counts();
     expect(after).toMatchObject({
-      apps: DEMO_APPS.length + DEMO_SAMPLES.length + 1, versions: DEMO_APPS.length + validatedSamples + 1, blobs: DEMO_APPS.length + validatedSamples + 1, uploads: DEMO_APPS.length + DEMO_SAMPLES.length + 1,
+      apps: DEMO_APPS.length + DEMO_SAMPLES.length + 2, versions: DEMO_APPS.length + validatedSamples + 2, blobs: DEMO_APPS.length + validatedSamples + 2, uploads: DEMO_APPS.length + DEMO_SAMPLES.length + 2,
       downloads: DEMO_APPS.reduce((n, a) => n + a.downloads, 0), ratings: DEMO_APPS.reduce((n, a) => n + a.stars.length, 0), comments: DEMO_APPS.filter((a) => a.stars.length > 0).length,
     });
 
@@ -134,6 +134,19 @@ describe('importDemoStore', () => {
     expect(report.ok).toBe(true);
     expect(report.appd?.appName).toBe('hello-edge');
     expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Deployment/Process/process.json']));
+  });
+
+  it('publishes Zone Watcher, the sample MEC app, experienceable: its AppD produces zone-events and requires Location', async () => {
+    const watcher = await demoApp('zone-watcher');
+    expect(watcher.experienceable).toBe(true);
+    expect((await demoApp('hello-edge')).experienceable).toBe(false);
+    expect(watcher.versions).toHaveLength(1);
+    expect(watcher.versions[0]).toMatchObject({ version: '1.0.0', status: 'published' });
+    const blob = await blobs.stat(watcher.versions[0]!.packageDigest);
+    const report = await validatePackage(blob!.path);
+    expect(report.ok).toBe(true);
+    expect(report.appd).toMatchObject({ appName: 'zone-watcher', appServiceProduced: [{ serName: 'zone-events' }], appServiceRequired: [{ serName: 'location' }] });
+    expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Deployment/Process/server.mjs', 'Artifacts/Deployment/Process/lib/watcher.mjs']));
   });
 
   it('refuses Hello Edge\'s appDId in another tenant\'s app: the upload fails with the report saying why; one package per appDId stays', async () => {

@@ -16,6 +16,7 @@ import { emptyDemoResult, type TDemoImportResult } from './demo-result';
 import { importDemoApps } from './import-demo-apps';
 import { importDemoSamples } from './import-demo-samples';
 import { importHelloEdge } from './import-hello-edge';
+import { importZoneWatcher } from './import-zone-watcher';
 
 export interface TDemoImportOptions {
   db: DbClient;
@@ -43,6 +44,7 @@ export async function importDemoStore(options: TDemoImportOptions): Promise<TDem
     await importDemoSamples(deps, result, options.samplesDir);
     await importDemoApps(deps, result);
     await importHelloEdge(deps, result);
+    await importZoneWatcher(deps, result);
   }, { maxWait: 60_000, timeout: 30 * 60_000 });
   return result;
 }

@@ -13,4 +13,5 @@ export { demoAppFiles, writeDemoAppFolder } from './demo-app-folder';
 export { DEMO_SAMPLES_DIR } from './import-demo-samples';
 export { demoUploadId } from './demo-context';
 export { importHelloEdge, HELLO_EDGE } from './import-hello-edge';
+export { importZoneWatcher, ZONE_WATCHER } from './import-zone-watcher';
 export { DEMO_NODE, demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode } from './demo-edge-node';

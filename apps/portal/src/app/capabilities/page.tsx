@@ -1,8 +1,13 @@
-import { AreaPage } from '@/components/area-page';
+import { AreaGate } from '@/components/area-gate';
+import { CapabilityCatalog } from '@/components/capabilities/capability-catalog';
 import { areaMetadata } from '@/i18n/page-metadata';
 
 export const generateMetadata = () => areaMetadata('capabilities');
 
 export default function Page() {
-  return <AreaPage areaId="capabilities" />;
+  return (
+    <AreaGate areaId="capabilities">
+      <CapabilityCatalog />
+    </AreaGate>
+  );
 }

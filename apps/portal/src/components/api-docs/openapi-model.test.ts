@@ -31,7 +31,7 @@ const spec = {
     },
     '/api/v1/apps/{appId}': {
       parameters: [{ $ref: '#/components/parameters/AppId' }, { name: 'verbose', in: 'query', schema: { type: 'boolean' } }],
-      get: { tags: ['apps'], 'x-mecport-roles': ['developer', 'admin'], parameters: [{ name: 'verbose', in: 'query', required: true, schema: { type: 'integer' } }], responses: {} },
+      get: { tags: ['apps'], 'x-mecport-roles': ['developer', 'admin'], parameters: [{ name: 'verbose', in: 'query', required: true, deprecated: true, schema: { type: 'integer' } }], responses: {} },
       delete: { tags: ['zeta'], deprecated: true, responses: {} },
     },
     '/health': { get: { summary: 'Liveness', responses: { '200': { description: 'alive' } } } },
@@ -69,9 +69,9 @@ describe('groupOperations', () => {
 
   it('merges path and operation parameters, resolving $refs', () => {
     const op = groups[1]!.operations[0]!;
-    expect(op.parameters.map((p) => [p.name, p.in, p.required, p.type])).toEqual([
-      ['appId', 'path', true, 'string (uuid)'],
-      ['verbose', 'query', true, 'integer'],
+    expect(op.parameters.map((p) => [p.name, p.in, p.required, p.type, p.deprecated])).toEqual([
+      ['appId', 'path', true, 'string (uuid)', false],
+      ['verbose', 'query', true, 'integer', true],
     ]);
   });
 

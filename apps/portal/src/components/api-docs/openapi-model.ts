@@ -22,7 +22,7 @@ export interface TOpenApiDoc {
 }
 
 export interface TMediaView { mediaType: string; schema: unknown }
-export interface TParameterView { name: string; in: string; required: boolean; description?: string; type?: string; schema?: unknown }
+export interface TParameterView { name: string; in: string; required: boolean; deprecated: boolean; description?: string; type?: string; schema?: unknown }
 export interface TResponseView { status: string; description?: string; content: TMediaView[] }
 export interface TOperationView {
   key: string;
@@ -119,7 +119,7 @@ function parameterViews(raw: TJson, pathLevel: unknown, opLevel: unknown): TPara
       const schema = inlineRefs(raw, p.schema);
       // Operation-level parameters override path-level ones with the same name and location.
       byKey.set(`${p.in as string}:${p.name as string}`, {
-        name: p.name as string, in: p.in as string, required: p.required === true || p.in === 'path',
+        name: p.name as string, in: p.in as string, required: p.required === true || p.in === 'path', deprecated: p.deprecated === true,
         description: str(p.description), type: schemaType(schema), schema,
       });
     }

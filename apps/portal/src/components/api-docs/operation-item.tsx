@@ -3,6 +3,7 @@
 import { Accordion, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ZRole } from '@mecport/contracts';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { THttpMethod, TOperationView } from './openapi-model';
 import { SchemaBlock } from './schema-block';
 
@@ -45,10 +46,15 @@ function RolesLine({ roles }: { roles: string[] | null }) {
   );
 }
 
-export function OperationItem({ op }: { op: TOperationView }) {
+/**
+ * `showRoles` is off for documents without MECport's `x-mecport-roles` (the official MEC specs);
+ * `extra` goes below the responses (the capability catalog's code samples and "try it").
+ */
+export function OperationItem({ op, showRoles = true, extra }: { op: TOperationView; showRoles?: boolean; extra?: ReactNode }) {
   const t = useTranslations('apiDocs');
   return (
-    <Accordion.Item value={op.key} data-testid="operation" data-operation={op.key}>
+    // The value names the panel in aria-controls, an ID reference list: no whitespace in it.
+    <Accordion.Item value={op.key.replace(/\s+/g, '_')} data-testid="operation" data-operation={op.key}>
       <Accordion.Control>
         <Group gap="sm" wrap="nowrap">
           <MethodBadge method={op.method} />
@@ -61,7 +67,7 @@ export function OperationItem({ op }: { op: TOperationView }) {
         <Stack gap="md">
           {op.description && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{op.description}</Text>}
           {op.operationId && <Text size="xs" c="dimmed">{t('operationId', { id: op.operationId })}</Text>}
-          <RolesLine roles={op.roles} />
+          {showRoles && <RolesLine roles={op.roles} />}
 
           <section>
             <Title order={4} mb={4}>{t('parameters')}</Title>
@@ -80,7 +86,10 @@ export function OperationItem({ op }: { op: TOperationView }) {
                   <Table.Tbody>
                     {op.parameters.map((p) => (
                       <Table.Tr key={`${p.in}:${p.name}`}>
-                        <Table.Td><Code>{p.name}</Code></Table.Td>
+                        <Table.Td>
+                          <Code style={{ textDecoration: p.deprecated ? 'line-through' : undefined }}>{p.name}</Code>
+                          {p.deprecated && <Badge variant="outline" color="gray" size="xs" ml={4} data-testid="parameter-deprecated">{t('deprecated')}</Badge>}
+                        </Table.Td>
                         <Table.Td>{p.in}</Table.Td>
                         <Table.Td>{p.required ? t('yes') : t('no')}</Table.Td>
                         <Table.Td>{p.type ?? '–'}</Table.Td>
@@ -129,6 +138,7 @@ export function OperationItem({ op }: { op: TOperationView }) {
               </Table>
             </Table.ScrollContainer>
           </section>
+          {extra}
         </Stack>
       </Accordion.Panel>
     </Accordion.Item>

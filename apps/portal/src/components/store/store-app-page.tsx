@@ -19,6 +19,7 @@ import { formatBytes } from '@/components/ui/format-bytes';
 import { localizedDescriptions, localizedName } from '@/components/ui/localized-text';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { RatingStars } from './rating-stars';
+import { TryItButton } from '@/components/sandbox/try-it-button';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -106,7 +107,10 @@ export function StoreAppPage({ appId }: { appId: string }) {
           </Group>
         </Stack>
         {latest && status === 'authenticated' && (
-          <DownloadButton appId={app.id} versionId={latest.id} fileName={`${app.slug}-${latest.version}.csar`} />
+          <Stack gap="sm" align="flex-end">
+            <DownloadButton appId={app.id} versionId={latest.id} fileName={`${app.slug}-${latest.version}.csar`} />
+            {app.experienceable && <TryItButton appId={app.id} />}
+          </Stack>
         )}
       </Group>
       {latest && status === 'anonymous' && <Text size="sm" c="dimmed" data-testid="download-sign-in">{t('app.signInToDownload')}</Text>}

@@ -5,7 +5,7 @@ import { ZValidationReport } from '@mecport/contracts';
 export interface TAppRow {
   id: string; tenantId: string; slug: string; name: string; nameZh: string | null; provider: string; category: string; industry: string | null;
   tags: string[]; descriptionEn: string; descriptionZh: string; iconUrl: string | null; screenshots: unknown; videoUrl: string | null;
-  createdBy: string; createdAt: Date; updatedAt: Date; downloadCount: number; ratingCount: number; ratingSum: number;
+  createdBy: string; createdAt: Date; updatedAt: Date; downloadCount: number; ratingCount: number; ratingSum: number; experienceable: boolean;
 }
 
 export interface TAppVersionRow {
@@ -19,7 +19,7 @@ export function toApp(row: TAppRow): TApp {
   const screenshots = Array.isArray(row.screenshots) ? row.screenshots.filter((s): s is string => typeof s === 'string') : [];
   return {
     id: row.id, slug: row.slug, name: row.name, nameZh: row.nameZh, provider: row.provider, category: row.category as TApp['category'], industry: row.industry,
-    tags: row.tags, descriptionEn: row.descriptionEn, descriptionZh: row.descriptionZh, iconUrl: row.iconUrl, screenshots, videoUrl: row.videoUrl,
+    tags: row.tags, descriptionEn: row.descriptionEn, descriptionZh: row.descriptionZh, iconUrl: row.iconUrl, screenshots, videoUrl: row.videoUrl, experienceable: row.experienceable,
     createdBy: row.createdBy, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }
