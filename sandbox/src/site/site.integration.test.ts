@@ -45,6 +45,8 @@ describe('a sandbox site', () => {
     const deployed = await deployFixture(site, dir, 'normal');
     expect(deployed.deployment).toMatchObject({ appName: 'fixture-normal', version: '1.0.0' });
     await waitFor('the app subscribed', () => appLines(site).some((l) => l.startsWith('step: subscribed to zonalTraffic 201')));
+    // Readiness comes with the agent's next heartbeat (each second), the log lines with its next push.
+    await waitFor('the agent to report the app ready', () => site.info().deployment?.readyConfirmed);
     expect(site.info().deployment).toMatchObject({ state: 'RUNNING', readyConfirmed: true });
     expect(appLines(site)).toContainEqual(expect.stringMatching(/^step: discovered Location at http:\/\/127\.0\.0\.1:\d+\/location\/v2$/));
 
@@ -116,7 +118,7 @@ describe('a sandbox site', () => {
     await deployFixture(site, dir, 'crash');
     await waitFor('the site failed', () => site.info().status === 'failed', 90_000);
     expect(site.info().failureReason).toMatch(/crash loop .*exit/i);
-    expect(appLines(site)).toContain('crashing on purpose');
+    await waitFor("the app's output in the logs", () => appLines(site).includes('crashing on purpose'));
   });
 
   it('on the real clock: start moves time with a world snapshot about each second and status updates, pause stops it, run is refused', async () => {
