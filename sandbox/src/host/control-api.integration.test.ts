@@ -63,6 +63,25 @@ describe('auth', () => {
   });
 });
 
+describe('scenarios', () => {
+  it('lists the shipped scenarios with their summaries and serves one resolved, 404 for an unknown id', async () => {
+    const list = await call('GET', '/scenarios');
+    expect(list.status).toBe(200);
+    const summaries = (await list.json()) as { id: string; ueCount: number; mecNodeCount: number }[];
+    expect(summaries.map((s) => s.id)).toEqual(expect.arrayContaining(['campus', 'highway', 'city-centre', 'two-nodes']));
+    expect(summaries.find((s) => s.id === 'two-nodes')?.mecNodeCount).toBe(2);
+    const one = await call('GET', '/scenarios/campus');
+    expect(one.status).toBe(200);
+    const scenario = (await one.json()) as { id: string; domains: unknown[]; ues: { path: unknown[] }[] };
+    expect(scenario.id).toBe('campus');
+    expect(scenario.ues[0]?.path.length).toBeGreaterThan(0);
+    const unknown = await call('GET', '/scenarios/no-such-place');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    expect((await call('GET', '/scenarios', undefined, null)).status).toBe(401);
+  });
+});
+
 describe('sites', () => {
   it('creates a site once per id: a second PUT adopts it', async () => {
     const id = await putSite();

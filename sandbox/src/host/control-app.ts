@@ -10,6 +10,7 @@ import {
 } from '@mecport/contracts/sandbox';
 import { errorToResponse, parsePart, queryObject, readJsonBody, requestIdOf, type Logger } from '@mecport/http';
 import type { TIsolationProbe } from '../isolation/network-factory';
+import { listScenarios, loadScenario } from '../scenario';
 import { secretChecker } from './bearer-secret';
 import { takePackage } from './package-inbox';
 import type { SiteRegistry, TSiteEntry } from './site-registry';
@@ -19,6 +20,7 @@ const ZEventQuery = z.object({
   afterSeq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+const ZScenarioParams = z.object({ scenarioId: z.string().min(1).max(63) });
 const ZLogQuery = ZPageQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 export interface TControlAppOptions {
@@ -46,6 +48,13 @@ export function controlApp(options: TControlAppOptions): Hono {
   const body = async <T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> => parsePart('body', schema, await readJsonBody(c.req.raw));
 
   app.get('/health', (c) => c.json({ status: 'ok', sites: registry.size, isolation: options.isolation }));
+
+  // The scenarios are files shipped with the host; the portal (which may not import sandbox/) reads them here.
+  app.get('/scenarios', async (c) => c.json(await listScenarios()));
+  app.get('/scenarios/:scenarioId', async (c) => {
+    const { scenarioId } = parsePart('params', ZScenarioParams, { scenarioId: c.req.param('scenarioId') });
+    return c.json(await loadScenario(scenarioId));
+  });
 
   app.get('/sites', (c) => c.json(registry.list()));
   app.put('/sites/:sandboxId', async (c) => {
