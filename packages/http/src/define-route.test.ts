@@ -137,3 +137,21 @@ describe('createApi route handling', () => {
     expect(doc.components?.schemas?.Problem).toBeDefined();
   });
 });
+
+describe('a route without a response schema', () => {
+  it('answers its declared status with no body when the handler returns nothing (202 Accepted)', async () => {
+    const api = createApi<TUserPrincipal>({
+      log: createLogger('test', 'silent'),
+      tokenVerifier: () => createTokenVerifier({ issuer: idp.issuer, audience: 'mecport-api', tenantClaim: 'tenant' }),
+      resolveActor: async (principal) => principal,
+    });
+    const accepted = api.route({
+      method: 'POST', path: '/api/v1/nudge', operationId: 'nudge', summary: 'Accepted, no body', tags: ['Things'], auth: publicAccess(),
+      response: { status: 202, description: 'Accepted' },
+      handler: async () => undefined,
+    });
+    const res = await accepted.handle(new Request('http://x/api/v1/nudge', { method: 'POST' }), ctx(ID));
+    expect(res.status).toBe(202);
+    expect(await res.text()).toBe('');
+  });
+});

@@ -150,6 +150,8 @@ function clientWentAway(log: Logger): Response {
 function jsonResponse(route: TAnyRoute, result: unknown, log: Logger): Response {
   if (route.response.status === 204) return new Response(null, { status: 204 });
   const schema = route.response.schema as TSchema | undefined;
+  // A route that declares no body (202 Accepted, say) and returns nothing answers with no body.
+  if (!schema && result === undefined) return new Response(null, { status: route.response.status });
   if (!schema) return bufferedJson(result, route.response.status);
   const checked = schema.safeParse(result);
   if (!checked.success) {
