@@ -25,7 +25,7 @@
  */
 import { z } from 'zod';
 import { ZScenario, ZScenarioSummary } from './scenario';
-import { ZNetworkShaping, ZSandboxClock, ZSandboxDeployment, ZSandboxStatus } from './sandbox-api';
+import { ZSandbox, ZSandboxClock } from './sandbox-api';
 
 export const SANDBOX_HOST_DEFAULT_PORT = 3003;
 
@@ -54,16 +54,8 @@ export const ZHostDeploy = z.object({
 });
 export type THostDeploy = z.infer<typeof ZHostDeploy>;
 
-export const ZHostSite = z.object({
-  sandboxId: z.uuid(),
-  scenarioId: z.string(),
-  seed: z.int(),
-  clock: ZSandboxClock,
-  status: ZSandboxStatus,
-  failureReason: z.string().nullable(),
-  timeSec: z.number(),
-  expiresAt: z.iso.datetime(),
-  deployment: ZSandboxDeployment.nullable(),
-  networkShaping: ZNetworkShaping,
-});
+/** What the host knows of a site: the public sandbox's live part (the portal adds owner, name, dates). */
+export const ZHostSite = ZSandbox.pick({
+  scenarioId: true, seed: true, clock: true, status: true, failureReason: true, timeSec: true, expiresAt: true, deployment: true, networkShaping: true,
+}).extend({ sandboxId: z.uuid() });
 export type THostSite = z.infer<typeof ZHostSite>;

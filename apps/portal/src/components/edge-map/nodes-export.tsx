@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { saveResponse } from '@/components/ui/save-response';
 
 export function NodesExport() {
   const t = useTranslations('edgeMap.export');
@@ -19,12 +20,7 @@ export function NodesExport() {
     try {
       const res = await apiFetch('/api/v1/edge/nodes/export', { headers: { accept: 'application/geo+json' } });
       if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `edge-nodes-${me?.tenant.slug ?? 'tenant'}-${new Date().toISOString().slice(0, 10)}.geojson`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await saveResponse(res, `edge-nodes-${me?.tenant.slug ?? 'tenant'}-${new Date().toISOString().slice(0, 10)}.geojson`);
     } catch (e) {
       setProblem(networkProblem(e));
     } finally {

@@ -15,7 +15,7 @@ import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/a
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { CallDetail } from './call-detail';
 import { activeFilterCount, CALL_METHODS, callsPath, NO_CALL_FILTERS, STATUS_CLASS_COLORS, STATUS_CLASSES, statusClassOf, type TCallFilters } from './call-filters';
-import { saveResponse } from './download-file';
+import { saveResponse } from '@/components/ui/save-response';
 import { clockText } from './time-left';
 import { useLiveList } from './use-live-list';
 

@@ -11,6 +11,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAuth } from '@/auth/auth-provider';
 import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/api-problem';
+import { saveResponse } from '@/components/ui/save-response';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 
 export function packagePath(appId: string, versionId: string): string {
@@ -33,14 +34,7 @@ export function DownloadButton({ appId, versionId, fileName, size = 'sm' }: { ap
       await probe.body?.cancel();
       const res = await apiFetch(href, { headers: { Accept: '*/*' } });
       if (!res.ok) { setProblem(await readProblem(res)); return; }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await saveResponse(res, fileName);
     } catch (e) {
       setProblem(networkProblem(e));
     } finally {
