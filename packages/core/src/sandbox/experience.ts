@@ -51,12 +51,12 @@ async function replacePrevious(deps: TSandboxDeps, actor: TActor, requestId?: st
 }
 
 /**
- * A store admin marks any store app experienceable (or not); the app's own developers do it with
- * the listing's PATCH. Audited in the store admin's tenant.
+ * A store admin marks a store app of their tenant experienceable (or not); the app's own developers
+ * do it with the listing's PATCH. Another tenant's app is a 404, as everywhere. Audited.
  */
 export async function setExperienceable(db: TSandboxDeps['db'], actor: TActor, appId: string, experienceable: boolean, requestId?: string): Promise<{ appId: string; experienceable: boolean }> {
   return db.$transaction(async (tx) => {
-    const app = await tx.app.findFirst({ where: { id: appId, latestVersionId: { not: null } }, select: { id: true, experienceable: true } });
+    const app = await tx.app.findFirst({ where: { id: appId, tenantId: actor.tenant.id, latestVersionId: { not: null } }, select: { id: true, experienceable: true } });
     if (!app) throw new AppError('not-found', `No app ${appId} in the store`);
     if (app.experienceable !== experienceable) {
       await tx.app.update({ where: { id: app.id }, data: { experienceable } });

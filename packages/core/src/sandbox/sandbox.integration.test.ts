@@ -195,7 +195,9 @@ describe('sandboxes', () => {
     const colleague = await person(['developer'], visitor.tenant.slug);
     await createSandbox(deps, colleague, { scenarioId: 'campus', clock: 'real' });
     await createSandbox(deps, colleague, { scenarioId: 'campus', clock: 'real' });
-    const storeAdmin = await person(['store-admin']);
+    const otherStoreAdmin = await person(['store-admin']);
+    expect((await problemOf(setExperienceable(db, otherStoreAdmin, app.id, false))).status).toBe(404);
+    const storeAdmin = await person(['store-admin'], publisher.tenant.slug);
     expect(await setExperienceable(db, storeAdmin, app.id, false)).toEqual({ appId: app.id, experienceable: false });
     expect((await problemOf(experienceApp(deps, visitor, app.id))).extensions).toMatchObject({ reason: 'app-not-experienceable' });
   });
