@@ -6,6 +6,11 @@ export const E2E = {
   gatewayPort: 3105,
   /** The sandbox host's control API (a developer's own npm start uses 3003). */
   sandboxHostPort: 3106,
+  /** Second portals some tests start beside the stack, each on a port of its own (a shared one answered another process's health check). */
+  restartPortalPort: 3102,
+  reliabilityPortalPort: 3103,
+  basemapPortalPort: 3104,
+  pmtilesPortalPort: 3107,
   pgPort: 54349,
   /** The demo agent's Mp1 port (a developer's own npm start uses 8581). */
   agentMp1Port: 8681,

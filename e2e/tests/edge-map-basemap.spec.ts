@@ -20,8 +20,8 @@ import { crashPortal, startSecondPortal, type TSecondPortal } from '../support/s
 import { signIn } from '../support/sign-in';
 import { E2E } from '../support/stack';
 
-const SECOND_PORTAL_PORT = E2E.portalPort + 4;
-const PMTILES_PORTAL_PORT = E2E.portalPort + 6; // +5 is the stack's edge gateway
+const SECOND_PORTAL_PORT = E2E.basemapPortalPort;
+const PMTILES_PORTAL_PORT = E2E.pmtilesPortalPort;
 const outlines = (page: Page) => page.locator('.edge-map-frame path.edge-basemap-country');
 
 /** From here on, the page's requests for the stack's portal are answered by `portalUrl`. */

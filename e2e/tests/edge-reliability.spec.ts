@@ -19,7 +19,7 @@ import { tokenFor } from '../support/tokens';
 import { giveOwnAppDId, scratchDir } from '../support/uploads';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const PORTAL_PORT = E2E.portalPort + 3;
+const PORTAL_PORT = E2E.reliabilityPortalPort;
 const MP1_PORT = E2E.agentMp1Port + 2;
 const APP_PORT = 8193;
 const HELLO_EDGE = path.join(ROOT, 'packages/app-package/examples/hello-edge');

@@ -17,7 +17,7 @@ import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 import { helloPackage, newApp, scratchDir, stagedFilesOf, UPLOADS_DIR, uploadIdOf } from '../support/uploads';
 
-const PORT = E2E.portalPort + 2;
+const PORT = E2E.restartPortalPort;
 const PORTAL = `http://localhost:${PORT}`;
 const CHUNK = 256 * 1024;
 const work = scratchDir('mecport-e2e-restart-');
