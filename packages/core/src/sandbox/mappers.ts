@@ -28,9 +28,13 @@ export function toSandbox(row: Sandbox, site?: THostSite): TSandbox {
   };
 }
 
-/** Whether the host's answer differs from what the row caches (so a read writes only on change). */
+/**
+ * Whether the host's answer differs from what the row caches (so a read writes only on change).
+ * The clock alone is no change: it moves every second on a running sandbox, whose every read would
+ * then write; answers take it from the host, and the row's copy only serves a lost site.
+ */
 export function cacheDiffers(row: Sandbox, site: THostSite): boolean {
-  return row.status !== site.status || row.failureReason !== site.failureReason || row.timeSec !== site.timeSec
+  return row.status !== site.status || row.failureReason !== site.failureReason
     || JSON.stringify(row.deployment ?? null) !== JSON.stringify(site.deployment ?? null)
     || JSON.stringify(row.networkShaping) !== JSON.stringify(site.networkShaping);
 }
