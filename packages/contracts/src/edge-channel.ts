@@ -11,6 +11,7 @@ import { ZSha256Hex } from './store-app';
 import { ZMp1DnsRule, ZMp1TrafficRule } from './mp1-rules';
 import { ZDataPlane } from './data-plane';
 import { ZRuleResult } from './edge-rules';
+import { ZAgentRuntime, ZDesiredContainer, ZNodeRuntime, ZRanImage } from './container-runtime';
 
 /** The `aud` of the JWTs agents sign for the portal. */
 export const EDGE_TOKEN_AUDIENCE = 'mecport-edge';
@@ -38,6 +39,7 @@ export const ZEnrolRequest = z.object({
   agentVersion: z.string().min(1).max(40),
   hostname: z.string().min(1).max(253),
   capacity: ZNodeCapacity.optional().describe('What the agent found on its host'),
+  runtimes: z.array(ZAgentRuntime).max(8).optional().describe('What the agent can run here (absent from older agents: process)'),
 });
 export type TEnrolRequest = z.infer<typeof ZEnrolRequest>;
 
@@ -70,6 +72,8 @@ export const ZDesiredAppInstance = z.object({
   dnsRules: z.array(ZMp1DnsRule).default([]),
   /** Seconds the app gets between AppTerminationNotification and being stopped. */
   gracefulTerminationSec: z.number().int().min(0).max(3600).default(10),
+  /** Present for a container app: its images (absent: a process bundle). */
+  container: ZDesiredContainer.optional(),
 });
 export type TDesiredAppInstance = z.infer<typeof ZDesiredAppInstance>;
 
@@ -91,6 +95,8 @@ export const ZDesiredState = z.object({
   dataPlane: ZDataPlane.default({ adapter: 'memory', settings: {} }),
   /** The node's rule-set version the instances' rules are (0: only the AppDs' rules so far). */
   ruleSetVersion: z.number().int().min(0).default(0),
+  /** The node's runtime setting (absent from older portals: process apps only). */
+  runtime: ZNodeRuntime.default({ container: 'none', registries: [] }),
 });
 export type TDesiredState = z.infer<typeof ZDesiredState>;
 
@@ -126,6 +132,8 @@ export const ZInstanceStatus = z.object({
   messageParams: ZMessageParams.nullable().optional(),
   /** Set when a package failed its digest check. */
   digestMismatch: z.boolean().default(false),
+  /** A container app's images as they ran (absent for process apps and from older agents). */
+  images: z.array(ZRanImage).max(16).optional(),
 });
 export type TInstanceStatus = z.infer<typeof ZInstanceStatus>;
 
@@ -166,6 +174,8 @@ export const ZHeartbeat = z.object({
   metrics: ZNodeMetrics,
   instances: z.array(ZInstanceStatus).max(500),
   services: z.array(ZRegisteredService).max(2000).default([]),
+  /** What the agent can run now (absent from older agents). */
+  runtimes: z.array(ZAgentRuntime).max(8).optional(),
 });
 export type THeartbeat = z.infer<typeof ZHeartbeat>;
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ZCallbackAllowCidrs, ZNodeCapacity, ZNodeMetrics, ZInstanceStatus, ZRegisteredService } from './edge-channel';
 import { ZPage, ZPageQuery } from './pagination';
 import { ZDataPlane } from './data-plane';
+import { ZAgentRuntime, ZNodeRuntime } from './container-runtime';
 
 export { DATA_PLANE_ADAPTERS, ZDataPlane, type TDataPlane } from './data-plane';
 
@@ -37,6 +38,7 @@ export const ZNodeWrite = z.object({
   capacity: ZNodeCapacity.nullable().default(null),
   dataPlane: ZDataPlane.default({ adapter: 'memory', settings: {} }),
   callbackAllowCidrs: ZCallbackAllowCidrs.default([]),
+  runtime: ZNodeRuntime.default({ container: 'none', registries: [] }),
 });
 export type TNodeWrite = z.infer<typeof ZNodeWrite>;
 export type TNodeWriteInput = z.input<typeof ZNodeWrite>;
@@ -54,6 +56,7 @@ export const ZNodeUpdate = z.object({
   capacity: ZNodeCapacity.nullable().optional(),
   dataPlane: ZDataPlane.optional(),
   callbackAllowCidrs: ZCallbackAllowCidrs.optional(),
+  runtime: ZNodeRuntime.optional(),
 });
 export type TNodeUpdate = z.infer<typeof ZNodeUpdate>;
 export type TNodeListQuery = z.infer<typeof ZNodeListQuery>;
@@ -75,6 +78,8 @@ export const ZEdgeNode = z
     capacity: ZNodeCapacity.nullable(),
     dataPlane: ZDataPlane,
     callbackAllowCidrs: z.array(z.string()).describe('Address ranges (CIDR) the node\'s apps may receive Mp1 notifications in, besides loopback on their own declared ports'),
+    runtime: ZNodeRuntime,
+    runtimes: z.array(ZAgentRuntime).nullable().describe('What the node\'s agent reported it can run (null until it says)'),
     status: ZNodeStatus,
     agentVersion: z.string().nullable(),
     hostname: z.string().nullable(),

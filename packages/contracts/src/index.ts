@@ -18,6 +18,8 @@ export * from './mec010';
 export * from './mp1-rules';
 export * from './edge-channel';
 export * from './process-bundle';
+export * from './container-runtime';
+export * from './kube-workload';
 export * from './edge-node';
 export * from './map-node-wire';
 export * from './edge-deploy';

@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import {
   EDGE_TOKEN_AUDIENCE, EDGE_TOKEN_MAX_LIFETIME_SEC, ZDesiredStateQuery, ZEnrolRequest, ZHeartbeat, ZInstanceLogTail, ZNodeReport, ZRuleStateReport,
   type TDesiredAppInstance, type TDesiredState, type THeartbeat, type TInstanceLogTail, type TNodeReport,
+  DEFAULT_NODE_RUNTIME,
 } from '@mecport/contracts';
 import { Hono, type Context } from 'hono';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
@@ -43,7 +44,7 @@ export class SiteChannel {
   private readonly waiters = new Set<() => void>();
 
   constructor(private readonly options: { nodeName: string; heartbeatIntervalSec: number; on: TSiteChannelEvents }) {
-    this.desired = { nodeId: this.nodeId, revision: 0, heartbeatIntervalSec: options.heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 };
+    this.desired = { nodeId: this.nodeId, revision: 0, heartbeatIntervalSec: options.heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0, runtime: { ...DEFAULT_NODE_RUNTIME } };
     this.routes();
   }
 

@@ -118,7 +118,7 @@ export class Applier {
 
   /** Reconciles back to `previous` from what is on the node; the journal stays if that fails too. */
   private async rollBack(previous: TDesiredState | undefined, nodeId: string): Promise<void> {
-    const document = previous ?? { nodeId, revision: 0, heartbeatIntervalSec: 10, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 };
+    const document = previous ?? { nodeId, revision: 0, heartbeatIntervalSec: 10, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0, runtime: { container: 'none', registries: [] } };
     try {
       const bundles = await prepare(document, this.prepareDeps(false));
       await reconcile(document, bundles, this.deps);

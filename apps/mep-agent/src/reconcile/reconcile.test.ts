@@ -52,7 +52,7 @@ async function instance(i: number, version: string, desiredState: 'RUNNING' | 'S
 
 function doc(appInstances: TDesiredAppInstance[]): TDesiredState {
   revision += 1;
-  return { nodeId, revision, heartbeatIntervalSec: 10, appInstances, callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 };
+  return { nodeId, revision, heartbeatIntervalSec: 10, appInstances, callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0, runtime: { container: 'none' as const, registries: [] } };
 }
 
 /** How each termination the reconciler asked Mp1 for ended ('confirmed': the app was told and answered). */

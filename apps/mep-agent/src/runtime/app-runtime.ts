@@ -12,10 +12,26 @@
  *   runtime.get(spec.appInstanceId)?.status.state; // 'STARTING' → 'RUNNING'
  *   await runtime.stop(spec.appInstanceId, 10);
  */
-import { ZProcessBundle, type TInstanceMessageCode, type TInstanceState, type TMessageParams } from '@mecport/contracts';
+import { ZImageDigest, ZProcessBundle, type TInstanceMessageCode, type TInstanceState, type TMessageParams, type TRanImage } from '@mecport/contracts';
 import { z } from 'zod';
 
-/** Everything needed to run one app instance; `configHash` changes when a restart is needed. */
+/**
+ * What a container app runs, resolved by prepare: the package's Kubernetes YAML (extracted) and
+ * each image reference with the local image it runs and that image's digest (checked against
+ * the AppD's pin and the manifest before anything ran).
+ */
+export const ZContainerRun = z.object({
+  kubeFiles: z.array(z.string()).min(1).describe('Absolute paths of the extracted YAML files'),
+  images: z.array(z.object({ name: z.string(), imageId: z.string(), digest: ZImageDigest })).min(1),
+});
+export type TContainerRun = z.infer<typeof ZContainerRun>;
+
+/**
+ * Everything needed to run one app instance; `configHash` changes when a restart is needed.
+ * For a container app `container` is set and `bundle` carries what both runtimes supervise alike
+ * (declared ports, health check, restart policy, memory limit), derived from the YAML; its
+ * `command` only names the YAML for people reading the record.
+ */
 export const ZInstanceSpec = z.object({
   appInstanceId: z.string().uuid(),
   appName: z.string(),
@@ -28,6 +44,7 @@ export const ZInstanceSpec = z.object({
   env: z.record(z.string(), z.string()),
   gracefulTerminationSec: z.number().int().min(0),
   configHash: z.string(),
+  container: ZContainerRun.optional(),
 });
 export type TInstanceSpec = z.infer<typeof ZInstanceSpec>;
 
@@ -40,6 +57,8 @@ export interface TRuntimeStatus {
   /** `message` as a stable code and parameters, for the portal to translate. */
   messageCode?: TInstanceMessageCode | null;
   messageParams?: TMessageParams | null;
+  /** A container app's images as they run. */
+  images?: TRanImage[];
 }
 
 export interface TRuntimeInstance {

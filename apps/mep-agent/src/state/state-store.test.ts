@@ -59,7 +59,7 @@ describe('StateStore', () => {
 
   it('keeps the journal only between writeJournal and clearJournal', async () => {
     const state = new StateStore(dir);
-    const doc = { nodeId: '6a1f3c1e-1d2b-4c3d-8e4f-5a6b7c8d9e0f', revision: 3, heartbeatIntervalSec: 10, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory' as const, settings: {} }, ruleSetVersion: 0 };
+    const doc = { nodeId: '6a1f3c1e-1d2b-4c3d-8e4f-5a6b7c8d9e0f', revision: 3, heartbeatIntervalSec: 10, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory' as const, settings: {} }, ruleSetVersion: 0, runtime: { container: 'none' as const, registries: [] } };
     await state.writeJournal({ target: doc, previous: null, startedAt: new Date().toISOString() });
     expect((await state.readJournal())?.target.revision).toBe(3);
     await state.writeApplied(doc);

@@ -109,7 +109,7 @@ export class FakePortal {
     if (!this.nodes.has(nodeId)) {
       this.nodes.set(nodeId, {
         nodeId, name: options.name ?? `edge-${nodeId.slice(0, 8)}`, credentialId: undefined, publicKey: undefined, revoked: false,
-        desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0 }, reports: [], heartbeats: [], logs: [], ruleStates: [], ruleStateAnswers: [], hostname: undefined, tokens: new Map(),
+        desired: { nodeId, revision: 0, heartbeatIntervalSec: 1, appInstances: [], callbackAllowCidrs: [], dataPlane: { adapter: 'memory', settings: {} }, ruleSetVersion: 0, runtime: { container: 'none', registries: [] } }, reports: [], heartbeats: [], logs: [], ruleStates: [], ruleStateAnswers: [], hostname: undefined, tokens: new Map(),
       });
     }
     const token = options.token ?? randomBytes(24).toString('base64url');
@@ -124,11 +124,11 @@ export class FakePortal {
   }
 
   /** A new revision of the node's desired state (wakes its long-poll); `rules` sets its rule-set version and data plane. */
-  setDesired(nodeId: string, appInstances: TDesiredAppInstance[], heartbeatIntervalSec = this.node(nodeId).desired.heartbeatIntervalSec, rules: Partial<Pick<TDesiredState, 'ruleSetVersion' | 'dataPlane'>> = {}): TDesiredState {
+  setDesired(nodeId: string, appInstances: TDesiredAppInstance[], heartbeatIntervalSec = this.node(nodeId).desired.heartbeatIntervalSec, rules: Partial<Pick<TDesiredState, 'ruleSetVersion' | 'dataPlane' | 'runtime'>> = {}): TDesiredState {
     const node = this.node(nodeId);
     node.desired = {
       nodeId, revision: node.desired.revision + 1, heartbeatIntervalSec, appInstances, callbackAllowCidrs: node.desired.callbackAllowCidrs,
-      dataPlane: rules.dataPlane ?? node.desired.dataPlane, ruleSetVersion: rules.ruleSetVersion ?? node.desired.ruleSetVersion,
+      dataPlane: rules.dataPlane ?? node.desired.dataPlane, ruleSetVersion: rules.ruleSetVersion ?? node.desired.ruleSetVersion, runtime: rules.runtime ?? node.desired.runtime,
     };
     for (const wake of this.waiters.get(nodeId) ?? []) wake();
     return node.desired;

@@ -44,7 +44,7 @@ describe('node form model', () => {
     const node = {
       id: '00000000-0000-4000-8000-000000000001', name: 'muc-1', latitude: 48.1, longitude: 11.5, address: 'Leopoldstraße 1', province: 'Bayern', city: 'München', district: 'Schwabing',
       groupId: null, groupName: null, labels: { tier: 'gold' }, capacity: { architecture: 'x86_64', cpuCores: 8, memoryMb: 16384, gpus: 0, npus: 0 },
-      dataPlane: { adapter: 'camara', settings: { baseUrl: 'https://camara.example' } }, callbackAllowCidrs: ['10.20.0.0/16', 'fd00:20::/48'], status: 'pending', agentVersion: null, hostname: null, desiredRevision: 0, appliedRevision: -1,
+      dataPlane: { adapter: 'camara', settings: { baseUrl: 'https://camara.example' } }, callbackAllowCidrs: ['10.20.0.0/16', 'fd00:20::/48'], runtime: { container: 'none', registries: [] }, runtimes: null, status: 'pending', agentVersion: null, hostname: null, desiredRevision: 0, appliedRevision: -1,
       lastHeartbeatAt: null, enrolledAt: null, createdAt: '2026-01-01T00:00:00.000Z',
     } satisfies TEdgeNode;
     const r = nodeBody(nodeFormFrom(node));

@@ -2,7 +2,7 @@
  * A node's desired-state document, built from its live app instances at the current revision: each
  * instance's current rules (its AppD's until edited, `../rules`), the node's data plane and rule-set version.
  */
-import { AppError, ZDataPlane, type TDesiredState } from '@mecport/contracts';
+import { AppError, DEFAULT_NODE_RUNTIME, ZDataPlane, ZNodeRuntime, type TDesiredState } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { currentRules } from '../rules/instance-rules';
 
@@ -17,13 +17,13 @@ export function packagePath(nodeId: string, sha256: string): string {
  * (after that revision) returns at once with the same instances. Never the reverse.
  */
 export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartbeatIntervalSec: number): Promise<Map<string, TDesiredState>> {
-  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true, dataPlane: true, ruleSetVersion: true } });
+  const nodes = await db.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, desiredRevision: true, callbackAllowCidrs: true, dataPlane: true, ruleSetVersion: true, runtime: true } });
   const instances = await db.appInstance.findMany({
     where: { nodeId: { in: nodes.map((n) => n.id) }, terminatedAt: null, removedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
   });
-  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs, dataPlane: dataPlaneOf(n.dataPlane), ruleSetVersion: n.ruleSetVersion }]));
+  const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs, dataPlane: dataPlaneOf(n.dataPlane), ruleSetVersion: n.ruleSetVersion, runtime: runtimeOf(n.runtime) }]));
   for (const i of instances) {
     docs.get(i.nodeId)!.appInstances.push({
       appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
@@ -33,6 +33,12 @@ export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartb
     });
   }
   return docs;
+}
+
+/** A stored runtime setting that no longer validates falls back to process apps only. */
+function runtimeOf(stored: unknown): TDesiredState['runtime'] {
+  const parsed = ZNodeRuntime.safeParse(stored);
+  return parsed.success ? parsed.data : { ...DEFAULT_NODE_RUNTIME };
 }
 
 /** A stored setting that no longer validates falls back to no data plane rather than failing the node's channel. */
