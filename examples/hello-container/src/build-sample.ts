@@ -9,10 +9,10 @@
  *   const built = await buildSample({ distDir: 'dist' });
  *   if ('unavailable' in built) console.log(built.unavailable); else built.image.digest;
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPackage, validatePackage } from '@mecport/app-package';
-import { BUSYBOX_MISSING, busyboxLayer } from './image/busybox-layer';
+import { BUSYBOX_MISSING, BUSYBOX_PATH, busyboxLayer } from './image/busybox-layer';
 import { writeOciArchive, type TOciImage } from './image/oci-archive';
 
 export const SAMPLE = { name: 'hello-container', version: '1.0.0', port: 8093, serviceName: 'hello-container' } as const;
@@ -22,6 +22,8 @@ export const IMAGE_ARCHIVE = `Artifacts/Images/${SAMPLE.name}.tar`;
 export const APPD_FILE = `Definitions/${SAMPLE.name}.yaml`;
 /** Every zip entry's time and the manifest's release date (the demo packages' date). */
 export const RELEASE_DATE = new Date('2026-01-15T08:00:00Z');
+
+const UNAVAILABLE = `the container sample (Hello Container) is unavailable: ${BUSYBOX_MISSING}, so its image cannot be made`;
 
 const root = path.resolve(import.meta.dirname, '..');
 export const SOURCE_DIR = path.join(root, 'package');
@@ -56,6 +58,11 @@ export async function writeSampleImage(out: string, busyboxPath?: string): Promi
   });
 }
 
+/** Why the sample cannot be built here (busybox-static missing), or undefined when it can. */
+export async function sampleUnavailable(busyboxPath?: string): Promise<string | undefined> {
+  return access(busyboxPath ?? BUSYBOX_PATH).then(() => undefined, () => UNAVAILABLE);
+}
+
 export async function buildSample(options: TBuildSampleOptions = {}): Promise<TBuiltSample | { unavailable: string }> {
   const distDir = options.distDir ?? DIST_DIR;
   const packageDir = path.join(distDir, 'package');
@@ -66,9 +73,8 @@ export async function buildSample(options: TBuildSampleOptions = {}): Promise<TB
   const image = await writeSampleImage(path.join(packageDir, IMAGE_ARCHIVE), options.busyboxPath);
   if (!image) {
     await rm(packageDir, { recursive: true, force: true });
-    const unavailable = `the container sample (Hello Container) is unavailable: ${BUSYBOX_MISSING}, so its image cannot be made`;
-    await writeFile(path.join(distDir, 'UNAVAILABLE.txt'), `${unavailable}\n`);
-    return { unavailable };
+    await writeFile(path.join(distDir, 'UNAVAILABLE.txt'), `${UNAVAILABLE}\n`);
+    return { unavailable: UNAVAILABLE };
   }
   const appdPath = path.join(packageDir, APPD_FILE);
   const appd = (await readFile(appdPath, 'utf8')).replace('hash: IMAGE_DIGEST', `hash: ${image.digest.slice('sha256:'.length)}`).replace('cpu_architecture: IMAGE_ARCHITECTURE', `cpu_architecture: ${appdArchitecture()}`);
