@@ -47,15 +47,21 @@ function appdArchitecture(): string {
   return process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : process.arch;
 }
 
-/** The image archive: busybox, its applets, /app/hello.sh and /www; runs as nobody. */
-export async function writeSampleImage(out: string, busyboxPath?: string): Promise<TOciImage | undefined> {
+/** The image's config: runs hello.sh as nobody, with busybox's applets on PATH. */
+export const SAMPLE_IMAGE_CONFIG = {
+  User: '65534:65534', Env: ['PATH=/bin'], Entrypoint: ['/bin/sh', '/app/hello.sh'], WorkingDir: '/tmp', ExposedPorts: { [`${SAMPLE.port}/tcp`]: {} }, StopSignal: 'SIGTERM',
+};
+
+/** The image's one layer: busybox, its applets, /app/hello.sh and /www (undefined without busybox-static). */
+export async function sampleLayer(busyboxPath?: string): Promise<Buffer | undefined> {
   const file = async (name: string) => readFile(path.join(IMAGE_SOURCE_DIR, name));
-  const layer = await busyboxLayer({ 'app/hello.sh': { content: await file('hello.sh'), mode: 0o755 }, 'www/index.html': { content: await file('www/index.html') } }, busyboxPath);
-  if (!layer) return undefined;
-  return writeOciArchive({
-    out, name: IMAGE_NAME, layers: [layer],
-    config: { User: '65534:65534', Env: ['PATH=/bin'], Entrypoint: ['/bin/sh', '/app/hello.sh'], WorkingDir: '/tmp', ExposedPorts: { [`${SAMPLE.port}/tcp`]: {} }, StopSignal: 'SIGTERM' },
-  });
+  return busyboxLayer({ 'app/hello.sh': { content: await file('hello.sh'), mode: 0o755 }, 'www/index.html': { content: await file('www/index.html') } }, busyboxPath);
+}
+
+/** The image archive (OCI), or undefined without busybox-static. */
+export async function writeSampleImage(out: string, busyboxPath?: string): Promise<TOciImage | undefined> {
+  const layer = await sampleLayer(busyboxPath);
+  return layer && writeOciArchive({ out, name: IMAGE_NAME, layers: [layer], config: SAMPLE_IMAGE_CONFIG });
 }
 
 /** Why the sample cannot be built here (busybox-static missing), or undefined when it can. */
