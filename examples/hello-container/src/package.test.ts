@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validatePackage } from '@mecport/app-package';
+import { readWorkload } from '@mecport/app-package/workload';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSample, IMAGE_ARCHIVE, IMAGE_NAME, SAMPLE, type TBuiltSample } from './build-sample';
@@ -33,6 +34,16 @@ describe('the Hello Container package', () => {
     expect(`sha256:${image?.checksum?.hash}`).toBe(sample.image.digest);
     const pod = parse(await readFile(path.join(sample.packageDir, 'Artifacts/Deployment/Kubernetes/hello-container.yaml'), 'utf8')) as { spec: { containers: { image: string; ports: { containerPort: number }[] }[] } };
     expect(pod.spec.containers[0]).toMatchObject({ image: IMAGE_NAME, ports: [{ containerPort: SAMPLE.port }] });
+    // What the portal makes of it (its reader, the one deployments use): a container app whose
+    // image comes from the package's archive, pinned to the digest Podman will report.
+    expect(await readWorkload(sample.csar, report.appd)).toEqual({
+      runtime: 'container', ports: [SAMPLE.port], kubeFiles: ['Artifacts/Deployment/Kubernetes/hello-container.yaml'],
+      images: [{ name: IMAGE_NAME, digest: sample.image.digest, archive: IMAGE_ARCHIVE }],
+    });
+    expect(report.checks).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: 'workload.kubernetes', status: 'pass' }),
+      expect.objectContaining({ id: 'workload.images', status: 'pass', message: expect.stringContaining(`pinned to ${sample.image.digest}`) as unknown }),
+    ]));
   });
 
   it('gives the same archive and package bytes on every build', async () => {
