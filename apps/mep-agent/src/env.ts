@@ -5,7 +5,7 @@
 import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
-export const PAUSE_POINTS = ['prepare:after-first-package', 'commit:after-first-change', 'rules:after-apply'] as const;
+export const PAUSE_POINTS = ['prepare:after-first-package', 'commit:after-first-change', 'rules:after-apply', 'podman:after-play'] as const;
 export type TPausePoint = (typeof PAUSE_POINTS)[number];
 
 export const ZAgentEnv = z.object({
