@@ -31,7 +31,23 @@ export interface TLocalImage {
   digest: string | undefined;
   /** Every manifest digest Podman knows the image by (`.Digest` and the @sha256 part of `.RepoDigests`). */
   digests: string[];
+  /** `<repository>@sha256:…` */
+  repoDigests: string[];
   tags: string[];
+}
+
+/**
+ * The manifest digests of the image as `name` knows it: its repository's entries of
+ * `.RepoDigests` (what the registry served, or what a loaded archive carried), `.Digest` first
+ * when it is one of them. An image that came by several ways (pulled, and imported or loaded
+ * before under another name) is known by every manifest it came with: podman does not say which
+ * one a tag was pulled with, so all are candidates.
+ */
+export function digestsFor(image: TLocalImage, name: string): string[] {
+  const repository = name.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+  const own = image.repoDigests.filter((r) => r.slice(0, r.lastIndexOf('@')) === repository).map((r) => r.slice(r.lastIndexOf('@') + 1));
+  const ordered = image.digest && own.includes(image.digest) ? [image.digest, ...own.filter((d) => d !== image.digest)] : own;
+  return ordered.length > 0 ? ordered : image.digest ? [image.digest] : [];
 }
 
 export class PodmanImages {
@@ -47,7 +63,7 @@ export class PodmanImages {
     if (!image) return undefined;
     const repoDigests = (image.RepoDigests ?? []).map((r) => r.slice(r.lastIndexOf('@') + 1));
     const digests = [...new Set([...(image.Digest ? [image.Digest] : []), ...repoDigests])].filter((d) => d.startsWith('sha256:'));
-    return { id: image.Id.replace(/^sha256:/, ''), digest: image.Digest, digests, tags: image.RepoTags ?? [] };
+    return { id: image.Id.replace(/^sha256:/, ''), digest: image.Digest, digests, repoDigests: image.RepoDigests ?? [], tags: image.RepoTags ?? [] };
   }
 
   /** Loads an image archive (docker or OCI); the references it loaded (names, or sha256:<id> for unnamed images). */

@@ -28,7 +28,7 @@ import { readJson, writeJsonAtomic } from '../../state/atomic-file';
 import type { TManifestDigest } from '../csar-manifest';
 import { checkArchive } from './archive-check';
 import { ImageDigestMismatchError, ImageRefusedError } from './image-errors';
-import type { PodmanImages, TLocalImage } from './podman-images';
+import { digestsFor, type PodmanImages, type TLocalImage } from './podman-images';
 import { allowedRegistry } from './registry-host';
 
 export type TResolvedImage = TContainerRun['images'][number];
@@ -92,11 +92,12 @@ async function fromRegistry(image: TContainerImage, ctx: TResolveContext): Promi
 
 /** The pin against what is present; on a mismatch the reference is removed again when the agent just made it. */
 async function checked(image: TContainerImage, local: TLocalImage, before: TLocalImage | undefined, ctx: TResolveContext, what: string): Promise<TResolvedImage> {
+  const own = digestsFor(local, image.name);
   if (image.digest && !local.digests.includes(image.digest)) {
     if (before?.id !== local.id) await ctx.images.untag(image.name);
-    throw new ImageDigestMismatchError(image.name, image.digest, local.digest ?? (local.digests.join(', ') || '(none)'), what);
+    throw new ImageDigestMismatchError(image.name, image.digest, own.join(' or ') || '(none)', what);
   }
-  const digest = ZImageDigest.safeParse(image.digest ?? local.digest ?? local.digests[0]);
+  const digest = ZImageDigest.safeParse(image.digest ?? own[0]);
   if (!digest.success) throw new ImageRefusedError(`image ${image.name}: Podman reports no manifest digest for it`);
   return { name: image.name, imageId: local.id, digest: digest.data };
 }
