@@ -22,14 +22,23 @@ export class NoContainerRuntimeError extends Error {
 
 export interface TRuntimeSwitchOptions {
   process: AppRuntime;
-  /** undefined: podman is not installed or does not work here. */
-  podman: AppRuntime | undefined;
+  /** undefined: podman is not installed or does not work here (or not known yet: see usePodman). */
+  podman?: AppRuntime;
   /** Named in the refusal of a container spec. */
   hostname: string;
 }
 
 export class RuntimeSwitch implements AppRuntime {
   constructor(private readonly options: TRuntimeSwitchOptions) {}
+
+  /** The agent found a working podman at start (before `load`). */
+  usePodman(podman: AppRuntime): void {
+    this.options.podman = podman;
+  }
+
+  get hasPodman(): boolean {
+    return this.options.podman !== undefined;
+  }
 
   private get all(): AppRuntime[] {
     return this.options.podman ? [this.options.process, this.options.podman] : [this.options.process];
