@@ -22,7 +22,7 @@ export const listDeploymentsRoute = api.route({
 
 export const createDeploymentRoute = api.route({
   method: 'POST', path: '/api/v1/edge/deployments', operationId: 'createDeployment', tags: ['Deployments'],
-  summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited. 409 when another instance holds one of the version\'s declared ports on a target node (`portConflicts` names each port, node and instance), when the version cannot be deployed (a Helm chart only: `reason` HELM_NOT_SUPPORTED), or when a target node cannot run a container app (`runtimeRefusals` names each node and why)',
+  summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited. 409 when another instance holds one of the version\'s declared ports on a target node (`portConflicts` names each port, node and instance), when the version cannot be deployed (a Helm chart only: `reason` helm-not-supported), or when a target node cannot run a container app (`runtimeRefusals` names each node and why)',
   auth: operators, body: ZDeploymentCreate,
   response: { status: 201, description: 'The deployment with its first batch started', schema: ZDeploymentDetail },
   errors: [409],

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { ZProcessBundle, type TProcessBundle } from '@mecport/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { collectContainers } from '../../cli/status-containers';
 import type { TPausePoint } from '../../env';
+import { StateStore } from '../../state/state-store';
 import { importBusyboxImage, requirePodman, type TTestImage } from '../../testing/busybox-image';
 import { freePort, waitFor } from '../../testing/sample-app';
 import type { TInstanceSpec } from '../app-runtime';
@@ -204,6 +206,19 @@ describe('PodmanRuntime', () => {
     await r.remove(s.appInstanceId, 0);
   });
 
+  it('restarts a pod whose health check keeps failing on the published port', async () => {
+    const r = await runtime();
+    const port = await freePort(); // declared and published, but nothing in the container listens on it
+    const s = await containerSpec({ command: ['/bin/sh', '-c', 'while true; do sleep 1; done'], port }, healthOn(port));
+    await r.start(s);
+    await waitFor('a restart for failed health checks', () => (r.get(s.appInstanceId)?.status.restarts ?? 0) >= 1, 60_000);
+    const status = r.get(s.appInstanceId)!.status;
+    expect(status.messageCode).toBe('health_failed');
+    expect(status.state).not.toBe('RUNNING');
+    expect(await r.logsTail(s.appInstanceId, 50)).toContain('[mecport-agent] health check failed 3 times: stopping the pod to restart it');
+    await r.remove(s.appInstanceId, 0);
+  });
+
   it('follows the restart policy: never leaves a failed container FAILED, on-failure leaves a clean exit STOPPED and restarts a failure', async () => {
     const r = await runtime();
     const never = await containerSpec({ command: ['/bin/sh', '-c', 'exit 3'] }, { restartPolicy: 'never' });
@@ -314,5 +329,22 @@ describe('PodmanRuntime', () => {
     expect(await r.logVersion(s.appInstanceId)).not.toBe(version); // the stop note
     expect(await r.logsTail(s.appInstanceId, 1)).toEqual([expect.stringMatching(/^\[mecport-agent\] stopping: podman pod stop/)]);
     await r.remove(s.appInstanceId, 0);
+  });
+
+  it('status reads the podman records of a data dir: the runtimes, each pod with its state now and its image digests', async () => {
+    const r = await runtime('status'); // runtime-podman under the data dir, as the agent keeps it
+    const s = await containerSpec({ command: ['/bin/sh', '-c', 'while true; do sleep 1; done'] });
+    await r.start(s);
+    await waitFor('RUNNING', () => stateOf(r, s.appInstanceId) === 'RUNNING', 60_000);
+    const state = new StateStore(join(dir, 'status'));
+    const running = await collectContainers(state, AGENT_ID);
+    expect(running.runtimes).toEqual(['process', 'podman']);
+    expect(running.containers).toEqual([expect.objectContaining({
+      appInstanceId: s.appInstanceId, state: 'RUNNING', pod: podName(s.appInstanceId), podState: 'Running', images: [{ name: image.name, digest: image.digest }],
+    })]);
+    await r.stop(s.appInstanceId, 0);
+    expect((await collectContainers(state, AGENT_ID)).containers[0]).toMatchObject({ state: 'STOPPED', podState: 'Exited' });
+    await r.remove(s.appInstanceId, 0);
+    expect((await collectContainers(state, AGENT_ID)).containers).toEqual([]);
   });
 });

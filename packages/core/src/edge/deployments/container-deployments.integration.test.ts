@@ -149,9 +149,9 @@ describe('a version no node can run', () => {
     const error = await refusal(install(op, version.id, [node.id], readWorkload));
     expect(error.code).toBe('conflict');
     expect(error.message).toBe(`This version cannot be deployed: ${HELM_NOT_SUPPORTED}`);
-    expect(error.extensions?.reason).toBe('HELM_NOT_SUPPORTED');
+    expect(error.extensions?.reason).toBe('helm-not-supported');
     const none = await versionRunning({ runtime: 'none' });
-    expect((await refusal(install(op, none.version.id, [node.id], none.readWorkload))).extensions?.reason).toBe('NOTHING_TO_RUN');
+    expect((await refusal(install(op, none.version.id, [node.id], none.readWorkload))).extensions?.reason).toBe('nothing-to-run');
   });
 });
 

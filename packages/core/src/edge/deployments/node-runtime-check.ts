@@ -15,9 +15,9 @@ export interface TRuntimeRefusal { nodeId: string; nodeName: string; message: st
 
 /** Throws (409) for a package no node can run. */
 export function refuseUndeployable(workload: TAppWorkload | null | undefined): void {
-  if (workload?.runtime === 'helm') throw new AppError('conflict', `This version cannot be deployed: ${HELM_NOT_SUPPORTED}`, { extensions: { reason: 'HELM_NOT_SUPPORTED', charts: workload.charts } });
+  if (workload?.runtime === 'helm') throw new AppError('conflict', `This version cannot be deployed: ${HELM_NOT_SUPPORTED}`, { extensions: { reason: 'helm-not-supported', charts: workload.charts } });
   if (workload?.runtime === 'none') {
-    throw new AppError('conflict', 'This version cannot be deployed: its package has nothing a node can run (no process bundle under Artifacts/Deployment/Process/, no Kubernetes YAML under Artifacts/Deployment/Kubernetes/)', { extensions: { reason: 'NOTHING_TO_RUN' } });
+    throw new AppError('conflict', 'This version cannot be deployed: its package has nothing a node can run (no process bundle under Artifacts/Deployment/Process/, no Kubernetes YAML under Artifacts/Deployment/Kubernetes/)', { extensions: { reason: 'nothing-to-run' } });
   }
 }
 
