@@ -55,10 +55,13 @@ export async function containerRunning(): Promise<void> {
     process.stdout.write(line('(a) image present (sample, archive in the package)', await deployments(node, sample, async () => undefined)));
 
     const big = await registryPackage(work, await freePort(), await pushBigImage(work, registry));
+    // Each deployment must have pulled the image (the figure means nothing otherwise); it goes before the next.
     const removeImage = async () => {
-      for (const id of await registryImages(node, registry.host)) await node.podman(['rmi', '-f', id]);
+      const ids = await registryImages(node, registry.host);
+      if (ids.length === 0) throw new Error('the deployment ran without pulling the registry image');
+      for (const id of ids) await node.podman(['rmi', '-f', id]);
     };
-    await removeImage();
+    for (const id of await registryImages(node, registry.host)) await node.podman(['rmi', '-f', id]);
     process.stdout.write(line('(b) 100 MB image pulled from a loopback registry each time', await deployments(node, big, removeImage)));
   } finally {
     await node.stop();
