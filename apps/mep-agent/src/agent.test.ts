@@ -44,6 +44,7 @@ describe('mecport-agent enroll', () => {
     const forced = await cli(bundle, ['enroll', '--portal', portal.url, '--token', again.token, '--data-dir', n.dataDir, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(new RegExp(`Enrolled node .* \\(${n.nodeId}\\) with ${portal.url}, replacing`));
+    expect(forced.stdout).toMatch(/runtimes: +process, podman\n/); // podman is installed where these tests run (CI installs it)
     const used = await cli(bundle, ['enroll', '--portal', portal.url, '--token', again.token, '--data-dir', n.dataDir, '--force']);
     expect(used.code).toBe(1);
     expect(used.stderr).toMatch(/410 the enrolment token was already used/);
@@ -79,6 +80,7 @@ describe('mecport-agent run', () => {
     const beat = await waitFor('a heartbeat with the app RUNNING and ready', () =>
       portal.node(n.nodeId).heartbeats.find((h) => h.instances.some((i) => i.state === 'RUNNING' && i.ready) && h.services.length > 0));
     expect(beat).toMatchObject({ appliedRevision: 1, services: [{ serName: 'greeting', appInstanceId: instance.appInstanceId, state: 'ACTIVE' }] });
+    expect(beat.runtimes).toEqual(['process', 'podman']);
     expect(beat.metrics.cpuPercent).toBeGreaterThanOrEqual(0);
     expect(beat.metrics.cpuPercent).toBeLessThanOrEqual(100);
     expect(beat.metrics.memUsedBytes).toBeGreaterThan(0);
@@ -87,6 +89,7 @@ describe('mecport-agent run', () => {
     expect(logs.appInstanceId).toBe(instance.appInstanceId);
 
     const status = await cli(bundle, ['status', '--data-dir', n.dataDir]);
+    expect(status.stdout).toMatch(/runtimes +process, podman\n/);
     expect(status.stdout).toMatch(/channel +online/);
     expect(status.stdout).toMatch(/revisions +applied 1, newest received 1/);
     expect(status.stdout).toContain(`${instance.appInstanceId}  hello-edge 1.0.0  RUNNING  pid`);

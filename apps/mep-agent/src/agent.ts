@@ -7,7 +7,8 @@
  * @example const agent = new Agent({ dataDir, mp1Port: 8581, log, baseEnv: appBaseEnv() }); await agent.start();
  */
 import { createPrivateKey } from 'node:crypto';
-import type { TDesiredState, TNodeReport } from '@mecport/contracts';
+import os from 'node:os';
+import type { TAgentRuntime, TDesiredState, TNodeReport } from '@mecport/contracts';
 import { Backoff, Doorbell } from './channel/backoff';
 import { DnsServer } from './dns/dns-server';
 import type { TUpstream } from './dns/upstreams';
@@ -19,12 +20,15 @@ import type { TLogger } from './log';
 import { HostMetrics } from './metrics/host-metrics';
 import { Mp1Host } from './mp1-host';
 import type { TPlatformService } from './mp1-platform-services';
+import type { PodmanImages } from './packages/images/podman-images';
 import { PackageStore } from './packages/package-store';
-import { pauseAt } from './pause';
+import { pauseAt, type TPause } from './pause';
 import { Applier, type TApplyResult } from './reconcile/applier';
 import type { TRestartOptions } from './runtime/process-record';
 import { ProcessRuntime } from './runtime/process-runtime';
 import { isSameProcess, procIdentity } from './runtime/proc-info';
+import { detectPodman, PODMAN_INSTALL_HINT } from './runtime/podman/detect-podman';
+import { RuntimeSwitch } from './runtime/runtime-switch';
 import { DataPlane, type TCreateAdapter } from './rules/data-plane';
 import { NodeRules } from './rules/node-rules';
 import { RuleStateStore } from './rules/rule-state-store';
@@ -56,11 +60,14 @@ export interface TAgentOptions {
   adapterEnv?: Readonly<Record<string, string | undefined>>;
   /** Tests inject a data-plane adapter here. */
   createAdapter?: TCreateAdapter;
+  /** The node's registry credentials (containers-auth.json), given to podman pulls as --authfile. */
+  registryAuth?: string;
 }
 
 export class Agent {
   readonly state: StateStore;
-  readonly runtime: ProcessRuntime;
+  /** Process apps, and container apps when podman works here (found at start). */
+  readonly runtime: RuntimeSwitch;
   readonly mp1: Mp1Host;
   readonly dns: DnsServer | undefined;
   readonly rules: NodeRules;
@@ -80,11 +87,17 @@ export class Agent {
   private stopped = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly pushedLogs = new Map<string, string>();
+  private readonly pause: TPause;
+  /** What this node can run, reported at every heartbeat. */
+  private runtimes: TAgentRuntime[] = ['process'];
+  private images: PodmanImages | undefined;
 
   constructor(private readonly options: TAgentOptions) {
     this.log = options.log;
     this.state = new StateStore(options.dataDir);
-    this.runtime = new ProcessRuntime({ runtimeDir: this.state.paths.runtime, logsDir: this.state.paths.logs, baseEnv: options.baseEnv, log: this.log, restart: options.restart });
+    const processes = new ProcessRuntime({ runtimeDir: this.state.paths.runtime, logsDir: this.state.paths.logs, baseEnv: options.baseEnv, log: this.log, restart: options.restart });
+    this.runtime = new RuntimeSwitch({ process: processes, hostname: os.hostname() });
+    this.pause = pauseAt(options.pauseAt, this.state.dir, this.log);
     this.mp1 = new Mp1Host({ port: options.mp1Port, ...options.mp1, store: this.state, log: this.log.child({ component: 'mp1' }) });
     this.metrics = new HostMetrics(this.state.dir);
     this.dns = options.dns && new DnsServer({ ...options.dns, log: this.log.child({ component: 'dns' }) });
@@ -102,9 +115,10 @@ export class Agent {
       mp1: this.mp1,
       packages: new PackageStore(this.state.paths.packages),
       openPackage: () => this.client && ((ref) => (offset) => this.client!.openPackage(ref.path, offset)),
-      pause: pauseAt(options.pauseAt, this.state.dir, this.log),
+      pause: this.pause,
       log: this.log,
       rules: this.rules,
+      images: () => this.images,
     });
   }
 
@@ -116,6 +130,7 @@ export class Agent {
     const credentials = await this.state.readCredentials();
     if (!credentials) throw new Error(`not enrolled: run \`mecport-agent enroll --portal <url> --token <token> --data-dir ${this.state.dir}\` first`);
     await this.claimDataDir();
+    await this.useContainers(credentials.nodeId);
     await this.runtime.load();
     await Promise.all([this.dataPlane.load(), this.ruleStates.load()]);
     this.rules.listen(this.mp1.registry);
@@ -153,6 +168,24 @@ export class Agent {
     await this.dns?.close();
     await this.dataPlane.close();
     await this.state.clearAgentPid();
+  }
+
+  /**
+   * The podman runtime when podman works here (its code is loaded only then: a node without
+   * podman does not pay for it in memory). Pods are labelled with the node id.
+   */
+  private async useContainers(nodeId: string): Promise<void> {
+    const podman = await detectPodman({ dataDir: this.state.dir, env: this.options.baseEnv });
+    if (!podman) {
+      this.log.info(`no container runtime: podman is not installed or does not work here; container apps are refused (${PODMAN_INSTALL_HINT})`);
+      return;
+    }
+    const [{ PodmanRuntime }, { PodmanImages }] = await Promise.all([import('./runtime/podman/podman-runtime'), import('./packages/images/podman-images')]);
+    this.runtime.usePodman(new PodmanRuntime({
+      podman, runtimeDir: this.state.paths.runtimePodman, logsDir: this.state.paths.logs, agentId: nodeId, log: this.log.child({ component: 'podman' }), restart: this.options.restart, pause: this.pause,
+    }));
+    this.images = new PodmanImages(podman, { authFile: this.options.registryAuth });
+    this.runtimes = ['process', 'podman'];
   }
 
   /**
@@ -260,6 +293,7 @@ export class Agent {
       metrics: await this.metrics.sample(),
       instances: this.applier.statuses().slice(0, 500),
       services: this.mp1.services().slice(0, 2000),
+      runtimes: this.runtimes,
     };
   }
 

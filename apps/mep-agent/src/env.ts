@@ -5,7 +5,7 @@
 import { presentEnv } from '@mecport/contracts';
 import { z } from 'zod';
 
-export const PAUSE_POINTS = ['prepare:after-first-package', 'commit:after-first-change', 'rules:after-apply'] as const;
+export const PAUSE_POINTS = ['prepare:after-first-package', 'commit:after-first-change', 'rules:after-apply', 'podman:after-play'] as const;
 export type TPausePoint = (typeof PAUSE_POINTS)[number];
 
 export const ZAgentEnv = z.object({
@@ -26,6 +26,12 @@ export const ZAgentEnv = z.object({
   MECPORT_AGENT_LOG_PUSH_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).optional(),
   /** The first wait before an app is restarted, doubling per restart (default 1 s; the MEC sandbox finds crash loops sooner). */
   MECPORT_AGENT_RESTART_BACKOFF_MS: z.coerce.number().int().min(50).max(60_000).optional(),
+  /**
+   * The node's registry credentials (a containers-auth.json, as `podman login --authfile` writes
+   * it), passed to podman pulls as --authfile; `--registry-auth` wins. They stay on the node: the
+   * desired state never carries credentials.
+   */
+  MECPORT_AGENT_REGISTRY_AUTH: z.string().min(1).optional(),
 });
 export type TAgentEnv = z.infer<typeof ZAgentEnv>;
 

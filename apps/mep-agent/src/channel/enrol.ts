@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import os from 'node:os';
-import { ZEd25519PublicJwk, type TNodeCapacity } from '@mecport/contracts';
+import { ZEd25519PublicJwk, type TAgentRuntime, type TNodeCapacity } from '@mecport/contracts';
 import type { TCredentials } from '../state/schemas';
 import { AGENT_VERSION } from '../version';
 import { enrolNode } from './portal-client';
@@ -18,7 +18,7 @@ export function hostCapacity(): TNodeCapacity | undefined {
   return { architecture, cpuCores: os.availableParallelism(), memoryMb: Math.floor(os.totalmem() / 1024 / 1024), gpus: 0, npus: 0 };
 }
 
-export async function enrol(options: { portalUrl: string; token: string; hostname: string }): Promise<{ credentials: TCredentials; privateKeyPem: string }> {
+export async function enrol(options: { portalUrl: string; token: string; hostname: string; runtimes?: TAgentRuntime[] }): Promise<{ credentials: TCredentials; privateKeyPem: string }> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const jwk = ZEd25519PublicJwk.parse(publicKey.export({ format: 'jwk' }));
   const answer = await enrolNode(options.portalUrl, {
@@ -27,6 +27,7 @@ export async function enrol(options: { portalUrl: string; token: string; hostnam
     agentVersion: AGENT_VERSION,
     hostname: options.hostname,
     capacity: hostCapacity(),
+    ...(options.runtimes ? { runtimes: options.runtimes } : {}),
   });
   return {
     credentials: {

@@ -21,22 +21,26 @@ const USAGE = `mecport-agent: the MEP agent of a MECport edge node
       credentials in the data dir. --force replaces an existing enrolment (re-enrol).
   mecport-agent run [--data-dir <dir>] [--mp1-port 8581] [--mp1-host 127.0.0.1] [--stop-apps-on-exit]
                     [--dns-port 53|off] [--dns-host 0.0.0.0] [--dns-upstream <ip:port>,...]
-                    [--mp1-public-url <url>] [--platform-services <file.json>]
+                    [--mp1-public-url <url>] [--platform-services <file.json>] [--registry-auth <auth.json>]
       Runs the agent: apps, Mp1 on 127.0.0.1:<mp1-port>, the edge channel to the portal, the
       node's DNS server (UDP and TCP) answering the apps' DNS rules and forwarding other names
       to the upstreams (none: REFUSED). --mp1-public-url: the Mp1 URL the apps are told
       (MP1_API_ROOT, MP1_TOKEN_URL) when they reach Mp1 through a proxy, such as the MEC sandbox's
       gateway. --platform-services: a JSON list of services the platform offers ({serName,
       version, uri, category?}), listed by Mp1 GET /services. The apps keep running when the agent stops, unless
-      --stop-apps-on-exit (a throwaway node). Defaults: $MECPORT_AGENT_DNS_PORT (else 53),
-      $MECPORT_AGENT_DNS_HOST (else 0.0.0.0), $MECPORT_AGENT_DNS_UPSTREAMS.
+      --stop-apps-on-exit (a throwaway node). Container apps run as Podman pods when podman works
+      here; --registry-auth: the node's registry credentials (a containers-auth.json as
+      \`podman login --authfile\` writes it), used for image pulls and never sent anywhere.
+      Defaults: $MECPORT_AGENT_DNS_PORT (else 53), $MECPORT_AGENT_DNS_HOST (else 0.0.0.0),
+      $MECPORT_AGENT_DNS_UPSTREAMS, $MECPORT_AGENT_REGISTRY_AUTH.
   mecport-agent status [--data-dir <dir>] [--json]
-      Prints the local state: enrolment, channel, revisions, app instances.
+      Prints the local state: enrolment, runtimes (process, podman), channel, revisions, app
+      instances (a container app's pod, its state and image digests).
 
   The data dir defaults to $MECPORT_AGENT_DATA_DIR, else .data/agent under the current directory.
 `;
 
-const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port', '--mp1-host', '--mp1-public-url', '--platform-services', '--dns-port', '--dns-host', '--dns-upstream'];
+const VALUE_OPTIONS = ['--portal', '--token', '--data-dir', '--name-hint', '--mp1-port', '--mp1-host', '--mp1-public-url', '--platform-services', '--dns-port', '--dns-host', '--dns-upstream', '--registry-auth'];
 
 /**
  * `--token -x…` → `--token=-x…`: a one-time token may start with a dash, which parseArgs would
@@ -70,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       'dns-port': { type: 'string' },
       'dns-host': { type: 'string' },
       'dns-upstream': { type: 'string' },
+      'registry-auth': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(mp1Port) || mp1Port < 1 || mp1Port > 65535) throw new UsageError('--mp1-port must be a port number');
       const dns = dnsOptions(values['dns-port'] ?? env.MECPORT_AGENT_DNS_PORT, values['dns-host'] ?? env.MECPORT_AGENT_DNS_HOST, values['dns-upstream'] ?? env.MECPORT_AGENT_DNS_UPSTREAMS);
       const mp1 = await mp1Options(values['mp1-host'], values['mp1-public-url'], values['platform-services']);
-      return runAgent({ dataDir, mp1Port, mp1, env, dns, stopAppsOnExit: values['stop-apps-on-exit'] });
+      return runAgent({ dataDir, mp1Port, mp1, env, dns, stopAppsOnExit: values['stop-apps-on-exit'], registryAuth: values['registry-auth'] });
     }
     case 'status':
       return runStatus({ dataDir, json: values.json });

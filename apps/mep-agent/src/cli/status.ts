@@ -6,6 +6,8 @@ import { StateStore } from '../state/state-store';
 import { ZProcessRecord } from '../runtime/process-record';
 import { isSameProcess } from '../runtime/proc-info';
 import { readDataPlaneRecord } from '../rules/data-plane';
+import { PODMAN_INSTALL_HINT } from '../runtime/podman/detect-podman';
+import { collectContainers } from './status-containers';
 
 async function collect(state: StateStore) {
   const [credentials, applied, desired, journal, channel, agentPid, dataPlane] = await Promise.all([
@@ -21,8 +23,10 @@ async function collect(state: StateStore) {
       pid: record.process?.pid ?? null, alive, restarts: record.restarts, startedAt: record.startedAt, message: record.message,
     });
   }
+  const { runtimes, containers } = await collectContainers(state, credentials?.nodeId);
   return {
     dataDir: state.dir,
+    runtimes,
     enrolled: credentials ? { nodeId: credentials.nodeId, nodeName: credentials.nodeName, portalUrl: credentials.portalUrl, credentialId: credentials.credentialId, enrolledAt: credentials.enrolledAt } : null,
     agent: agentPid && (await isSameProcess(agentPid)) ? { running: true, pid: agentPid.pid, since: agentPid.startedAt, mp1: agentPid.mp1Url, dns: agentPid.dns ?? null } : { running: false },
     dataPlane: dataPlane ? {
@@ -35,6 +39,7 @@ async function collect(state: StateStore) {
     desiredRevision: desired?.revision ?? -1,
     unfinishedRevision: journal?.target.revision ?? null,
     instances,
+    containers,
   };
 }
 
@@ -46,6 +51,7 @@ export async function runStatus(options: { dataDir: string; json: boolean }): Pr
   }
   const lines = [`data dir    ${s.dataDir}`];
   lines.push(s.enrolled ? `node        ${s.enrolled.nodeName} (${s.enrolled.nodeId}), portal ${s.enrolled.portalUrl}` : 'node        not enrolled (mecport-agent enroll --portal <url> --token <token>)');
+  lines.push(`runtimes    ${s.runtimes.join(', ')}${s.runtimes.includes('podman') ? '' : ` (podman is not installed or does not work here: container apps are refused; ${PODMAN_INSTALL_HINT})`}`);
   lines.push(s.agent.running ? `agent       running, pid ${s.agent.pid} since ${s.agent.since}, Mp1 at ${s.agent.mp1}` : 'agent       not running');
   if (s.agent.running) {
     const dns = s.agent.dns;
@@ -62,10 +68,15 @@ export async function runStatus(options: { dataDir: string; json: boolean }): Pr
     if (s.channel.lastApply) lines.push(`last apply  revision ${s.channel.lastApply.revision} ${s.channel.lastApply.outcome} at ${s.channel.lastApply.at}${s.channel.lastApply.message ? `: ${s.channel.lastApply.message}` : ''}`);
   }
   lines.push(`revisions   applied ${s.appliedRevision}, newest received ${s.desiredRevision}${s.unfinishedRevision !== null ? `, unfinished ${s.unfinishedRevision} (completed or rolled back at the next start)` : ''}`);
-  lines.push(`instances   ${s.instances.length}`);
+  lines.push(`instances   ${s.instances.length + s.containers.length}`);
   for (const i of s.instances) {
     const pid = i.pid === null ? 'no process' : `pid ${i.pid} ${i.alive ? 'alive' : 'gone'}`;
     lines.push(`  ${i.appInstanceId}  ${i.appName} ${i.version}  ${i.state}  ${pid}  restarts ${i.restarts}${i.message ? `  (${i.message})` : ''}`);
+  }
+  for (const c of s.containers) {
+    const pod = c.podState === null ? `pod ${c.pod}` : `pod ${c.pod} ${c.podState.toLowerCase()}`;
+    lines.push(`  ${c.appInstanceId}  ${c.appName} ${c.version}  ${c.state}  ${pod}  restarts ${c.restarts}${c.message ? `  (${c.message})` : ''}`);
+    for (const image of c.images) lines.push(`      image ${image.name} ${image.digest}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

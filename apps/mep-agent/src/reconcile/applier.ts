@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { TDesiredState, TNodeReport, TRuleResult } from '@mecport/contracts';
 import type { TLogger } from '../log';
 import type { TMp1Port } from '../mp1-host';
+import type { PodmanImages } from '../packages/images/podman-images';
 import type { PackageStore, TOpenPackage, TPackageRef } from '../packages/package-store';
 import type { TPause } from '../pause';
 import type { AppRuntime } from '../runtime/app-runtime';
@@ -39,6 +40,8 @@ export interface TApplierDeps {
   log: TLogger;
   /** The node's rules: applied after each revision's instances (data plane, DNS server). */
   rules?: TRulesPort;
+  /** The node's container images (podman), once known to work; undefined: no container runtime. */
+  images?: () => PodmanImages | undefined;
 }
 
 export interface TApplyResult {
@@ -151,6 +154,7 @@ export class Applier {
       openPackage: online ? this.deps.openPackage() : undefined,
       pause: this.deps.pause,
       onDownload: (sha: string, active: boolean) => (active ? this.downloading.add(sha) : this.downloading.delete(sha)),
+      images: this.deps.images?.(),
     };
   }
 

@@ -11,7 +11,7 @@
 import type { TDesiredAppInstance, TDesiredState } from '@mecport/contracts';
 import type { TLogger } from '../log';
 import type { TMp1Port } from '../mp1-host';
-import type { TExtractedBundle } from '../packages/bundle-extract';
+import type { TPreparedBundle } from './prepare';
 import type { TPause } from '../pause';
 import type { AppRuntime, TRuntimeInstance } from '../runtime/app-runtime';
 import type { TRulesPort } from '../rules/node-rules';
@@ -29,7 +29,7 @@ export interface TReconcileDeps {
 const STOPPED_STATES = new Set(['STOPPED', 'FAILED', 'REMOVED']);
 
 /** `bundles` holds the extracted bundle of every package the document names (see prepare.ts). */
-export async function reconcile(document: TDesiredState, bundles: ReadonlyMap<string, TExtractedBundle>, deps: TReconcileDeps): Promise<void> {
+export async function reconcile(document: TDesiredState, bundles: ReadonlyMap<string, TPreparedBundle>, deps: TReconcileDeps): Promise<void> {
   let changes = 0;
   const changed = async () => {
     changes += 1;
@@ -58,7 +58,7 @@ async function remove(current: TRuntimeInstance, deps: TReconcileDeps): Promise<
 }
 
 /** One instance to its desired state; true when something was started or stopped. */
-async function converge(desired: TDesiredAppInstance, extracted: TExtractedBundle, deps: TReconcileDeps, document: TDesiredState): Promise<boolean> {
+async function converge(desired: TDesiredAppInstance, extracted: TPreparedBundle, deps: TReconcileDeps, document: TDesiredState): Promise<boolean> {
   const id = desired.appInstanceId;
   const current = deps.runtime.get(id);
   const { trafficRules, dnsRules } = deps.rules?.effective(document, desired) ?? desired;

@@ -14,6 +14,11 @@ function messageOf(status: TRuntimeStatus): Pick<TInstanceStatus, 'message' | 'm
   return { message: status.message, messageCode: status.messageCode ?? null, messageParams: status.messageParams ?? null };
 }
 
+/** A container app's images as they run (process apps have none). */
+function imagesOf(status: TRuntimeStatus): Pick<TInstanceStatus, 'images'> {
+  return status.images && status.images.length > 0 ? { images: status.images.slice(0, 16) } : {};
+}
+
 export function instanceStatuses(
   document: TDesiredState | undefined,
   runtime: AppRuntime,
@@ -27,12 +32,12 @@ export function instanceStatuses(
     const found = runtime.get(id);
     const base = { appInstanceId: id, restarts: found?.status.restarts ?? 0, ready: mp1.isReady(id), digestMismatch: false };
     if (downloading.has(desired.package.sha256)) out.set(id, { ...base, state: 'DOWNLOADING', message: null });
-    else if (found) out.set(id, { ...base, state: found.status.state, ...messageOf(found.status) });
+    else if (found) out.set(id, { ...base, state: found.status.state, ...messageOf(found.status), ...imagesOf(found.status) });
     else out.set(id, { ...base, state: desired.desiredState === 'STOPPED' ? 'STOPPED' : 'PENDING', message: null });
   }
   for (const instance of runtime.instances()) {
     const id = instance.spec.appInstanceId;
-    if (!out.has(id)) out.set(id, { appInstanceId: id, state: instance.status.state, restarts: instance.status.restarts, ready: mp1.isReady(id), ...messageOf(instance.status), digestMismatch: false });
+    if (!out.has(id)) out.set(id, { appInstanceId: id, state: instance.status.state, restarts: instance.status.restarts, ready: mp1.isReady(id), ...messageOf(instance.status), ...imagesOf(instance.status), digestMismatch: false });
   }
   for (const failure of failures.values()) {
     const previous = out.get(failure.appInstanceId);

@@ -30,7 +30,7 @@ import { ZAgentPid, ZApplied, ZChannelStatus, ZCredentials, ZJournal, type TChan
 
 export class StateStore {
   readonly dir: string;
-  readonly paths: Readonly<Record<'credentials' | 'privateKey' | 'desired' | 'applied' | 'journal' | 'channel' | 'mp1' | 'dataPlane' | 'ruleStates' | 'pid' | 'packages' | 'bundles' | 'runtime' | 'logs', string>>;
+  readonly paths: Readonly<Record<'credentials' | 'privateKey' | 'desired' | 'applied' | 'journal' | 'channel' | 'mp1' | 'dataPlane' | 'ruleStates' | 'pid' | 'packages' | 'bundles' | 'runtime' | 'runtimePodman' | 'logs', string>>;
 
   constructor(dir: string) {
     this.dir = resolve(dir);
@@ -49,6 +49,7 @@ export class StateStore {
       packages: at('packages'),
       bundles: at('bundles'),
       runtime: at('runtime'),
+      runtimePodman: at('runtime-podman'),
       logs: at('logs'),
     };
   }
