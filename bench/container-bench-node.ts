@@ -2,8 +2,9 @@
  * One edge node for the container benchmarks: the real agent process (the bundle `npm run bench`
  * built, run as `npm start` runs its demo agent: lean heap flags, no JIT), enrolled with the
  * agent tests' FakePortal, so a desired state is published at a known instant and nothing but the
- * agent and Podman works between that instant and RUNNING. RUNNING is read from the runtime's
- * record (`<data dir>/runtime/<appInstanceId>.json`), which the agent writes on every state change.
+ * agent and Podman works between that instant and RUNNING. RUNNING is read from the podman
+ * runtime's record (`<data dir>/runtime-podman/<appInstanceId>.json`), which the agent writes on
+ * every state change.
  *
  * Podman is shared on the machine: only pods labelled with this node's id and images of the
  * benchmark's own registry are ever removed.
@@ -64,7 +65,7 @@ export class ContainerBenchNode {
 
   /** The instance's state in the runtime's record, or undefined while there is none. */
   async state(appInstanceId: string): Promise<string | undefined> {
-    const record = await readFile(path.join(this.dataDir, 'runtime', `${appInstanceId}.json`), 'utf8').catch(() => undefined);
+    const record = await readFile(path.join(this.dataDir, 'runtime-podman', `${appInstanceId}.json`), 'utf8').catch(() => undefined);
     if (!record) return undefined;
     try {
       return (JSON.parse(record) as { state?: string }).state;

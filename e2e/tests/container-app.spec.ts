@@ -61,6 +61,10 @@ test('the operator deploys the container sample from the map to the demo node an
 
   await signIn(page, 'operator', '/edge-map');
   await pickDemoNodeOnTheMap(page);
+  // The node's runtime setting is Podman, and its agent reported Podman installed.
+  const facts = page.getByTestId('node-panel').getByTestId('node-facts');
+  await expect(facts.getByTestId('node-container-runtime')).toContainText('Podman');
+  await expect(facts.getByTestId('node-podman')).toHaveAttribute('data-podman', 'available');
   await page.getByTestId('deploy-selected').click();
   await page.waitForURL(`**/edge-map/deployments/new?nodeIds=${nodeId}`);
   await expect(page.getByTestId('target-preview')).toHaveAttribute('data-count', '1');
@@ -86,7 +90,7 @@ test('the operator deploys the container sample from the map to the demo node an
   await expect(instance.getByTestId('instance-app')).toContainText('Hello Container');
   await expect(instance.getByTestId('instance-state')).toHaveAttribute('data-state', 'RUNNING');
   await expect(instance.getByTestId('instance-ready').locator('[data-ready]')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-  await expect(instance.getByTestId('instance-images')).toContainText(digest, { timeout: 60_000 });
+  await expect(instance.getByTestId('instance-image-digest')).toHaveText(digest, { timeout: 60_000 });
 
   // Its Mp1 service is listed for the node (the map's side panel), and the app itself answers.
   await page.goto('/edge-map');

@@ -206,6 +206,19 @@ describe('PodmanRuntime', () => {
     await r.remove(s.appInstanceId, 0);
   });
 
+  it('restarts a pod whose health check keeps failing on the published port', async () => {
+    const r = await runtime();
+    const port = await freePort(); // declared and published, but nothing in the container listens on it
+    const s = await containerSpec({ command: ['/bin/sh', '-c', 'while true; do sleep 1; done'], port }, healthOn(port));
+    await r.start(s);
+    await waitFor('a restart for failed health checks', () => (r.get(s.appInstanceId)?.status.restarts ?? 0) >= 1, 60_000);
+    const status = r.get(s.appInstanceId)!.status;
+    expect(status.messageCode).toBe('health_failed');
+    expect(status.state).not.toBe('RUNNING');
+    expect(await r.logsTail(s.appInstanceId, 50)).toContain('[mecport-agent] health check failed 3 times: stopping the pod to restart it');
+    await r.remove(s.appInstanceId, 0);
+  });
+
   it('follows the restart policy: never leaves a failed container FAILED, on-failure leaves a clean exit STOPPED and restarts a failure', async () => {
     const r = await runtime();
     const never = await containerSpec({ command: ['/bin/sh', '-c', 'exit 3'] }, { restartPolicy: 'never' });

@@ -138,6 +138,8 @@ export class PodmanRuntime implements AppRuntime {
     const configMaps = this.records.get(appInstanceId)?.configMaps ?? [];
     await this.stop(appInstanceId, graceSec);
     await this.removePods(appInstanceId, 0);
+    // Also by name: a pod of this instance labelled with an earlier node id (the node re-enrolled).
+    await tolerateMissing(this.options.podman.run(['pod', 'rm', '--force', '--time', '0', podName(appInstanceId)]));
     if (configMaps.length > 0) await tolerateMissing(this.options.podman.run(['volume', 'rm', '--force', ...configMaps]));
     this.supervisors.delete(appInstanceId);
     this.records.delete(appInstanceId);
