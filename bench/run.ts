@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: starts the stack on benchmark ports, runs every benchmark, prints the figures.
- * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-notify,sandbox-host,sandbox-virtual,sandbox-realtime,sandbox-start` runs a subset (while working on one figure).
+ * `BENCH_ONLY=validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-notify,sandbox-host,sandbox-virtual,sandbox-realtime,sandbox-start,container-running,container-rss` runs a subset (while working on one figure).
  */
 import os from 'node:os';
 import { agentDns } from './agent-dns.bench';
 import { agentFootprint } from './agent-footprint.bench';
+import { containerRss } from './container-rss.bench';
+import { containerRunning } from './container-running.bench';
 import { apiLatency } from './api-latency.bench';
 import { edgeChannel } from './edge-channel.bench';
 import { edgeScale } from './edge-scale.bench';
@@ -24,7 +26,7 @@ import { startStack, stopStack } from './stack';
 import { storeSearch } from './store-search.bench';
 import { upload } from './upload.bench';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-notify,sandbox-host,sandbox-virtual,sandbox-realtime,sandbox-start').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'validation,logging,api,upload,search,edge,scale,download,agent,map,nft,dryrun,rules,dns,sandbox-notify,sandbox-host,sandbox-virtual,sandbox-realtime,sandbox-start,container-running,container-rss').split(',').map((s) => s.trim()));
 const wants = (name: string): boolean => only.has(name);
 
 process.stdout.write(`MECport benchmarks on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
@@ -41,6 +43,8 @@ try {
   if (wants('sandbox-start')) await sandboxStart(); // sandbox sites on loopback: no stack
   if (wants('sandbox-notify')) await sandboxNotify(); // one sandbox process and a subscriber on loopback: no stack
   if (wants('sandbox-host')) await sandboxHost(); // the sandbox host alone, as npm start runs it: no stack
+  if (wants('container-running')) await containerRunning(); // a real agent, a fake portal, Podman and a loopback registry: no stack
+  if (wants('container-rss')) await containerRss(); // the same, one container app running
   if (wants('api') || wants('upload') || wants('search') || wants('edge') || wants('scale') || wants('download') || wants('agent') || wants('map') || wants('rules')) {
     const stack = await startStack();
     try {

@@ -7,7 +7,7 @@
  * const gate = await holdAfterFirstChunk(page);   // the second PATCH waits until gate.release()
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPackage } from '@mecport/app-package';
@@ -46,7 +46,9 @@ export function giveOwnAppDId(dir: string, appDId: string = randomUUID()): strin
 
 /**
  * The hello-mec example with an incompressible artefact of `payloadBytes`, so every package has its
- * own digest, and an appDId of its own (pass one to keep it across an app's versions).
+ * own digest, and an appDId of its own (pass one to keep it across an app's versions). It gets a
+ * process bundle (no ports), so that it can be deployed: hello-mec itself carries only a Helm chart,
+ * which a deployment refuses (HELM_NOT_SUPPORTED). Simulated nodes never run it.
  */
 export async function helloPackage(work: string, payloadBytes: number, appDId?: string): Promise<string> {
   const name = randomUUID();
@@ -54,6 +56,8 @@ export async function helloPackage(work: string, payloadBytes: number, appDId?: 
   cpSync(path.resolve(import.meta.dirname, '../../packages/app-package/examples/hello-mec'), dir, { recursive: true });
   giveOwnAppDId(dir, appDId);
   writeFileSync(path.join(dir, 'Artifacts', 'payload.bin'), randomBytes(payloadBytes));
+  mkdirSync(path.join(dir, 'Artifacts', 'Deployment', 'Process'), { recursive: true });
+  writeFileSync(path.join(dir, 'Artifacts', 'Deployment', 'Process', 'process.json'), JSON.stringify({ command: ['node', '-e', 'setInterval(() => {}, 1000)'], ports: [] }));
   const out = path.join(work, `hello-${name.slice(0, 8)}.csar`);
   await buildPackage({ dir, out });
   return out;

@@ -35,8 +35,8 @@ async function demoItem(request: TRequest, slug: string): Promise<TCatalogItem> 
   return item!;
 }
 
-/** npm start publishes the demo apps, then Hello Edge and Zone Watcher (the apps its demo edge agent runs). */
-const PUBLISHED = [...DEMO_APPS.map((a) => a.slug), 'hello-edge', 'zone-watcher'];
+/** npm start publishes the demo apps, then Hello Edge and Zone Watcher (the apps its demo edge agent runs), then the container sample Hello Container. */
+const PUBLISHED = [...DEMO_APPS.map((a) => a.slug), 'hello-edge', 'zone-watcher', 'hello-container'];
 
 test('the catalog is public and shows every published demo app, paged without gaps or repeats', async ({ request }) => {
   for (const sort of ['newest', 'downloads', 'rating']) {
@@ -44,7 +44,7 @@ test('the catalog is public and shows every published demo app, paged without ga
     expect(items.map((i) => i.slug).sort(), sort).toEqual([...PUBLISHED].sort());
   }
   const newest = await catalog(request, { limit: '50' });
-  expect(newest.items.map((i) => i.slug).slice(0, 3), 'Zone Watcher, Hello Edge and the last demo app were published last').toEqual(['zone-watcher', 'hello-edge', DEMO_APPS.at(-1)!.slug]);
+  expect(newest.items.map((i) => i.slug).slice(0, 4), 'Hello Container, Zone Watcher, Hello Edge and the last demo app were published last').toEqual(['hello-container', 'zone-watcher', 'hello-edge', DEMO_APPS.at(-1)!.slug]);
   const byDownloads = await catalog(request, { sort: 'downloads', limit: '1' });
   expect(byDownloads.items[0]!.slug).toBe([...DEMO_APPS].sort((a, b) => b.downloads - a.downloads)[0]!.slug);
   await expectProblem(await request.get('/api/v1/store/apps?limit=51'), 400);

@@ -3,12 +3,15 @@
  * "local-demo-node", enrolled with a fresh one-time token whenever its local enrolment does not
  * match the node (first start, a new data dir, a revoked node), running Hello Edge and Zone Watcher
  * (the sample MEC app, examples/zone-watcher) through ordinary deployments. Its apps stop with `npm start` (--stop-apps-on-exit); a real node keeps them.
+ * The node's runtime setting is Podman (core's DEMO_NODE_RUNTIME) and the agent finds podman by
+ * itself; the container sample (Hello Container) is published but not deployed here: the operator
+ * deploys it from the edge map.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { storagePaths } from '@mecport/blob-store';
-import { demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode, HELLO_EDGE, ZONE_WATCHER } from '@mecport/core/demo';
+import { demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode, HELLO_CONTAINER, HELLO_EDGE, ZONE_WATCHER } from '@mecport/core/demo';
 import type { DbClient } from '@mecport/db';
 
 export interface TDemoAgentOptions {
@@ -62,5 +65,6 @@ export async function startDemoAgent(options: TDemoAgentOptions): Promise<string
   if (!(await publishedVersionId(options.db, HELLO_EDGE))) return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'}; Hello Edge is not published, so nothing is deployed`;
   const deployed = await deployDemoApps(options.db, node.nodeId);
   const dns = options.dnsPort === 'off' || options.dnsPort === '0' ? '' : `, DNS on 127.0.0.1:${options.dnsPort}: dig @127.0.0.1 -p ${options.dnsPort} hello-edge.mec.example`;
-  return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'} (Mp1 on 127.0.0.1:${options.mp1Port}${dns})${deployed.length > 0 ? `, ${deployed.join(' and ')} deployed` : ''}`;
+  const container = (await publishedVersionId(options.db, HELLO_CONTAINER)) ? '; Hello Container (the container sample) is published: deploy it from the edge map' : '';
+  return `local-demo-node: agent ${enrolled ? 'started' : 'enrolled and started'} (Mp1 on 127.0.0.1:${options.mp1Port}${dns})${deployed.length > 0 ? `, ${deployed.join(' and ')} deployed` : ''}${container}`;
 }

@@ -31,7 +31,8 @@ describe('buildPackage', () => {
   it('makes a MEC 037 package that validates clean, with the AppD projected and progress reported', async () => {
     const progress: TProgress[] = [];
     const report = await validatePackage(built, {}, (p) => progress.push(p));
-    expect(notPassed(report)).toEqual([]);
+    // hello-mec carries only a Helm chart: valid, with the one warning that its deployment will be refused.
+    expect(notPassed(report)).toEqual([expect.objectContaining({ id: 'workload.helm', status: 'warn', file: 'Artifacts/Deployment/Charts/hello-mec.tgz' })]);
     expect(report.variant).toBe('mec037');
     expect(report.toscaMeta).toMatchObject({ 'Entry-Definitions': 'Definitions/hello-mec.yaml', 'ETSI-Entry-Manifest': 'hello-mec.mf', 'ETSI-Entry-Change-Log': 'Artifacts/ChangeLog.txt' });
     expect(report.metadata).toMatchObject({ vnfd_id: '6f1c1d8e-5c2a-4b4f-9f3e-2a6d1c0b7e11', vnf_release_date_time: '2026-01-01T00:00:00Z', mec_versions: '3.2.1', vnfm_info: 'etsivnfm:v2.3.1' });
@@ -172,7 +173,8 @@ describe('mecport-pkg CLI', () => {
     expect(sign.stdout).toContain(join(dir, 'cli.signed.zip'));
     const validate = await run(process.execPath, [bin, 'validate', join(dir, 'cli.signed.zip'), '--trust', caPath]);
     expect(validate.stdout).toContain('signature  signed by CN=ACME Edge Apps, O=ACME: trusted');
-    expect(validate.stdout).toMatch(/result {5}valid: \d+ pass, 0 warn, 0 fail/);
+    expect(validate.stdout).toMatch(/result {5}valid: \d+ pass, 1 warn, 0 fail/); // workload.helm: hello-mec carries only a Helm chart
+    expect(validate.stdout).toMatch(/WARN {2}workload\.helm/);
     const refused = await run(process.execPath, [bin, 'validate', join(import.meta.dirname, '../test-data/edgegallery/ARNoMfTosca.csar')]).catch((e: { code: number; stdout: string }) => e);
     expect((refused as { code: number }).code).toBe(1);
     expect((refused as { stdout: string }).stdout).toContain('FAIL  layout.tosca-metadata');

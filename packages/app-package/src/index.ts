@@ -5,6 +5,7 @@
  * - `buildPackage({ dir, out })`: a MEC 037 CSAR from a folder.
  * - `signPackage({ csar, out, key, cert, mode })`: SOL004 option 1 and/or 2.
  * - `readProcessBundle(path)`: the process bundle (command, declared ports) a package carries, or null.
+ * - `readWorkload(path, appd?)`: what a package runs as (process, container with its images, helm, none).
  * - `rehashPackage({ csar, out, key?, cert? })`: manifest digests rewritten from the files (placeholder digests), signed again when given a key.
  *
  * @example
@@ -16,6 +17,7 @@ export { validatePackage, type TValidateOptions, type TValidationReport } from '
 export { buildPackage, BUILD_DEFAULTS, type TBuildOptions, type TBuildResult } from './build';
 export { signPackage, type TSignOptions, type TSignResult } from './sign';
 export { readProcessBundle } from './csar/process-bundle';
+export { readWorkload } from './workload/read-workload';
 export { rehashPackage, type TRehashOptions, type TRehashResult } from './rehash';
 export { CHECKS, type TCheck, type TCheckId, type TCheckStatus } from './report';
 export { PackageRefusedError, assertNoFailure } from './errors';

@@ -64,6 +64,10 @@ export const CHECKS = {
   'appd.compute': 'One Vdu.Compute (or OsContainers) per app',
   'appd.legacy-default': 'A required AppD field absent from an EdgeGallery AppD was defaulted',
   'appd.schema': 'The projected MEC 010-2 AppD validates against the schema',
+  // What the package runs as (container apps, issue 14).
+  'workload.kubernetes': 'Kubernetes YAML parses and asks for nothing a node refuses (privileged, host paths, host namespaces, added capabilities, other kinds)',
+  'workload.images': 'Each image the Kubernetes YAML names is in the package (Artifacts/Images/*.tar) or pinned by the AppD\'s swImageDescriptor checksum',
+  'workload.helm': 'The package does not carry only a Helm chart (Helm charts are not rendered: deployment is refused)',
 } as const;
 
 export type TCheckId = keyof typeof CHECKS;

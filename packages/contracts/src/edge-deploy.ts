@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ZInstanceMessageCode, ZInstanceState, ZMessageParams } from './edge-channel';
 import { ZPage, ZPageQuery } from './pagination';
+import { ZRanImage } from './container-runtime';
 
 export const ZDeploymentTargetSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('nodes'), nodeIds: z.array(z.string().uuid()).min(1).max(10_000) }),
@@ -86,6 +87,7 @@ export const ZAppInstance = z
     messageCode: ZInstanceMessageCode.nullable().describe('`message` as a stable code, to show it translated'),
     messageParams: ZMessageParams.nullable(),
     terminating: z.boolean(),
+    images: z.array(ZRanImage).describe('A container app\'s images with the digests that ran, as its agent last reported them (empty for process apps)'),
     terminationReason: z.enum(TERMINATION_REASONS).nullable().describe('Why it left the desired state: terminated by an operator, or withdrawn because its deployment failed on the node'),
     createdAt: z.string().datetime({ offset: true }),
     updatedAt: z.string().datetime({ offset: true }),

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ZNodeCapacity } from './edge-channel';
 import { ZDataPlane, ZLabels, ZNodeStatus, ZNodeWrite } from './edge-node';
+import { ZNodeRuntime } from './container-runtime';
 
 /**
  * The import request's largest body (10 MB: below the 10 MiB a Next.js proxy buffers, so the 413
@@ -47,6 +48,7 @@ export const ZNodeImportRow = z.object({
   labels: ZLabels.default({}),
   capacity: ZNodeCapacity.nullable().optional(),
   dataPlane: ZDataPlane.optional(),
+  runtime: ZNodeRuntime.optional(),
 });
 export type TNodeImportRow = z.infer<typeof ZNodeImportRow>;
 
@@ -90,7 +92,7 @@ export const ZNodeFeature = z.object({
   geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude] (RFC 7946)') }),
   properties: z.object({
     id: z.string().uuid(), name: z.string(), latitude: z.number(), longitude: z.number(), address: z.string(), province: z.string(), city: z.string(), district: z.string(),
-    group: z.string().describe('The node group\'s name, or empty'), labels: ZLabels, capacity: ZNodeCapacity.nullable(), dataPlane: ZDataPlane, status: ZNodeStatus,
+    group: z.string().describe('The node group\'s name, or empty'), labels: ZLabels, capacity: ZNodeCapacity.nullable(), dataPlane: ZDataPlane, runtime: ZNodeRuntime, status: ZNodeStatus,
   }),
 });
 export const ZNodeFeatureCollection = z

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ZPage, ZPageQuery } from './pagination';
+import { ZAppWorkload } from './container-runtime';
 
 export const APP_CATEGORIES = ['video-analytics', 'ar-vr', 'gaming', 'iot', 'v2x', 'industrial', 'smart-city', 'healthcare', 'cdn', 'security', 'ai-inference', 'other'] as const;
 export const ZAppCategory = z.enum(APP_CATEGORIES).describe('Store category');
@@ -119,6 +120,7 @@ export const ZAppVersion = z
     certifiedAt: z.string().datetime({ offset: true }).nullable(),
     publishedAt: z.string().datetime({ offset: true }).nullable(),
     deprecatedAt: z.string().datetime({ offset: true }).nullable(),
+    workload: ZAppWorkload.nullable().describe('What the package runs as (process, container, helm: not deployable, none); null until the package has been read'),
   })
   .meta({ id: 'AppVersion' });
 export type TAppVersion = z.infer<typeof ZAppVersion>;

@@ -4,7 +4,7 @@ import {
   ZDeploymentPage, ZDeploymentParams, ZPageQuery,
 } from '@mecport/contracts';
 import {
-  acknowledgeAlarm, blobPortsReader, clearAlarm, getDeployment, getInstance, listAlarms, listDeployments, listInstances, startDeployment, stopAndReadDeployment, terminateInstance,
+  acknowledgeAlarm, blobWorkloadReader, clearAlarm, getDeployment, getInstance, listAlarms, listDeployments, listInstances, startDeployment, stopAndReadDeployment, terminateInstance,
 } from '@mecport/core';
 import { withUser } from '@mecport/http';
 import { api } from '../api';
@@ -22,11 +22,11 @@ export const listDeploymentsRoute = api.route({
 
 export const createDeploymentRoute = api.route({
   method: 'POST', path: '/api/v1/edge/deployments', operationId: 'createDeployment', tags: ['Deployments'],
-  summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited. 409 when another instance holds one of the version\'s declared ports on a target node (`portConflicts` names each port, node and instance)',
+  summary: 'Roll a published app version out to nodes (picked, a group, or a label selector) in batches; audited. 409 when another instance holds one of the version\'s declared ports on a target node (`portConflicts` names each port, node and instance), when the version cannot be deployed (a Helm chart only: `reason` helm-not-supported), or when a target node cannot run a container app (`runtimeRefusals` names each node and why)',
   auth: operators, body: ZDeploymentCreate,
   response: { status: 201, description: 'The deployment with its first batch started', schema: ZDeploymentDetail },
   errors: [409],
-  handler: ({ actor, body, requestId }) => startDeployment(prisma(), actor, body, requestId, { readPorts: blobPortsReader(blobStore()) }),
+  handler: ({ actor, body, requestId }) => startDeployment(prisma(), actor, body, requestId, { readWorkload: blobWorkloadReader(blobStore()) }),
 });
 
 export const getDeploymentRoute = api.route({

@@ -54,6 +54,7 @@ describe('a container package', () => {
     ['a privileged container', podYaml({ image: 'localhost/test/app:1', port: 8083, extra: '\n      securityContext: { privileged: true }' }), /app\.yaml#1: spec\.containers\[0\]\.securityContext\.privileged: privileged containers are not allowed/],
     ['a host path', `${podYaml({ image: 'localhost/test/app:1', port: 8084 })}  volumes:\n    - name: root\n      hostPath: { path: / }\n`, /spec\.volumes\[0\]\.hostPath: host paths are not allowed/],
     ['YAML that does not parse', 'kind: Pod\nspec: [unclosed\n', /does not parse: Artifacts\/Deployment\/Kubernetes\/app\.yaml: \S/],
+    ['two pods naming one container', `${podYaml({ name: 'one', image: 'localhost/test/app:1', port: 8086 })}---\n${podYaml({ name: 'two', image: 'localhost/test/app:1', port: 8087 })}`, /app\.yaml \(two\): container "app" is also named in Artifacts\/Deployment\/Kubernetes\/app\.yaml \(one\)/],
     ['a kind the node does not run', 'apiVersion: batch/v1\nkind: Job\nmetadata: { name: x }\n', /app\.yaml#1: kind: kind Job is not supported/],
   ])('refuses %s on the node, naming the file and field, and leaves nothing behind', async (_what, yaml, message) => {
     const csar = await buildContainerPackage(dir, { kube: { 'app.yaml': yaml } });

@@ -58,6 +58,27 @@ export async function readWorkload(dir: string, kubeFiles: string[]): Promise<TK
     parsed.push({ file, docs: list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown) });
   }
   const workload = readKubeWorkload(parsed);
-  if (workload.issues.length > 0) throw new BundleInvalidError(`the Kubernetes YAML is refused on this node: ${workload.issues.map((i) => `${i.where}: ${i.message}`).join('; ')}`);
+  const issues = [...workload.issues.map((i) => `${i.where}: ${i.message}`), ...sharedNames(workload)];
+  if (issues.length > 0) throw new BundleInvalidError(`the Kubernetes YAML is refused on this node: ${issues.join('; ')}`);
   return workload;
+}
+
+/**
+ * An app's pods run as one pod on an edge node (the podman runtime merges them), so two of them
+ * may not name the same container or volume: refused here, before anything is stopped for it.
+ */
+function sharedNames(workload: TKubeWorkload): string[] {
+  const out: string[] = [];
+  for (const what of ['container', 'volume'] as const) {
+    const seen = new Map<string, string>();
+    for (const pod of workload.pods) {
+      const names = what === 'container' ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name) : (pod.spec.volumes ?? []).map((v) => v.name);
+      for (const name of new Set(names)) {
+        const other = seen.get(name);
+        if (other) out.push(`${pod.file} (${pod.name}): ${what} ${JSON.stringify(name)} is also named in ${other}; an app's pods run as one pod on an edge node: rename one`);
+        else seen.set(name, `${pod.file} (${pod.name})`);
+      }
+    }
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * packages fail with their report and leave no rows and no files; the EdgeGallery samples.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -109,12 +109,39 @@ describe('package.validate', () => {
     expect(upload).toMatchObject({ state: 'validated', error: null, progress: { phase: 'done', bytesDone: result.size, bytesTotal: result.size } });
     const version = await prisma.appVersion.findUniqueOrThrow({ where: { id: upload.versionId! } });
     expect(version).toMatchObject({ appId: app.id, version: '1.0.0', status: 'validated', packageDigest: result.sha256, packageSize: BigInt(result.size), architecture: 'x86_64' });
+    // What it runs as is kept from the start: hello-mec carries only a Helm chart (its deployment will be refused).
+    expect(version.workload).toEqual({ runtime: 'helm', charts: ['Artifacts/Deployment/Charts/hello-mec.tgz'] });
+    expect(version.declaredPorts).toEqual([]);
     expect(await prisma.packageBlob.findUnique({ where: { digest: result.sha256 } })).toMatchObject({ size: BigInt(result.size) });
     expect(statSync(storage.blobs.pathOf(result.sha256)).size).toBe(result.size);
     expect((upload.report as { summary: { fail: number } }).summary.fail).toBe(0);
     const audit = await prisma.auditEvent.findMany({ where: { targetId: upload.id }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['app.upload.validate']);
     expect(audit[0]).toMatchObject({ actorSubject: subject, actorName: 'Dee Veloper' });
+  });
+
+  it('keeps a container package\'s workload on its version: YAML ports, the image with its archive and the digest the AppD pins', async () => {
+    const dir = path.join(work, 'container');
+    cpSync(EXAMPLE, dir, { recursive: true });
+    rmSync(path.join(dir, 'Artifacts/Deployment/Charts'), { recursive: true });
+    mkdirSync(path.join(dir, 'Artifacts/Deployment/Kubernetes'), { recursive: true });
+    mkdirSync(path.join(dir, 'Artifacts/Images'), { recursive: true });
+    const image = '127.0.0.1:5055/demo/hello:1.0';
+    writeFileSync(path.join(dir, 'Artifacts/Deployment/Kubernetes/hello.yaml'), `kind: Pod\nmetadata: { name: hello }\nspec:\n  containers:\n    - { name: hello, image: "${image}", ports: [{ containerPort: 8097 }] }\n`);
+    writeFileSync(path.join(dir, 'Artifacts/Images/hello.tar'), 'an image archive');
+    const appd = path.join(dir, 'Definitions/hello-mec.yaml');
+    writeFileSync(appd, readFileSync(appd, 'utf8').replace('file: Artifacts/Deployment/Charts/hello-mec.tgz', 'file: Artifacts/Images/hello.tar')
+      .replace('            name: hello-mec\n', `            name: "${image}"\n`).replace('0'.repeat(64), 'd'.repeat(64)));
+    const out = path.join(work, 'container.csar');
+    await buildPackage({ dir, out });
+    const upload = await validate(out, '2.0.0-container');
+    expect(upload.state).toBe('validated');
+    const version = await prisma.appVersion.findUniqueOrThrow({ where: { id: upload.versionId! } });
+    expect(version.workload).toEqual({
+      runtime: 'container', ports: [8097], kubeFiles: ['Artifacts/Deployment/Kubernetes/hello.yaml'],
+      images: [{ name: image, archive: 'Artifacts/Images/hello.tar', digest: `sha256:${'d'.repeat(64)}` }],
+    });
+    expect(version.declaredPorts).toEqual([8097]);
   });
 
   it('fails a second upload of the same version with a clear message, and keeps the first one\'s blob', async () => {

@@ -14,6 +14,7 @@ import { PackageRefusedError } from '../errors';
 import { checkManifestSignature, type TSignatureReport } from '../security/check-signatures';
 import { loadCertificates } from '../security/cms';
 import type { SafeZip } from '../zip/safe-zip';
+import { checkWorkload } from '../workload/check-workload';
 import { checkDigests, type TDigestItem } from './check-digests';
 import { LEGACY_METADATA, parseManifest, REQUIRED_METADATA, type TManifest } from './manifest';
 import { parseToscaMeta, type ToscaMeta } from './tosca-meta';
@@ -217,6 +218,7 @@ export async function checkCsar(ctx: TContext, zip: SafeZip): Promise<TCsarResul
     if (appd.variant === 'edgegallery') result.variant = 'edgegallery';
     if (found && manifest && appd.draft) crossCheck(ctx, manifest, found.path, normalized, appd.draft, legacy || appd.variant === 'edgegallery');
   }
+  await checkWorkload(ctx, zip, prefix, result.appd ?? result.appdDraft);
   if (!found || !manifest) return result;
 
   // Sources: existence, then digests streamed in archive order.

@@ -17,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoPackage } from './build-demo-package';
 import { importDemoStore } from './import-demo-store';
 import { DEMO_RELEASE_DATE } from './build-demo-package';
+import { emptyDemoResult } from './demo-result';
+import { importHelloContainer } from './import-hello-container';
 import { HELLO_EDGE_DIR } from './import-hello-edge';
 import { uploadLocalPackage } from './upload-local-package';
 import { listAppPackages } from '../mec010';
@@ -49,12 +51,13 @@ const demoApp = (slug: string) => db.app.findFirstOrThrow({ where: { slug }, inc
 describe('importDemoStore', () => {
   it('imports every demo app and sample once, and a second run adds nothing', async () => {
     const first = await run();
-    // + 2: Hello Edge and Zone Watcher, the process-bundle apps the local demo agent runs.
-    expect(first).toEqual({ appsCreated: DEMO_APPS.length + DEMO_SAMPLES.length + 2, packagesUploaded: DEMO_APPS.length + DEMO_SAMPLES.length + 2, versionsPublished: DEMO_APPS.length + 2, blobsRestored: 0, problems: [] });
+    // + 3: Hello Edge and Zone Watcher, the process-bundle apps the local demo agent runs, and
+    // Hello Container, the container sample (its image is made from busybox-static, installed here as in CI).
+    expect(first).toEqual({ appsCreated: DEMO_APPS.length + DEMO_SAMPLES.length + 3, packagesUploaded: DEMO_APPS.length + DEMO_SAMPLES.length + 3, versionsPublished: DEMO_APPS.length + 3, blobsRestored: 0, problems: [] });
     const validatedSamples = DEMO_SAMPLES.filter((s) => s.outcome === 'validated').length;
     const after = await counts();
     expect(after).toMatchObject({
-      apps: DEMO_APPS.length + DEMO_SAMPLES.length + 2, versions: DEMO_APPS.length + validatedSamples + 2, blobs: DEMO_APPS.length + validatedSamples + 2, uploads: DEMO_APPS.length + DEMO_SAMPLES.length + 2,
+      apps: DEMO_APPS.length + DEMO_SAMPLES.length + 3, versions: DEMO_APPS.length + validatedSamples + 3, blobs: DEMO_APPS.length + validatedSamples + 3, uploads: DEMO_APPS.length + DEMO_SAMPLES.length + 3,
       downloads: DEMO_APPS.reduce((n, a) => n + a.downloads, 0), ratings: DEMO_APPS.reduce((n, a) => n + a.stars.length, 0), comments: DEMO_APPS.filter((a) => a.stars.length > 0).length,
     });
 
@@ -147,6 +150,29 @@ describe('importDemoStore', () => {
     expect(report.ok).toBe(true);
     expect(report.appd).toMatchObject({ appName: 'zone-watcher', appServiceProduced: [{ serName: 'zone-events' }], appServiceRequired: [{ serName: 'location' }] });
     expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Deployment/Process/server.mjs', 'Artifacts/Deployment/Process/lib/watcher.mjs']));
+  });
+
+  it('publishes Hello Container, the container sample: its image archive is in the package, covered by the manifest and pinned by the AppD', async () => {
+    const sample = await demoApp('hello-container');
+    expect(sample.versions).toHaveLength(1);
+    expect(sample.versions[0]).toMatchObject({ version: '1.0.0', status: 'published' });
+    const blob = await blobs.stat(sample.versions[0]!.packageDigest);
+    const report = await validatePackage(blob!.path);
+    expect(report.ok).toBe(true);
+    expect(report.appd).toMatchObject({
+      appName: 'hello-container', appServiceProduced: [{ serName: 'hello-container' }],
+      swImageDescriptor: { name: 'localhost/mecport/hello-container', version: '1.0.0', swImage: 'Artifacts/Images/hello-container.tar', checksum: { algorithm: 'sha-256', hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } },
+    });
+    expect(report.checks.filter((c) => c.id === 'manifest.digest').map((c) => c.file)).toEqual(expect.arrayContaining(['Artifacts/Images/hello-container.tar', 'Artifacts/Deployment/Kubernetes/hello-container.yaml']));
+  });
+
+  it('says plainly that the container sample is unavailable without busybox-static, and publishes nothing for it', async () => {
+    const result = emptyDemoResult();
+    const deps = { db, blobs, uploadsDir: path.join(dataDir, 'uploads') };
+    const before = await counts();
+    expect(await importHelloContainer(deps, result, path.join(dataDir, 'no-busybox-here'))).toBeNull();
+    expect(result.problems).toEqual([expect.stringMatching(/container sample \(Hello Container\) is unavailable: .*busybox-static/)]);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses Hello Edge\'s appDId in another tenant\'s app: the upload fails with the report saying why; one package per appDId stays', async () => {

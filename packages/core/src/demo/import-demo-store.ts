@@ -15,6 +15,7 @@ import type { TDemoLog } from './demo-context';
 import { emptyDemoResult, type TDemoImportResult } from './demo-result';
 import { importDemoApps } from './import-demo-apps';
 import { importDemoSamples } from './import-demo-samples';
+import { importHelloContainer } from './import-hello-container';
 import { importHelloEdge } from './import-hello-edge';
 import { importZoneWatcher } from './import-zone-watcher';
 
@@ -45,6 +46,7 @@ export async function importDemoStore(options: TDemoImportOptions): Promise<TDem
     await importDemoApps(deps, result);
     await importHelloEdge(deps, result);
     await importZoneWatcher(deps, result);
+    await importHelloContainer(deps, result);
   }, { maxWait: 60_000, timeout: 30 * 60_000 });
   return result;
 }

@@ -14,4 +14,5 @@ export { DEMO_SAMPLES_DIR } from './import-demo-samples';
 export { demoUploadId } from './demo-context';
 export { importHelloEdge, HELLO_EDGE } from './import-hello-edge';
 export { importZoneWatcher, ZONE_WATCHER } from './import-zone-watcher';
-export { DEMO_NODE, demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode } from './demo-edge-node';
+export { importHelloContainer, HELLO_CONTAINER } from './import-hello-container';
+export { DEMO_NODE, DEMO_NODE_RUNTIME, demoEnrolmentToken, ensureDemoDeployment, ensureDemoNode } from './demo-edge-node';

@@ -37,6 +37,8 @@ export * from './deployments/start-deployment';
 export * from './deployments/stop-and-read-deployment';
 export * from './deployments/node-package';
 export * from './deployments/declared-ports';
+export * from './deployments/app-workload';
+export * from './deployments/node-runtime-check';
 export * from './deployments/retire-instance';
 export * from './alarms/alarms';
 export * from './alarms/read-alarms';

@@ -9,7 +9,7 @@
  * @example
  * await validateUpload({ db, blobs, uploadsDir, log }, uploadId); // { state: 'validated', versionId }
  */
-import { validatePackage, type TProgress, type TValidateOptions, type TValidationReport } from '@mecport/app-package';
+import { readWorkload, validatePackage, type TProgress, type TValidateOptions, type TValidationReport } from '@mecport/app-package';
 import { removeStagedFiles, stagedFiles, type TBlobStore } from '@mecport/blob-store';
 import { AppError, type TUploadProgress, type TUploadReport } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
@@ -123,6 +123,8 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
   if (ownership.status === 'fail') return fail(`The package failed validation (1 failed check; first: ${ownership.id}: ${ownership.message})`, report);
   const architecture = storeArchitecture(codec.architectures);
   if (!architecture) return fail(`The package declares ${codec.architectures.join(', ')}; the store takes one of x86_64 or aarch64`, report);
+  // What it runs as, kept on the version (the store says process or container app; deployments check nodes against it).
+  const workload = await readWorkload(staged, codec.appd).catch(() => undefined);
 
   // 2. A version name is used once per app (versions are immutable). A version with these very bytes,
   //    registered after this upload began and claimed by no upload, is this job's own earlier attempt
@@ -143,7 +145,7 @@ export async function validateUpload(deps: TValidateUploadDeps, uploadId: string
         try {
           if (put.digest !== codec.sha256) throw new AppError('conflict', 'The staged file changed while it was validated; upload it again');
           const version = await registerVersion(db, actor, {
-            appId: upload.appId, version: upload.version, digest: put.digest, size: put.size, appd: codec.appd as unknown as Record<string, unknown>, architecture, report: { checks: report.checks },
+            appId: upload.appId, version: upload.version, digest: put.digest, size: put.size, appd: codec.appd as unknown as Record<string, unknown>, architecture, report: { checks: report.checks }, ...(workload ? { workload } : {}),
           });
           return version.id;
         } catch (error) {

@@ -23,6 +23,7 @@ import { AppForm } from './app-form';
 import { formFromApp, updateBody } from './app-form-model';
 import { UploadSection } from './upload-section';
 import { VersionStatusBadge } from './version-status-badge';
+import { WorkloadKind } from '@/components/store/workload-kind';
 
 type TAction = 'publish' | 'deprecate' | 'delete';
 
@@ -133,7 +134,7 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
             <Table striped withTableBorder data-testid="versions-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('versions.version')}</Table.Th><Table.Th>{t('versions.status')}</Table.Th><Table.Th>{t('versions.architecture')}</Table.Th>
+                  <Table.Th>{t('versions.version')}</Table.Th><Table.Th>{t('versions.status')}</Table.Th><Table.Th>{t('versions.architecture')}</Table.Th><Table.Th>{t('versions.runsAs')}</Table.Th>
                   <Table.Th>{t('versions.validation')}</Table.Th><Table.Th>{t('versions.size')}</Table.Th><Table.Th>{t('versions.uploaded')}</Table.Th><Table.Th>{t('versions.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -143,6 +144,7 @@ export function DeveloperAppPage({ appId }: { appId: string }) {
                     <Table.Td fw={600}>{v.version}</Table.Td>
                     <Table.Td><VersionStatusBadge status={v.status} /></Table.Td>
                     <Table.Td>{v.architecture}</Table.Td>
+                    <Table.Td><WorkloadKind workload={v.workload} /></Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" data-testid="validation-counts" aria-label={t('versions.validationLabel', { pass: v.validation.pass, warn: v.validation.warn, fail: v.validation.fail })} role="group">
                         <Badge size="sm" variant="light" color="green" aria-hidden="true">{t('versions.pass', { count: v.validation.pass })}</Badge>

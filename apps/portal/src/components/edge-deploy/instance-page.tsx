@@ -1,7 +1,7 @@
 'use client';
 /**
  * One app instance: where it runs, which app and version, desired and reported state, restarts,
- * the Mp1 ready flag, the agent's message (in the reader's language) and the tail of its log, read
+ * the Mp1 ready flag, a container app's images with the digests that ran, the agent's message (in the reader's language) and the tail of its log, read
  * again every few seconds until the instance is gone; once it left the desired state, why
  * (terminated by an operator, or withdrawn by its failed deployment). Terminate (after a confirmation) and a shortcut to upgrade it.
  */
@@ -16,6 +16,7 @@ import { networkProblem, readProblem, type TApiProblem } from '@/components/ui/a
 import { ConfirmModal } from '@/components/ui/confirm-modal';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { EdgeCrumbs } from './edge-crumbs';
+import { InstanceImages } from './instance-images';
 import { InstanceLog } from './instance-log';
 import { instanceMessageText } from './server-message-text';
 import { InstanceStateBadge } from './status-badges';
@@ -133,6 +134,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
       {problem && <ProblemAlert heading={t('instance.refreshFailed')} problem={problem} testId="instance-refresh-error" />}
       {i.message && <Alert color={i.state === 'RUNNING' ? 'blue' : 'orange'} variant="light" title={t('instance.message')} data-testid="instance-message" data-code={i.messageCode ?? ''}>{instanceMessageText(serverText, i)}</Alert>}
       <Facts i={i} />
+      <InstanceImages images={i.images} />
       <InstanceLog lines={i.logTail} live={!gone} />
       <ConfirmModal opened={confirming} title={t('instance.confirmTitle', { app: i.appName, node: i.nodeName })} body={t('instance.confirmBody')}
         confirmLabel={t('instance.terminate')} busy={busy} onConfirm={() => void terminate()} onCancel={() => setConfirming(false)} />

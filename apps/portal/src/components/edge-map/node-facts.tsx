@@ -1,9 +1,10 @@
 'use client';
-/** A node's registry facts as a description list: region, address, group, labels, capacity, data plane, agent. */
+/** A node's registry facts as a description list: region, address, group, labels, capacity, data plane, container runtime (set and reported), agent. */
 import type { TEdgeNode } from '@mecport/contracts';
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRelativeTime } from '@/components/ui/use-relative-time';
+import { podmanOnNode, runtimeMismatch } from './node-runtime-model';
 
 export function NodeFacts({ node }: { node: TEdgeNode }) {
   const t = useTranslations('edgeMap.facts');
@@ -21,6 +22,18 @@ export function NodeFacts({ node }: { node: TEdgeNode }) {
     )],
     [t('capacity'), c ? t('capacityValue', { architecture: c.architecture, cores: c.cpuCores, memory: format.number(c.memoryMb / 1024, { maximumFractionDigits: 1 }), gpus: c.gpus, npus: c.npus }) : t('capacityUnknown')],
     [t('dataPlane'), t(`adapters.${node.dataPlane.adapter}`)],
+    [t('containerRuntime'), node.runtime.container === 'none' ? t('containerRuntimeNone') : (
+      <span data-testid="node-container-runtime">
+        {t('containerRuntimePodman')}
+        {node.runtime.registries.length > 0 && <> ({node.runtime.registries.map((r) => (r.tlsVerify ? r.host : t('registryNoTls', { host: r.host }))).join(', ')})</>}
+      </span>
+    )],
+    [t('podman'), (
+      <span data-testid="node-podman" data-podman={podmanOnNode(node)}>
+        {t(`podmanOnNode.${podmanOnNode(node)}`)}
+        {runtimeMismatch(node) && <Text span size="sm" c="red.8" display="block" role="note">{t('runtimeMismatch')}</Text>}
+      </span>
+    )],
     [t('agent'), node.agentVersion ? t('agentValue', { version: node.agentVersion, host: node.hostname ?? '—' }) : t('notEnrolled')],
     [t('lastHeartbeat'), node.lastHeartbeatAt ? relative(new Date(node.lastHeartbeatAt)) : '—'],
     [t('revision'), t('revisionValue', { applied: node.appliedRevision, desired: node.desiredRevision })],

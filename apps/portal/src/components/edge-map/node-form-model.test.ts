@@ -48,6 +48,18 @@ describe('node form model', () => {
       lastHeartbeatAt: null, enrolledAt: null, createdAt: '2026-01-01T00:00:00.000Z',
     } satisfies TEdgeNode;
     const r = nodeBody(nodeFormFrom(node));
-    expect(r.ok && r.body).toEqual({ name: 'muc-1', latitude: 48.1, longitude: 11.5, address: 'Leopoldstraße 1', province: 'Bayern', city: 'München', district: 'Schwabing', groupId: null, labels: { tier: 'gold' }, capacity: node.capacity, dataPlane: node.dataPlane, callbackAllowCidrs: ['10.20.0.0/16', 'fd00:20::/48'] });
+    expect(r.ok && r.body).toEqual({ name: 'muc-1', latitude: 48.1, longitude: 11.5, address: 'Leopoldstraße 1', province: 'Bayern', city: 'München', district: 'Schwabing', groupId: null, labels: { tier: 'gold' }, capacity: node.capacity, dataPlane: node.dataPlane, callbackAllowCidrs: ['10.20.0.0/16', 'fd00:20::/48'], runtime: { container: 'none', registries: [] } });
+    const podman = { ...node, runtime: { container: 'podman' as const, registries: [{ host: '127.0.0.1:5055', tlsVerify: false }, { host: 'registry.example', tlsVerify: true }] } };
+    const back = nodeBody(nodeFormFrom(podman));
+    expect(back.ok && back.body.runtime).toEqual(podman.runtime);
+  });
+
+  it('sends the container runtime with its registries, leaving out rows without a host, and names a bad host', () => {
+    expect(nodeBody(filled)).toMatchObject({ ok: true, body: { runtime: { container: 'none', registries: [] } } });
+    const r = nodeBody({ ...filled, containerRuntime: 'podman', registries: [{ host: ' 127.0.0.1:5055 ', tlsVerify: false }, { host: '  ', tlsVerify: true }] });
+    expect(r.ok && r.body.runtime).toEqual({ container: 'podman', registries: [{ host: '127.0.0.1:5055', tlsVerify: false }] });
+    const bad = nodeBody({ ...filled, containerRuntime: 'podman', registries: [{ host: 'https://registry.example/', tlsVerify: true }] });
+    expect(bad).toMatchObject({ ok: false, errors: { registries: 'invalid' } });
+    expect(serverNodeErrors([{ in: 'body', field: 'runtime.registries.0.host', message: 'a registry is a host name' }])).toEqual({ registries: 'a registry is a host name' });
   });
 });

@@ -2,10 +2,10 @@
 /**
  * The node form, to register a node or edit one: name, coordinates (typed, or by clicking the
  * small map), address, province / city / district, group, labels, capacity and the data-plane
- * adapter with its settings, the Mp1 callback allow-list. Checked with the API's contract on submit; the server's field
+ * adapter with its settings, the Mp1 callback allow-list, the container runtime and the registries it may pull from. Checked with the API's contract on submit; the server's field
  * errors land under the fields they name.
  */
-import { CPU_ARCHITECTURES, DATA_PLANE_ADAPTERS, type TNodeGroup, type TNodeWrite } from '@mecport/contracts';
+import { CONTAINER_RUNTIMES, CPU_ARCHITECTURES, DATA_PLANE_ADAPTERS, type TNodeGroup, type TNodeWrite } from '@mecport/contracts';
 import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -15,8 +15,9 @@ import { useMapConfig } from './edge-map-config';
 import { KeyValueRows } from './key-value-rows';
 import type { TLabelRowError } from './label-editor-model';
 import { LocationPickerLoader } from './location-picker-loader';
+import { RegistryRows } from './registry-rows';
 import {
-  nodeBody, serverNodeErrors, type TAdapter, type TArchitecture, type TNodeFormErrors, type TNodeFormField, type TNodeFormValues,
+  nodeBody, serverNodeErrors, type TAdapter, type TArchitecture, type TContainerRuntime, type TNodeFormErrors, type TNodeFormField, type TNodeFormValues,
 } from './node-form-model';
 
 const CODES = ['required', 'invalidNumber', 'outOfRange', 'invalid'];
@@ -125,6 +126,13 @@ export function NodeForm({ mode, initial, groups, onSubmit, onCancel }: TNodeFor
           <Textarea label={t('callbackAllowCidrs')} description={t('callbackAllowCidrsHelp')} autosize minRows={2} placeholder="10.20.0.0/16"
             value={v.callbackAllowCidrs} error={err('callbackAllowCidrs')} data-field="callbackAllowCidrs" data-testid="callback-allow-cidrs"
             onChange={(e) => set({ callbackAllowCidrs: e.currentTarget.value })} />
+        </Fieldset>
+        <Fieldset legend={t('runtime')}>
+          <Stack gap="sm">
+            <Select label={t('containerRuntime')} description={t('containerRuntimeHelp')} data={CONTAINER_RUNTIMES.map((r) => ({ value: r, label: t(`containerRuntimes.${r}`) }))}
+              value={v.containerRuntime} allowDeselect={false} onChange={(r) => set({ containerRuntime: (r ?? 'none') as TContainerRuntime })} data-testid="container-runtime" />
+            {v.containerRuntime !== 'none' && <RegistryRows rows={v.registries} onChange={(registries) => set({ registries })} error={err('registries')} />}
+          </Stack>
         </Fieldset>
         {err('form') && <Text c="red" size="sm" role="alert">{err('form')}</Text>}
         {problem && <ProblemAlert heading={mode === 'create' ? t('createFailed') : t('saveFailed')} problem={problem} testId="node-form-problem" />}

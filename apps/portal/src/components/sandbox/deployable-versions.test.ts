@@ -5,7 +5,7 @@ import { deployableVersions } from './deployable-versions';
 const version = (v: string, status: TAppVersion['status'], fail: number, createdAt: string): TAppVersion => ({
   id: `00000000-0000-4000-8000-00000000000${v.length}`, appId: '00000000-0000-4000-8000-000000000000', version: v, status,
   packageDigest: 'a'.repeat(64), packageSize: 1, appdId: 'x', architecture: 'x86_64', validation: { pass: 3, warn: 0, fail },
-  createdAt, certifiedAt: null, publishedAt: null, deprecatedAt: null,
+  createdAt, certifiedAt: null, publishedAt: null, deprecatedAt: null, workload: null,
 });
 
 describe('deployableVersions', () => {

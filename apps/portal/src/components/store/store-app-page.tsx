@@ -20,6 +20,7 @@ import { localizedDescriptions, localizedName } from '@/components/ui/localized-
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { RatingStars } from './rating-stars';
 import { TryItButton } from '@/components/sandbox/try-it-button';
+import { WorkloadKind } from './workload-kind';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -145,16 +146,17 @@ export function StoreAppPage({ appId }: { appId: string }) {
       )}
 
       <Section title={t('app.versions')} testId="store-app-versions">
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={680}>
           <Table striped withTableBorder>
             <Table.Thead>
-              <Table.Tr><Table.Th>{t('app.version')}</Table.Th><Table.Th>{t('app.architecture')}</Table.Th><Table.Th>{t('app.published')}</Table.Th><Table.Th>{t('app.size')}</Table.Th><Table.Th>{t('app.certification')}</Table.Th></Table.Tr>
+              <Table.Tr><Table.Th>{t('app.version')}</Table.Th><Table.Th>{t('app.architecture')}</Table.Th><Table.Th>{t('workload.title')}</Table.Th><Table.Th>{t('app.published')}</Table.Th><Table.Th>{t('app.size')}</Table.Th><Table.Th>{t('app.certification')}</Table.Th></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {versions.map((v) => (
                 <Table.Tr key={v.id} data-testid="store-app-version">
                   <Table.Td>{v.version}</Table.Td>
                   <Table.Td>{v.architecture}</Table.Td>
+                  <Table.Td><WorkloadKind workload={v.workload} /></Table.Td>
                   <Table.Td>{v.publishedAt ? format.dateTime(new Date(v.publishedAt), { dateStyle: 'medium' }) : '–'}</Table.Td>
                   <Table.Td>{formatBytes(v.packageSize, format)}</Table.Td>
                   <Table.Td>{v.certifiedAt ? <Badge size="sm" variant="light" color="green">{t('catalog.certified')}</Badge> : t('app.notCertified')}</Table.Td>

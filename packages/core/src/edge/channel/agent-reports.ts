@@ -34,7 +34,7 @@ function crashLoopAlarm(instance: { app: { name: string }; node: { name: string 
 async function applyInstanceStatuses(tx: DbTransaction, reports: { node: TAgentNode; statuses: TInstanceStatus[] }[]): Promise<void> {
   const live = await tx.appInstance.findMany({
     where: { nodeId: { in: reports.map((r) => r.node.nodeId) }, removedAt: null },
-    select: { id: true, nodeId: true, state: true, restarts: true, ready: true, message: true, messageCode: true, messageParams: true, terminatedAt: true, app: { select: { name: true } }, node: { select: { name: true } } },
+    select: { id: true, nodeId: true, state: true, restarts: true, ready: true, message: true, messageCode: true, messageParams: true, images: true, terminatedAt: true, app: { select: { name: true } }, node: { select: { name: true } } },
   });
   const reported = new Map(reports.flatMap(({ node, statuses }) => statuses.map((s) => [s.appInstanceId, { node, status: s }] as const)));
   const changed: TInstanceStatus[] = [];
@@ -43,7 +43,9 @@ async function applyInstanceStatuses(tx: DbTransaction, reports: { node: TAgentN
     if (!entry || entry.node.nodeId !== instance.nodeId) continue; // only the node's own instances
     const { node, status } = entry;
     const sameMessage = status.message === instance.message && (status.messageCode ?? null) === instance.messageCode && JSON.stringify(status.messageParams ?? null) === JSON.stringify(instance.messageParams);
-    if (status.state !== instance.state || status.restarts !== instance.restarts || status.ready !== instance.ready || !sameMessage) changed.push(status);
+    // Images are kept until the agent reports others (a status without them says nothing about them).
+    const newImages = status.images !== undefined && JSON.stringify(status.images) !== JSON.stringify(instance.images);
+    if (status.state !== instance.state || status.restarts !== instance.restarts || status.ready !== instance.ready || !sameMessage || newImages) changed.push(status);
     if (instance.terminatedAt) continue;
     const subject = { tenantId: node.tenantId, nodeId: node.nodeId, appInstanceId: instance.id };
     if (status.state === 'CRASH_LOOP') {
@@ -56,10 +58,11 @@ async function applyInstanceStatuses(tx: DbTransaction, reports: { node: TAgentN
     }
   }
   if (changed.length === 0) return;
-  const rows = changed.map((s) => ({ id: s.appInstanceId, state: s.state, restarts: s.restarts, ready: s.ready, message: s.message, message_code: s.messageCode ?? null, message_params: s.messageParams ?? null }));
+  const rows = changed.map((s) => ({ id: s.appInstanceId, state: s.state, restarts: s.restarts, ready: s.ready, message: s.message, message_code: s.messageCode ?? null, message_params: s.messageParams ?? null, images: s.images ?? null }));
   await tx.$executeRaw`
-    UPDATE app_instance a SET state = v.state, restarts = v.restarts, ready = v.ready, message = v.message, message_code = v.message_code, message_params = v.message_params, updated_at = now()
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, state text, restarts int, ready boolean, message text, message_code text, message_params jsonb)
+    UPDATE app_instance a SET state = v.state, restarts = v.restarts, ready = v.ready, message = v.message, message_code = v.message_code, message_params = v.message_params,
+      images = COALESCE(v.images, a.images), updated_at = now()
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, state text, restarts int, ready boolean, message text, message_code text, message_params jsonb, images jsonb)
     WHERE a.id = v.id`;
 }
 
@@ -88,7 +91,7 @@ export async function recordNodeReports(db: DbClient, items: TReportItem[]): Pro
 }
 
 export async function recordHeartbeats(db: DbClient, items: THeartbeatItem[]): Promise<void> {
-  const nodes = items.map(({ node, beat, at }) => ({ id: node.nodeId, at, agent_version: beat.agentVersion, metrics: beat.metrics, services: beat.services, applied: beat.appliedRevision }));
+  const nodes = items.map(({ node, beat, at }) => ({ id: node.nodeId, at, agent_version: beat.agentVersion, metrics: beat.metrics, services: beat.services, applied: beat.appliedRevision, runtimes: beat.runtimes ?? null }));
   const metrics = items.map(({ node, beat: { metrics: m }, at }) => ({
     node_id: node.nodeId, at, cpu_percent: m.cpuPercent, mem_used_bytes: m.memUsedBytes, mem_total_bytes: m.memTotalBytes,
     disk_used_bytes: m.diskUsedBytes, disk_total_bytes: m.diskTotalBytes, load1: m.load1, load5: m.load5, load15: m.load15,
@@ -98,8 +101,8 @@ export async function recordHeartbeats(db: DbClient, items: THeartbeatItem[]): P
     // Not updated_at: a heartbeat changes no registry data (the map's cache keys on it).
     await tx.$executeRaw`
       UPDATE edge_node n SET last_heartbeat_at = v.at, agent_version = v.agent_version, last_metrics = v.metrics, services = v.services,
-        applied_revision = GREATEST(n.applied_revision, v.applied)
-      FROM json_to_recordset(${JSON.stringify(nodes)}::json) AS v(id uuid, at timestamptz, agent_version text, metrics jsonb, services jsonb, applied int)
+        applied_revision = GREATEST(n.applied_revision, v.applied), runtimes = COALESCE(v.runtimes, n.runtimes)
+      FROM json_to_recordset(${JSON.stringify(nodes)}::json) AS v(id uuid, at timestamptz, agent_version text, metrics jsonb, services jsonb, applied int, runtimes jsonb)
       WHERE n.id = v.id`;
     await tx.$executeRaw`
       INSERT INTO node_metric (node_id, at, cpu_percent, mem_used_bytes, mem_total_bytes, disk_used_bytes, disk_total_bytes, load1, load5, load15)

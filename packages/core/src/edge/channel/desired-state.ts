@@ -1,8 +1,9 @@
 /**
  * A node's desired-state document, built from its live app instances at the current revision: each
- * instance's current rules (its AppD's until edited, `../rules`), the node's data plane and rule-set version.
+ * instance's current rules (its AppD's until edited, `../rules`) and, for a container app, its images; the node's data plane,
+ * rule-set version and runtime setting.
  */
-import { AppError, DEFAULT_NODE_RUNTIME, ZDataPlane, ZNodeRuntime, type TDesiredState } from '@mecport/contracts';
+import { AppError, DEFAULT_NODE_RUNTIME, ZAppWorkload, ZDataPlane, ZNodeRuntime, type TDesiredAppInstance, type TDesiredState } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
 import { currentRules } from '../rules/instance-rules';
 
@@ -21,7 +22,7 @@ export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartb
   const instances = await db.appInstance.findMany({
     where: { nodeId: { in: nodes.map((n) => n.id) }, terminatedAt: null, removedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true } } },
+    include: { app: { select: { name: true } }, appVersion: { select: { id: true, version: true, appdId: true, appd: true, packageDigest: true, packageSize: true, workload: true } } },
   });
   const docs = new Map<string, TDesiredState>(nodes.map((n) => [n.id, { nodeId: n.id, revision: n.desiredRevision, heartbeatIntervalSec, appInstances: [], callbackAllowCidrs: n.callbackAllowCidrs, dataPlane: dataPlaneOf(n.dataPlane), ruleSetVersion: n.ruleSetVersion, runtime: runtimeOf(n.runtime) }]));
   for (const i of instances) {
@@ -29,10 +30,16 @@ export async function buildDesiredStates(db: DbClient, nodeIds: string[], heartb
       appInstanceId: i.id, appDId: i.appVersion.appdId, appName: i.app.name, appVersionId: i.appVersion.id, version: i.appVersion.version,
       package: { sha256: i.appVersion.packageDigest, size: Number(i.appVersion.packageSize), path: packagePath(i.nodeId, i.appVersion.packageDigest) },
       desiredState: i.desiredState === 'STOPPED' ? 'STOPPED' : 'RUNNING', env: {},
-      ...currentRules(i), gracefulTerminationSec: 10,
+      ...currentRules(i), gracefulTerminationSec: 10, ...containerOf(i.appVersion.workload),
     });
   }
   return docs;
+}
+
+/** A container app's images (as its version's workload resolved them); nothing for a process app or a workload not read. */
+function containerOf(stored: unknown): Pick<TDesiredAppInstance, 'container'> {
+  const workload = ZAppWorkload.safeParse(stored);
+  return workload.success && workload.data.runtime === 'container' && workload.data.images.length > 0 ? { container: { images: workload.data.images.slice(0, 16) } } : {};
 }
 
 /** A stored runtime setting that no longer validates falls back to process apps only. */

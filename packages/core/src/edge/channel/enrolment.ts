@@ -53,10 +53,11 @@ export async function enrolAgent(db: DbClient, input: TEnrolRequest, options: { 
       data: {
         publicKey: input.publicKey, credentialId, enrolledAt: new Date(), revokedAt: null, lastHeartbeatAt: new Date(),
         hostname: input.hostname, agentVersion: input.agentVersion, ...(current.capacity === null && input.capacity ? { capacity: input.capacity } : {}),
+        runtimes: input.runtimes ?? ['process'], // an agent older than container support runs process bundles only
       },
     });
     const agentActor = { subject: `node:${nodeId}`, name: `agent on ${input.hostname}`, tenant: current.tenant };
-    await recordAudit(tx, agentActor, { action: 'edge.node.enrol', target: { type: 'edge_node', id: nodeId }, data: { hostname: input.hostname, agentVersion: input.agentVersion, credentialId } });
+    await recordAudit(tx, agentActor, { action: 'edge.node.enrol', target: { type: 'edge_node', id: nodeId }, data: { hostname: input.hostname, agentVersion: input.agentVersion, credentialId, runtimes: input.runtimes ?? ['process'] } });
     return { nodeId, nodeName: node.name, credentialId, audience: EDGE_TOKEN_AUDIENCE, heartbeatIntervalSec: options.heartbeatIntervalSec ?? DEFAULT_HEARTBEAT_INTERVAL_SEC };
   });
 }

@@ -1,7 +1,9 @@
 /**
  * An operator rolls a published app version out to nodes, in batches (audited). A target node
  * where another instance holds one of the version's declared ports is refused before anything
- * starts (409 naming the port, the node and the instance; `portConflicts` lists them all).
+ * starts (409 naming the port, the node and the instance; `portConflicts` lists them all); so is
+ * a version no node can run (a Helm chart: HELM_NOT_SUPPORTED), and a container app on a node
+ * that cannot run containers (409 naming the node and why; `runtimeRefusals` lists them all).
  */
 import { AppError, type TDeploymentCreate } from '@mecport/contracts';
 import type { DbClient } from '@mecport/db';
@@ -9,6 +11,8 @@ import { recordAudit } from '../../audit';
 import { lockNodeRows } from '../channel/revision';
 import type { TActor } from '../../identity';
 import { declaredPortsOf, describeConflict, findPortConflicts, type TPortConflict, type TPortsReader } from './declared-ports';
+import { portsOfWorkload, workloadsOf, type TWorkloadReader } from './app-workload';
+import { refuseRuntimeMismatch, refuseUndeployable, runtimeRefusals } from './node-runtime-check';
 import { resolveTargetNodes } from './resolve-targets';
 
 /** Writing 1,000 targets while 1,000 agents heartbeat can take longer than Prisma's 5 s default. */
@@ -17,6 +21,16 @@ const CREATE_TX = { maxWait: 10_000, timeout: 30_000 };
 export interface TCreateDeploymentOptions {
   /** Reads a package's declared ports (the portal's blob store); without it only ports already known are checked. */
   readPorts?: TPortsReader;
+  /** Reads what a package runs as (the portal's blob store); without it only workloads already known are checked. Its ports serve as `readPorts` when that is absent. */
+  readWorkload?: TWorkloadReader;
+}
+
+/** Ports read through the workload reader (no AppD: ports need no image pins). */
+function portsThrough(readWorkload: TWorkloadReader): TPortsReader {
+  return async (digest) => {
+    const workload = await readWorkload(digest, undefined);
+    return workload ? portsOfWorkload(workload) : null;
+  };
 }
 
 /** Refuses (409) a deployment whose app would find one of its declared ports taken on a target node. */
@@ -32,14 +46,19 @@ function refuseConflicts(conflicts: TPortConflict[]): void {
 export async function createDeployment(db: DbClient, actor: TActor, input: TDeploymentCreate, requestId?: string, options: TCreateDeploymentOptions = {}): Promise<string> {
   // Read the package outside the transaction (no row locks while a file is read), and keep what
   // was read even when the deployment is refused.
-  if (options.readPorts) await declaredPortsOf(db, [input.appVersionId], options.readPorts);
+  const readPorts = options.readPorts ?? (options.readWorkload ? portsThrough(options.readWorkload) : undefined);
+  if (options.readWorkload) await workloadsOf(db, [input.appVersionId], options.readWorkload);
+  if (readPorts) await declaredPortsOf(db, [input.appVersionId], readPorts);
   return db.$transaction(async (tx) => {
     const version = await tx.appVersion.findUnique({ where: { id: input.appVersionId }, select: { id: true, appId: true, status: true, version: true } });
     if (!version || version.status !== 'published') {
       throw new AppError('validation', 'body.appVersionId: only published app versions can be deployed', { errors: [{ in: 'body', field: 'appVersionId', message: 'not a published version' }] });
     }
+    const workload = (await workloadsOf(tx, [version.id])).get(version.id);
+    refuseUndeployable(workload);
     const nodes = await resolveTargetNodes(tx, actor.tenant.id, input.target);
-    refuseConflicts(await findPortConflicts(tx, { versionId: version.id, appId: version.appId, kind: input.kind }, nodes, options.readPorts));
+    refuseRuntimeMismatch(await runtimeRefusals(tx, workload, nodes.map((n) => n.id)));
+    refuseConflicts(await findPortConflicts(tx, { versionId: version.id, appId: version.appId, kind: input.kind }, nodes, readPorts));
     const deployment = await tx.deployment.create({
       data: {
         tenantId: actor.tenant.id, appId: version.appId, appVersionId: version.id, kind: input.kind, target: input.target,

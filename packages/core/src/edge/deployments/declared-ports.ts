@@ -10,6 +10,7 @@
 import { readProcessBundle } from '@mecport/app-package/process-bundle';
 import type { TBlobStore } from '@mecport/blob-store';
 import type { DbExecutor, Prisma } from '@mecport/db';
+import { portsOfWorkload, storedWorkload } from './app-workload';
 
 /** Reads a package file's declared ports; given to createDeployment by the callers that hold the blob store. */
 export type TPortsReader = (packageDigest: string) => Promise<number[] | null>;
@@ -26,12 +27,16 @@ export function blobPortsReader(blobs: Pick<TBlobStore, 'stat'>): TPortsReader {
 
 const asPorts = (value: Prisma.JsonValue | null): number[] | null => (Array.isArray(value) ? value.filter((p): p is number => typeof p === 'number') : null);
 
-/** Declared ports by version id; versions not read yet are read with `reader` (when given) and remembered. */
+/**
+ * Declared ports by version id; versions not read yet take their workload's ports (a container
+ * app's YAML ports, see app-workload.ts), else are read with `reader` (when given) and remembered.
+ */
 export async function declaredPortsOf(db: DbExecutor, versionIds: string[], reader?: TPortsReader): Promise<Map<string, number[]>> {
-  const rows = await db.appVersion.findMany({ where: { id: { in: [...new Set(versionIds)] } }, select: { id: true, packageDigest: true, declaredPorts: true } });
+  const rows = await db.appVersion.findMany({ where: { id: { in: [...new Set(versionIds)] } }, select: { id: true, packageDigest: true, declaredPorts: true, workload: true } });
   const out = new Map<string, number[]>();
   for (const row of rows) {
-    let ports = asPorts(row.declaredPorts);
+    const workload = storedWorkload(row.workload);
+    let ports = asPorts(row.declaredPorts) ?? (workload ? portsOfWorkload(workload) : null);
     if (ports === null && reader) {
       ports = await reader(row.packageDigest);
       if (ports !== null) await db.appVersion.update({ where: { id: row.id }, data: { declaredPorts: ports } });

@@ -1,5 +1,5 @@
 /** App instances of a tenant: list, read (with the log tail), terminate. */
-import { AppError, TERMINATION_REASONS, ZInstanceMessageCode, ZInstanceState, ZMessageParams, notFoundInTenant, type TAppInstance, type TAppInstanceDetail, type TTerminationReason } from '@mecport/contracts';
+import { AppError, TERMINATION_REASONS, ZInstanceMessageCode, ZInstanceState, ZMessageParams, ZRanImage, notFoundInTenant, type TAppInstance, type TAppInstanceDetail, type TTerminationReason } from '@mecport/contracts';
 import type { DbClient, Prisma } from '@mecport/db';
 import { afterCursor, encodeCursor } from '../../shared/keyset-cursor';
 import { recordAudit } from '../../audit';
@@ -21,9 +21,15 @@ function toInstance(row: TInstanceRow): TAppInstance {
     id: row.id, nodeId: row.nodeId, nodeName: row.node.name, appId: row.appId, appName: row.app.name, appVersionId: row.appVersionId, version: row.appVersion.version,
     deploymentId: row.deploymentId, desiredState: desiredOf(row), state: state.success ? state.data : 'PENDING',
     restarts: row.restarts, ready: row.ready, message: row.message, messageCode: code.success ? code.data : null, messageParams: code.success && params.success ? params.data : null,
-    terminating: row.terminatedAt !== null && row.removedAt === null, terminationReason: reason,
+    images: imagesOf(row.images), terminating: row.terminatedAt !== null && row.removedAt === null, terminationReason: reason,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The images its agent reported (an unreadable value reads as none). */
+function imagesOf(stored: unknown): TAppInstance['images'] {
+  const parsed = ZRanImage.array().safeParse(stored);
+  return parsed.success ? parsed.data : [];
 }
 
 export async function listInstances(

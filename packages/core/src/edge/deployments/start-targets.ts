@@ -3,12 +3,14 @@
  * and bumps their revisions in a few set-based statements (1,000 nodes one by one were ~4,000
  * statements and seconds of 1,000 locked node rows); an upgrade moves each node's instance of the
  * app to the new version, remembering the previous one for a rollback. A node where the version's
- * ports are taken by then fails its target without getting the app.
+ * ports are taken by then, or that can no longer run a container app, fails its target without getting the app.
  */
 import { randomUUID } from 'node:crypto';
-import type { DbTransaction } from '@mecport/db';
+import { Prisma, type DbTransaction } from '@mecport/db';
 import { bumpDesiredRevision, bumpDesiredRevisions } from '../channel/revision';
+import { workloadsOf } from './app-workload';
 import { describeConflict, findPortConflicts } from './declared-ports';
+import { runtimeRefusals } from './node-runtime-check';
 
 export type TStartDeployment = { id: string; appId: string; appVersionId: string; kind: string; tenantId: string; createdBy: string };
 
@@ -20,6 +22,9 @@ async function withoutPortConflicts(tx: DbTransaction, d: TStartDeployment, node
   const nodes = await tx.edgeNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, name: true } });
   const conflicts = await findPortConflicts(tx, { versionId: d.appVersionId, appId: d.appId, kind: d.kind }, nodes);
   const byNode = new Map<string, string>();
+  // A node whose runtime setting changed since the deployment was created cannot run a container app.
+  const workload = (await workloadsOf(tx, [d.appVersionId])).get(d.appVersionId);
+  for (const r of await runtimeRefusals(tx, workload, nodeIds)) byNode.set(r.nodeId, `not started: ${r.message}`);
   for (const c of conflicts) if (!byNode.has(c.nodeId)) byNode.set(c.nodeId, `not started: ${describeConflict(c)}`);
   for (const [nodeId, message] of byNode) {
     await tx.deploymentTarget.update({ where: { deploymentId_nodeId: { deploymentId: d.id, nodeId } }, data: { status: 'failed', message } });
@@ -48,7 +53,7 @@ async function startUpgrade(tx: DbTransaction, d: TStartDeployment, nodeId: stri
     return;
   }
   const revision = await bumpDesiredRevision(tx, nodeId); // the node's row before its instance's, as every edge writer
-  await tx.appInstance.update({ where: { id: current.id }, data: { appVersionId: d.appVersionId, state: 'PENDING', deploymentId: d.id, ready: false } });
+  await tx.appInstance.update({ where: { id: current.id }, data: { appVersionId: d.appVersionId, state: 'PENDING', deploymentId: d.id, ready: false, images: Prisma.DbNull } });
   await tx.deploymentTarget.update({ where: key, data: { status: 'applying', appInstanceId: current.id, previousVersionId: current.appVersionId, revision } });
 }
 

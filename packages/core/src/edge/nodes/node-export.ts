@@ -34,7 +34,7 @@ export async function exportNodes(db: DbClient, tenantId: string, query: TNodeEx
         geometry: { type: 'Point' as const, coordinates: [n.longitude, n.latitude] as [number, number] },
         properties: {
           id: n.id, name: n.name, latitude: n.latitude, longitude: n.longitude, address: n.address, province: n.province, city: n.city, district: n.district,
-          group: n.groupName ?? '', labels: n.labels, capacity: n.capacity, dataPlane: n.dataPlane, status: n.status,
+          group: n.groupName ?? '', labels: n.labels, capacity: n.capacity, dataPlane: n.dataPlane, runtime: n.runtime, status: n.status,
         },
       };
     }),

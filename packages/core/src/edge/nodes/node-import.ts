@@ -12,6 +12,7 @@ import { AppError, type TFieldError, type TNodeImportIssue, type TNodeImportRepo
 import { Prisma, type DbClient, type DbTransaction } from '@mecport/db';
 import { recordAudit } from '../../audit';
 import type { TActor } from '../../identity';
+import { bumpDesiredRevision } from '../channel/revision';
 import { parseNodeImport, type TImportPlace, type TParsedRow } from './node-import-parse';
 
 const CREATE_BATCH = 1000;
@@ -58,6 +59,7 @@ function nodeData(row: TParsedRow['row'], groupId: string | null) {
     groupId, labels: row.labels,
     ...(row.capacity !== undefined ? { capacity: row.capacity ?? Prisma.DbNull } : {}),
     ...(row.dataPlane !== undefined ? { dataPlane: row.dataPlane } : {}),
+    ...(row.runtime !== undefined ? { runtime: row.runtime } : {}),
   };
 }
 
@@ -67,6 +69,8 @@ async function writeRows(tx: DbTransaction, tenantId: string, rows: TParsedRow[]
   for (let i = 0; i < fresh.length; i += CREATE_BATCH) await tx.edgeNode.createMany({ data: fresh.slice(i, i + CREATE_BATCH) });
   for (const { row } of rows.filter(({ row }) => existing.has(row.name))) {
     await tx.edgeNode.update({ where: { id: existing.get(row.name)! }, data: nodeData(row, groupOf(row.group)) });
+    // The agent takes its runtime setting from its desired state: a new one is a new revision.
+    if (row.runtime !== undefined) await bumpDesiredRevision(tx, existing.get(row.name)!);
   }
 }
 

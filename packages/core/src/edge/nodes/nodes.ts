@@ -42,7 +42,8 @@ export async function createNode(db: DbClient, actor: TActor, input: TNodeWrite,
         include: { group: { select: { name: true } } },
       });
       const opened = callbackAllowCidrs.length > 0 ? { callbackAllowCidrs } : {};
-      await recordAudit(tx, actor, { action: 'edge.node.create', target: { type: 'edge_node', id: node.id }, data: { name: node.name, ...opened }, requestId });
+      const runtime = input.runtime.container !== 'none' || input.runtime.registries.length > 0 ? { runtime: input.runtime } : {};
+      await recordAudit(tx, actor, { action: 'edge.node.create', target: { type: 'edge_node', id: node.id }, data: { name: node.name, ...opened, ...runtime }, requestId });
       return toEdgeNode(node, options.offlineAfterSec);
     });
   } catch (error) {
@@ -55,16 +56,20 @@ export async function updateNode(db: DbClient, actor: TActor, nodeId: string, in
     return await db.$transaction(async (tx) => {
       const before = await findTenantNode(tx, actor.tenant.id, nodeId);
       await assertGroupInTenant(tx, actor.tenant.id, input.groupId);
-      const { capacity, callbackAllowCidrs, ...rest } = input;
+      const { capacity, callbackAllowCidrs, runtime, ...rest } = input;
       const allowList = callbackAllowCidrs && allowListChange(before.callbackAllowCidrs, normaliseCallbackAllowCidrs(callbackAllowCidrs));
+      const runtimeChange = runtime && JSON.stringify(before.runtime) !== JSON.stringify(runtime) ? { runtime, previousRuntime: before.runtime } : undefined;
       const node = await tx.edgeNode.update({
         where: { id: nodeId },
-        data: { ...rest, ...(capacity !== undefined ? { capacity: capacity ?? Prisma.DbNull } : {}), ...(allowList ? { callbackAllowCidrs: allowList.callbackAllowCidrs } : {}) },
+        data: {
+          ...rest, ...(capacity !== undefined ? { capacity: capacity ?? Prisma.DbNull } : {}), ...(allowList ? { callbackAllowCidrs: allowList.callbackAllowCidrs } : {}),
+          ...(runtimeChange ? { runtime } : {}),
+        },
         include: { group: { select: { name: true } } },
       });
-      // The agent applies the allow-list from its desired state: a change is a new revision.
-      if (allowList) node.desiredRevision = await bumpDesiredRevision(tx, nodeId);
-      await recordAudit(tx, actor, { action: 'edge.node.update', target: { type: 'edge_node', id: nodeId }, data: { fields: Object.keys(input), ...(allowList ?? {}) }, requestId });
+      // The agent applies the allow-list and the runtime setting from its desired state: a change is a new revision.
+      if (allowList || runtimeChange) node.desiredRevision = await bumpDesiredRevision(tx, nodeId);
+      await recordAudit(tx, actor, { action: 'edge.node.update', target: { type: 'edge_node', id: nodeId }, data: { fields: Object.keys(input), ...(allowList ?? {}), ...(runtimeChange ?? {}) }, requestId });
       return toEdgeNode(node, options.offlineAfterSec);
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 /** Database rows of apps and versions to the contracts' response shapes. */
 import type { TApp, TAppVersion, TArchitecture, TAppVersionStatus } from '@mecport/contracts';
-import { ZValidationReport } from '@mecport/contracts';
+import { ZAppWorkload, ZValidationReport } from '@mecport/contracts';
 
 export interface TAppRow {
   id: string; tenantId: string; slug: string; name: string; nameZh: string | null; provider: string; category: string; industry: string | null;
@@ -10,7 +10,7 @@ export interface TAppRow {
 
 export interface TAppVersionRow {
   id: string; appId: string; version: string; status: string; packageDigest: string; packageSize: bigint; appd: unknown; appdId: string;
-  architecture: string; validationReport: unknown; createdAt: Date; certifiedAt: Date | null; publishedAt: Date | null; deprecatedAt: Date | null;
+  architecture: string; validationReport: unknown; workload?: unknown; createdAt: Date; certifiedAt: Date | null; publishedAt: Date | null; deprecatedAt: Date | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -37,5 +37,12 @@ export function toAppVersion(row: TAppVersionRow): TAppVersion {
     id: row.id, appId: row.appId, version: row.version, status: row.status as TAppVersionStatus, packageDigest: row.packageDigest,
     packageSize: Number(row.packageSize), appdId: row.appdId, architecture: row.architecture as TArchitecture, validation: validationCounts(row.validationReport),
     createdAt: row.createdAt.toISOString(), certifiedAt: iso(row.certifiedAt), publishedAt: iso(row.publishedAt), deprecatedAt: iso(row.deprecatedAt),
+    workload: workloadOf(row.workload),
   };
+}
+
+/** The version's stored workload; null until read (or when it no longer validates). */
+function workloadOf(stored: unknown): TAppVersion['workload'] {
+  const parsed = ZAppWorkload.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

@@ -7,7 +7,7 @@
  * @example
  * await registerVersion(db, actor, { appId, version: '1.0.0', digest, size: 1234, appd, architecture: 'x86_64', report: { checks } });
  */
-import { AppError, ZAppVersionName, ZArchitecture, ZSha256Hex, ZValidationReport, type TAppVersion, type TArchitecture, type TValidationReport } from '@mecport/contracts';
+import { AppError, ZAppVersionName, ZAppWorkload, ZArchitecture, ZSha256Hex, ZValidationReport, type TAppVersion, type TAppWorkload, type TArchitecture, type TValidationReport } from '@mecport/contracts';
 import { Prisma, type DbClient } from '@mecport/db';
 import { z } from 'zod';
 import { recordAudit } from '../../audit';
@@ -26,6 +26,8 @@ export interface TVersionRegistration {
   appd: Record<string, unknown>;
   architecture: TArchitecture;
   report: TValidationReport;
+  /** What the package runs as (`@mecport/app-package` readWorkload), kept with its ports; absent: read at its first deployment. */
+  workload?: TAppWorkload;
 }
 
 const ZRegistration = z.object({
@@ -36,6 +38,7 @@ const ZRegistration = z.object({
   appd: z.looseObject({ appDId: z.string().min(1).max(200) }),
   architecture: ZArchitecture,
   report: ZValidationReport,
+  workload: ZAppWorkload.optional(),
 });
 
 export async function registerVersion(db: DbClient, actor: TActor, registration: TVersionRegistration, requestId?: string): Promise<TAppVersion> {
@@ -63,6 +66,7 @@ export async function registerVersion(db: DbClient, actor: TActor, registration:
         data: {
           appId: app.id, version: input.version, packageDigest: input.digest, packageSize: size, appd: input.appd as Prisma.InputJsonObject, appdId: input.appd.appDId,
           architecture: input.architecture, status: 'validated', validationReport: input.report as unknown as Prisma.InputJsonObject,
+          ...(input.workload ? { workload: input.workload, declaredPorts: input.workload.runtime === 'process' || input.workload.runtime === 'container' ? input.workload.ports : [] } : {}),
         },
       });
       await recordAudit(tx, actor, { action: 'app.version.register', target: { type: 'app-version', id: version.id }, data: { appId: app.id, version: version.version, digest: input.digest }, requestId });
