@@ -62,6 +62,10 @@ interface TPodOptions {
   securityContext?: Record<string, unknown>;
   /** As a Deployment (its template runs) instead of a Pod. */
   deployment?: boolean;
+  /** Documents before the pod (ConfigMaps), and the pod spec's volumes and the container's mounts and env. */
+  before?: unknown[];
+  volumes?: unknown[];
+  container?: Record<string, unknown>;
 }
 
 function kubeYaml(o: TPodOptions): string {
@@ -72,12 +76,13 @@ function kubeYaml(o: TPodOptions): string {
     ...(o.port ? { ports: [{ name: 'http', containerPort: o.port, hostIP: '127.0.0.1' }] } : {}),
     ...(o.limits ? { resources: { limits: o.limits } } : {}),
     ...(o.securityContext ? { securityContext: o.securityContext } : {}),
+    ...o.container,
   };
-  const pod = { containers: [container] };
+  const pod = { containers: [container], ...(o.volumes ? { volumes: o.volumes } : {}) };
   const doc = o.deployment
     ? { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'app' }, spec: { replicas: 3, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: pod } } }
     : { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app' }, spec: pod };
-  return stringify(doc);
+  return [...(o.before ?? []), doc].map((d) => stringify(d)).join('---\n');
 }
 
 /** A container app spec: the YAML in its bundle dir, the test image resolved. */
@@ -243,6 +248,26 @@ describe('PodmanRuntime', () => {
     expect(await containersOf(s.appInstanceId)).toHaveLength(1); // replicas: 3 in the YAML, one pod per node
     expect(await inspect(s.appInstanceId, '{{.HostConfig.Memory}} {{.HostConfig.CpuQuota}} {{.HostConfig.CpuPeriod}}')).toBe(`${64 * 1024 * 1024} 50000 100000`);
     await r.remove(s.appInstanceId, 0);
+  });
+
+  it('plays the package\'s ConfigMaps under the instance\'s own names (env and volume), and removes them with the instance', async () => {
+    const r = await runtime();
+    const s = await containerSpec({
+      command: ['/bin/sh', '-c', 'echo "G=$G"; cat /conf/motd; while true; do sleep 1; done'],
+      before: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { greeting: 'hi-from-configmap', motd: 'motd-from-file\n' } }],
+      volumes: [{ name: 'conf', configMap: { name: 'settings' } }],
+      container: { env: [{ name: 'G', valueFrom: { configMapKeyRef: { name: 'settings', key: 'greeting' } } }], volumeMounts: [{ name: 'conf', mountPath: '/conf' }] },
+    });
+    await r.start(s);
+    await waitFor('the ConfigMap\'s values in the log', async () => {
+      const lines = await r.logsTail(s.appInstanceId, 20);
+      return lines.includes('G=hi-from-configmap') && lines.includes('motd-from-file');
+    }, 60_000);
+    const volume = `mecport-${s.appInstanceId}-settings`;
+    const volumes = async () => (await podman.run(['volume', 'ls', '--format', '{{.Name}}'])).stdout.split('\n');
+    expect(await volumes()).toContain(volume);
+    await r.remove(s.appInstanceId, 0);
+    expect(await volumes()).not.toContain(volume);
   });
 
   it('refuses YAML that asks for privileges, naming the field, and runs nothing', async () => {
