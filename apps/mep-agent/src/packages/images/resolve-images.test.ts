@@ -134,12 +134,15 @@ describe('an image from a registry', () => {
     const pinned = await registry.push(podman, source.name, 'demo/a:1');
     const image: TContainerImage = { name: `${registry.host}/demo/a:1`, digest: pinned };
     made.add(image.name);
-    const ctx = await bundle({ registries: allowed() });
+    const pulling: boolean[] = [];
+    const ctx = { ...(await bundle({ registries: allowed() })), onPull: (active: boolean) => pulling.push(active) };
     const [resolved] = await resolveImages([image], ctx);
     expect(resolved).toEqual({ name: image.name, imageId: source.imageId.replace(/^sha256:/, ''), digest: pinned });
     expect(ctx.images.pulls).toBe(1);
+    expect(pulling).toEqual([true, false]); // the instance shows DOWNLOADING meanwhile
     expect(await resolveImages([image], ctx)).toEqual([resolved]);
     expect(ctx.images.pulls).toBe(1);
+    expect(pulling).toHaveLength(2);
   });
 
   it('is refused and removed when the registry serves another digest under the tag than the pin', async () => {
