@@ -14,9 +14,9 @@ export function InstanceImages({ images }: { images: readonly TRanImage[] }) {
     <Stack gap="xs" data-testid="instance-images">
       <Title order={2} size="h4">{t('images')}</Title>
       <Text size="sm" c="dimmed">{t('imagesHelp')}</Text>
-      <Table.ScrollContainer minWidth={480}>
-        <Table withTableBorder>
-          <Table.Thead><Table.Tr><Table.Th>{t('image')}</Table.Th><Table.Th>{t('imageDigest')}</Table.Th></Table.Tr></Table.Thead>
+      {/* No scroll container: it would be a scrollable region without focusable content (axe); long names and digests wrap. */}
+      <Table withTableBorder layout="fixed">
+        <Table.Thead><Table.Tr><Table.Th>{t('image')}</Table.Th><Table.Th>{t('imageDigest')}</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {images.map((image) => (
               <Table.Tr key={image.name} data-testid="instance-image">
@@ -25,8 +25,7 @@ export function InstanceImages({ images }: { images: readonly TRanImage[] }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      </Table>
     </Stack>
   );
 }

@@ -26,7 +26,8 @@ export function InstanceLog({ lines, live }: { lines: readonly string[]; live: b
       {lines.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="instance-log-empty">{t('logEmpty')}</Text>
       ) : (
-        <ScrollArea.Autosize mah={420} viewportRef={viewport} type="auto" tabIndex={0} aria-label={t('log')}
+        // The viewport is what scrolls (both ways when a container's lines are long): it takes the keyboard focus (axe scrollable-region-focusable).
+        <ScrollArea.Autosize mah={420} viewportRef={viewport} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('log') }}
           onScrollPositionChange={({ y }) => { const el = viewport.current; if (el) pinned.current = y + el.clientHeight >= el.scrollHeight - 8; }}>
           <Code block data-testid="instance-log-lines">{lines.join('\n')}</Code>
         </ScrollArea.Autosize>
