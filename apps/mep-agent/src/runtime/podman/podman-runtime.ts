@@ -97,7 +97,7 @@ export class PodmanRuntime implements AppRuntime {
     if (!spec.container) throw new Error(`instance ${id} is not a container app: the podman runtime runs only specs with a container part`);
     if (this.supervisors.get(id)?.active) throw new Error(`instance ${id} is running; stop it first`);
     const { yaml, containers, configMaps } = podYaml({ spec, agentId: this.options.agentId, workload: await readKubeYaml(spec.container.kubeFiles, spec.bundleDir) });
-    await this.removePods(id, spec.gracefulTerminationSec);
+    await this.removePods(id, spec.gracefulTerminationSec, 'before-start');
     const previous = this.records.get(id);
     const same = previous?.spec.configHash === spec.configHash;
     const record: TPodmanRecord = {
@@ -137,7 +137,7 @@ export class PodmanRuntime implements AppRuntime {
   async remove(appInstanceId: string, graceSec: number): Promise<void> {
     const configMaps = this.records.get(appInstanceId)?.configMaps ?? [];
     await this.stop(appInstanceId, graceSec);
-    await this.removePods(appInstanceId, 0);
+    await this.removePods(appInstanceId, 0, 'remove');
     // Also by name: a pod of this instance labelled with an earlier node id (the node re-enrolled).
     await tolerateMissing(this.options.podman.run(['pod', 'rm', '--force', '--time', '0', podName(appInstanceId)]));
     if (configMaps.length > 0) await tolerateMissing(this.options.podman.run(['volume', 'rm', '--force', ...configMaps]));
@@ -208,9 +208,12 @@ export class PodmanRuntime implements AppRuntime {
   }
 
   /** Removes every pod of this agent labelled with the instance (stale, half-created or stopped). */
-  private async removePods(appInstanceId: string, graceSec: number): Promise<void> {
+  private async removePods(appInstanceId: string, graceSec: number, why: 'before-start' | 'remove'): Promise<void> {
     for (const pod of await listPods(this.options.podman, this.options.agentId, appInstanceId)) {
-      this.log.warn('removing a pod of the instance before starting it', { appInstanceId, pod: pod.Name, config: pod.Labels?.[CONFIG_LABEL] ?? null });
+      const fields = { appInstanceId, pod: pod.Name, config: pod.Labels?.[CONFIG_LABEL] ?? null };
+      // Before a start, a pod still there is stale or half-created (worth a warning); on removal it is expected.
+      if (why === 'before-start') this.log.warn('removing a stale pod of the instance before starting it', fields);
+      else this.log.info('removing the instance\'s pod', fields);
       await tolerateMissing(this.options.podman.run(['pod', 'rm', '--force', '--time', String(graceSec), pod.Id], { timeoutMs: (graceSec + 60) * 1000 }));
     }
   }
