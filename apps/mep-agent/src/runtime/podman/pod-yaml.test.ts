@@ -28,6 +28,7 @@ interface TPlayedContainer {
   envFrom?: unknown[];
   ports?: unknown[];
   livenessProbe?: unknown;
+  securityContext?: Record<string, unknown>;
 }
 interface TPlayed {
   kind: string;
@@ -41,6 +42,13 @@ function play(s: TInstanceSpec, docs: unknown[]) {
 }
 
 describe('podYaml', () => {
+  it('passes on only the securityContext fields that narrow what a container may do', () => {
+    const wide = { runAsUser: 1000, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, seLinuxOptions: { type: 'spc_t' }, procMount: 'Unmasked', seccompProfile: { type: 'Unconfined' } };
+    const { docs } = play(spec({}), [deployment('app', 'reg.example/app:1', { securityContext: wide })]);
+    const [app] = docs[0]!.spec.containers as [TPlayedContainer];
+    expect(app.securityContext).toEqual({ runAsUser: 1000, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, privileged: false, allowPrivilegeEscalation: false });
+  });
+
   it('makes one labelled pod of the Deployments, with the verified image ids, no pull, unprivileged, ports on their own numbers, restartPolicy Never and no probes', () => {
     const s = spec({ PORT_HTTP: '8080', MP1_API_ROOT: 'http://127.0.0.1:8581', GREETING: 'from-spec' });
     const { docs, containers } = play(s, [

@@ -7,7 +7,8 @@
  *   that image runs, nothing is pulled at play time;
  * - the spec's env in every container, Mp1 URLs pointing at the host loopback as the pod sees it
  *   (10.0.2.2 under slirp4netns with allow_host_loopback);
- * - unprivileged containers; every containerPort published on the same host port;
+ * - unprivileged containers (securityContext keeps only fields that narrow); every containerPort
+ *   published on the same host port;
  * - `restartPolicy: Never`: the agent restarts the pod itself (backoff, restart count, CRASH_LOOP);
  * - no probes: the agent probes the published ports itself (podman's own health checks need systemd
  *   timers and a curl inside the image);
@@ -99,6 +100,20 @@ function mergePods(pods: TKubePodSpec[]): TKubePodSpec {
   return merged;
 }
 
+/**
+ * What of a container's securityContext reaches podman: only fields that narrow what it may do
+ * (others, e.g. seLinuxOptions, procMount or seccompProfile, could widen it and are dropped);
+ * privileged and privilege escalation forced off, capabilities only dropped.
+ */
+const NARROWING_SECURITY_FIELDS = ['runAsUser', 'runAsGroup', 'runAsNonRoot', 'readOnlyRootFilesystem'] as const;
+
+function narrowedSecurityContext(context: TKubeContainer['securityContext']): Record<string, unknown> {
+  const given = (context ?? {}) as Record<string, unknown>;
+  const kept = Object.fromEntries(NARROWING_SECURITY_FIELDS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]]));
+  const drop = (given.capabilities as { drop?: unknown } | undefined)?.drop;
+  return { ...kept, ...(Array.isArray(drop) ? { capabilities: { drop } } : {}), privileged: false, allowPrivilegeEscalation: false };
+}
+
 interface TRewrite {
   images: ReadonlyMap<string, string>;
   env: Record<string, string>;
@@ -117,7 +132,7 @@ function rewriteContainer(container: TKubeContainer, how: TRewrite): Record<stri
     imagePullPolicy: 'Never',
     env: [...ownEnv, ...Object.entries(how.env).map(([name, value]) => ({ name, value }))],
     ...(envFrom ? { envFrom: envFrom.map((e) => renameRef(e, 'configMapRef', how.renameConfigMap)) } : {}),
-    securityContext: { ...container.securityContext, privileged: false, allowPrivilegeEscalation: false },
+    securityContext: narrowedSecurityContext(container.securityContext),
     ...(container.ports ? { ports: container.ports.map((p) => ({ ...p, hostPort: p.containerPort, hostIP: p.hostIP ?? '0.0.0.0' })) } : {}),
   };
 }
