@@ -10,12 +10,15 @@ import { call, expectProblem } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
 import { tokenFor } from '../support/tokens';
 
+/** A published version a node with only the process runtime can run (the demo listings are container apps whose images are not on any node). */
 async function aPublishedVersionId(request: APIRequestContext): Promise<string> {
-  const page = (await (await request.get('/api/v1/store/apps?limit=5')).json()) as TCatalogPage;
-  const appId = page.items[0]?.id;
-  expect(appId, 'the demo store has published apps').toBeTruthy();
-  const detail = (await (await call(request, { method: 'GET', path: `/api/v1/store/apps/${appId}` }, await tokenFor('operator'))).json()) as TStoreAppDetail;
-  return detail.versions[0]!.id;
+  const page = (await (await request.get('/api/v1/store/apps?limit=100')).json()) as TCatalogPage;
+  for (const item of page.items) {
+    const detail = (await (await call(request, { method: 'GET', path: `/api/v1/store/apps/${item.id}` }, await tokenFor('operator'))).json()) as TStoreAppDetail;
+    const version = detail.versions.find((v) => v.workload?.runtime === 'process');
+    if (version) return version.id;
+  }
+  throw new Error('the demo store has no published process app (Hello Edge is one)');
 }
 
 const desired = async (request: APIRequestContext, agent: TTestAgent, after: number, waitSec: number, nodeId = agent.nodeId) =>

@@ -31,7 +31,7 @@ export function NodeFacts({ node }: { node: TEdgeNode }) {
     [t('podman'), (
       <span data-testid="node-podman" data-podman={podmanOnNode(node)}>
         {t(`podmanOnNode.${podmanOnNode(node)}`)}
-        {runtimeMismatch(node) && <Text span size="sm" c="red.8" display="block" role="note">{t('runtimeMismatch')}</Text>}
+        {runtimeMismatch(node) && <Text span size="sm" c="red.9" display="block" role="note">{t('runtimeMismatch')}</Text>}
       </span>
     )],
     [t('agent'), node.agentVersion ? t('agentValue', { version: node.agentVersion, host: node.hostname ?? '—' }) : t('notEnrolled')],

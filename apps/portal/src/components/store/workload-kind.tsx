@@ -17,8 +17,8 @@ export function WorkloadKind({ workload }: { workload: TAppWorkload | null }) {
   return (
     <Stack gap={2} data-testid="workload-kind" data-runtime={workload.runtime}>
       <Badge size="sm" variant="light" color={COLOR[workload.runtime]} tt="none" w="fit-content">{label}</Badge>
-      {workload.runtime === 'helm' && <Text size="xs" c="red.8">{t('helmRefused')}</Text>}
-      {workload.runtime === 'none' && <Text size="xs" c="red.8">{t('noneRefused')}</Text>}
+      {workload.runtime === 'helm' && <Text size="xs" c="red.9">{t('helmRefused')}</Text>}
+      {workload.runtime === 'none' && <Text size="xs" c="red.9">{t('noneRefused')}</Text>}
     </Stack>
   );
 }
