@@ -3,23 +3,13 @@
  * tests cover its side): long-poll wakes on a deployment, answers 204 when nothing changed, a
  * node's credentials never reach another node, and revocation ends them.
  */
-import type { TCatalogPage, TDeploymentDetail, TDesiredState, TStoreAppDetail } from '@mecport/contracts';
+import type { TDeploymentDetail, TDesiredState } from '@mecport/contracts';
 import type { APIRequestContext } from '@playwright/test';
 import { enrolTestAgent, type TTestAgent } from '../support/agent';
 import { call, expectProblem } from '../support/auth-matrix';
 import { expect, test } from '../support/fixtures';
+import { aPublishedProcessVersionId } from '../support/process-version';
 import { tokenFor } from '../support/tokens';
-
-/** A published version a node with only the process runtime can run (the demo listings are container apps whose images are not on any node). */
-async function aPublishedVersionId(request: APIRequestContext): Promise<string> {
-  const page = (await (await request.get('/api/v1/store/apps?limit=100')).json()) as TCatalogPage;
-  for (const item of page.items) {
-    const detail = (await (await call(request, { method: 'GET', path: `/api/v1/store/apps/${item.id}` }, await tokenFor('operator'))).json()) as TStoreAppDetail;
-    const version = detail.versions.find((v) => v.workload?.runtime === 'process');
-    if (version) return version.id;
-  }
-  throw new Error('the demo store has no published process app (Hello Edge is one)');
-}
 
 const desired = async (request: APIRequestContext, agent: TTestAgent, after: number, waitSec: number, nodeId = agent.nodeId) =>
   call(request, { method: 'GET', path: `/api/v1/edge/nodes/${nodeId}/desired?after=${after}&waitSec=${waitSec}` }, await agent.token());
@@ -32,7 +22,7 @@ test('a long-poll returns the new revision as soon as a deployment targets the n
   expect(initial).toMatchObject({ nodeId: agent.nodeId, appInstances: [] });
 
   const waiting = desired(request, agent, initial.revision, 25);
-  const appVersionId = await aPublishedVersionId(request);
+  const appVersionId = await aPublishedProcessVersionId(request);
   const created = await call(request, { method: 'POST', path: '/api/v1/edge/deployments', body: { appVersionId, target: { kind: 'nodes', nodeIds: [agent.nodeId] }, batchSize: 1 } }, await tokenFor('operator'));
   expect(created.status()).toBe(201);
   const deployment = (await created.json()) as TDeploymentDetail;

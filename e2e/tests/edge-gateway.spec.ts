@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TCatalogPage, TDeploymentDetail, TDesiredState, TEnrolmentTicket, TStoreAppDetail } from '@mecport/contracts';
+import type { TDeploymentDetail, TDesiredState, TEnrolmentTicket } from '@mecport/contracts';
 import { enrolTestAgent } from '../support/agent';
 import { call, expectProblem } from '../support/auth-matrix';
 import { enrolWithToken } from '../support/edge-node-agent';
 import { expect, test } from '../support/fixtures';
+import { aPublishedProcessVersionId } from '../support/process-version';
 import { E2E } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 import { DATA_DIR } from '../support/uploads';
@@ -51,9 +52,8 @@ test('a deployment committed through the portal wakes the long-poll parked on th
   const poll = async (after: number, waitSec: number) => call(request, { method: 'GET', path: gateway(`/api/v1/edge/nodes/${agent.nodeId}/desired?after=${after}&waitSec=${waitSec}`) }, await agent.token());
   const initial = (await (await poll(-1, 0)).json()) as TDesiredState;
   const waiting = poll(initial.revision, 25);
-  const catalog = (await (await request.get('/api/v1/store/apps?limit=5')).json()) as TCatalogPage;
-  const app = (await (await call(request, { method: 'GET', path: `/api/v1/store/apps/${catalog.items[0]!.id}` }, await tokenFor('operator'))).json()) as TStoreAppDetail;
-  const created = await call(request, { method: 'POST', path: '/api/v1/edge/deployments', body: { appVersionId: app.versions[0]!.id, target: { kind: 'nodes', nodeIds: [agent.nodeId] }, batchSize: 1 } }, await tokenFor('operator'));
+  const appVersionId = await aPublishedProcessVersionId(request);
+  const created = await call(request, { method: 'POST', path: '/api/v1/edge/deployments', body: { appVersionId, target: { kind: 'nodes', nodeIds: [agent.nodeId] }, batchSize: 1 } }, await tokenFor('operator'));
   expect(created.status()).toBe(201);
   const woken = await waiting;
   expect(woken.status()).toBe(200);
