@@ -5,11 +5,10 @@ import { ZInstanceSpec } from './app-runtime';
 
 export const ZProcIdentity = z.object({ pid: z.number().int(), startTicks: z.string(), bootId: z.string() });
 
-export const ZProcessRecord = z.object({
+/** What every runtime records of an instance it supervises: spec, wish, restart history and status. */
+export const ZSupervisedRecord = z.object({
   spec: ZInstanceSpec,
   desired: z.enum(['RUNNING', 'STOPPED']),
-  /** The live process, as far as the agent knows. */
-  process: ZProcIdentity.nullable(),
   startedAt: z.string().nullable(),
   restarts: z.number().int().min(0),
   /** When the recent restarts happened (ms since epoch), for the crash-loop window. */
@@ -19,6 +18,11 @@ export const ZProcessRecord = z.object({
   /** `message` as a stable code and parameters (absent from records an older agent wrote). */
   messageCode: ZInstanceMessageCode.nullable().optional(),
   messageParams: ZMessageParams.nullable().optional(),
+});
+
+export const ZProcessRecord = ZSupervisedRecord.extend({
+  /** The live process, as far as the agent knows. */
+  process: ZProcIdentity.nullable(),
 });
 export type TProcessRecord = z.infer<typeof ZProcessRecord>;
 

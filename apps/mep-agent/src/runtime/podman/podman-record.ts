@@ -3,10 +3,9 @@
  * the spec's env holds the app's Mp1 secret): the spec, what is wanted, the pod as last seen
  * (its containers' ids, main pids and podman log files), and the restart history.
  */
-import { INSTANCE_STATES, ZInstanceMessageCode, ZMessageParams, ZRanImage } from '@mecport/contracts';
+import { ZRanImage } from '@mecport/contracts';
 import { z } from 'zod';
-import { ZInstanceSpec } from '../app-runtime';
-import { ZProcIdentity } from '../process-record';
+import { ZProcIdentity, ZSupervisedRecord } from '../process-record';
 
 export const ZPodContainer = z.object({
   id: z.string(),
@@ -22,20 +21,11 @@ export type TPodContainer = z.infer<typeof ZPodContainer>;
 export const ZPodRecord = z.object({ id: z.string(), name: z.string(), containers: z.array(ZPodContainer) });
 export type TPodRecord = z.infer<typeof ZPodRecord>;
 
-export const ZPodmanRecord = z.object({
-  spec: ZInstanceSpec,
-  desired: z.enum(['RUNNING', 'STOPPED']),
+export const ZPodmanRecord = ZSupervisedRecord.extend({
   /** The pod as the agent last saw it; null before `kube play` returned. */
   pod: ZPodRecord.nullable(),
   /** ConfigMaps played with the pod (podman keeps each as a named volume, removed with the instance). */
   configMaps: z.array(z.string()).default([]),
   images: z.array(ZRanImage),
-  startedAt: z.string().nullable(),
-  restarts: z.number().int().min(0),
-  recentRestarts: z.array(z.number()),
-  state: z.enum(INSTANCE_STATES),
-  message: z.string().nullable(),
-  messageCode: ZInstanceMessageCode.nullable().optional(),
-  messageParams: ZMessageParams.nullable().optional(),
 });
 export type TPodmanRecord = z.infer<typeof ZPodmanRecord>;
